@@ -1,0 +1,209 @@
+/**
+ * Segment conditions: the MongoDB-style targeting language of GrowthBook's SDKs, evaluated with exactly the
+ * semantics of `evalCondition` in @growthbook/growthbook 1.8.0, quirks included (SPEC §3), so a condition written
+ * for one works unchanged in the other. test/unit/conditions.test.ts checks this against the real package.
+ *
+ * Deliberate differences (the table marks each row where GrowthBook's answer differs):
+ * - Saved groups are not part of Facet (segments play that role): `$inGroup`, `$notInGroup` and a top-level
+ *   `$savedGroup` are unknown operators, so false. (GrowthBook, given no groups, makes `$notInGroup` true.)
+ * - Where GrowthBook throws (a null condition, `$or: null`, `$elemMatch: null` on an array...), the whole
+ *   condition is false: the snippet never throws into the host page.
+ * - Nothing logs: GrowthBook console.errors each unknown operator; a snippet evaluating on every page stays quiet.
+ * - `$regex` with a non-string pattern is false. GrowthBook's answer there depends on which string patterns it
+ *   compiled earlier (it looks the pattern up by its string form in its cache), i.e. on history, not the input.
+ */
+export type Condition = Record<string, unknown>;
+
+type Obj = Record<string, unknown>;
+
+export function evalCondition(context: Record<string, unknown>, condition: Condition): boolean {
+  // The inner functions throw exactly where GrowthBook does; one catch here turns all of those into false.
+  try {
+    return matches(context, condition);
+  } catch {
+    return false;
+  }
+}
+
+// Every key must hold: a logical operator, else a dotted path whose value must satisfy the key's value.
+// for-in visits what GrowthBook's Object.entries does (own keys, same order), so even a string or array used
+// as a condition behaves the same; only null/undefined must throw explicitly, as Object.entries would.
+function matches(ctx: unknown, cond: unknown): boolean {
+  if (cond == null) throw cond;
+  for (const k in cond as Obj) {
+    const v = (cond as Obj)[k];
+    if (
+      k == "$or" ? !anyOf(ctx, v)
+      : k == "$nor" ? anyOf(ctx, v)
+      : k == "$and" ? !allOf(ctx, v)
+      : k == "$not" ? matches(ctx, v)
+      : k == "$savedGroup" || !test(v, get(ctx, k))
+    ) return false;
+  }
+  return true;
+}
+
+// $or is true when its list is empty, as in GrowthBook. The lists are read as array-likes with indexed loops,
+// as GrowthBook does: `.length` of null throws like its code, and a number or object (no length) is empty.
+function anyOf(ctx: unknown, list: unknown): boolean {
+  const l = list as ArrayLike<unknown>;
+  if (!l.length) return true;
+  for (let i = 0; i < l.length; i++) if (matches(ctx, l[i])) return true;
+  return false;
+}
+
+function allOf(ctx: unknown, list: unknown): boolean {
+  const l = list as ArrayLike<unknown>;
+  for (let i = 0; i < l.length; i++) if (!matches(ctx, l[i])) return false;
+  return true;
+}
+
+// A missing path reads as null. `in` walks the prototype chain like GrowthBook's lookup does, so `tags.length`
+// reads an array's length while a string's `name.length` reads null. The split parts are cached: read only.
+function get(o: unknown, path: string): unknown {
+  for (const k of memo(paths, path, (p) => p.split("."))) {
+    if (!o || typeof o != "object" || !(k in o)) return null;
+    o = (o as Obj)[k];
+  }
+  return o;
+}
+
+// An operator object has at least one key and only `$` keys; any other object or array is a literal.
+function isOps(c: unknown): c is Obj {
+  if (c == null) throw c; // GrowthBook's Object.keys(null)
+  let n = 0;
+  for (const k in c as Obj) {
+    if (k[0] != "$") return false;
+    n++;
+  }
+  return n > 0;
+}
+
+// One attribute value against a condition value. Literals coerce the attribute (`25` matches "25", a missing
+// attribute even matches "null" and 0); objects and arrays compare as JSON, so key order matters, as in
+// GrowthBook. `fold` (from $alli only) compares a literal string case-insensitively.
+function test(c: unknown, v: unknown, fold?: boolean): boolean {
+  if (typeof c == "string") return fold ? String(v).toLowerCase() == c.toLowerCase() : v + "" == c;
+  if (typeof c == "number") return +(v as number) === c;
+  if (typeof c == "boolean") return v !== null && !!v == c;
+  if (c === null) return v === null;
+  if (!isOps(c)) return JSON.stringify(v) === JSON.stringify(c);
+  for (const op in c) if (!operator(op, v, c[op])) return false;
+  return true;
+}
+
+function operator(op: string, v: unknown, x: unknown): boolean {
+  // Relational operators use JavaScript's own coercions (null < 5 is true, "a" < 5 is false), as GrowthBook does.
+  const a = v as number;
+  const b = x as number;
+  switch (op) {
+    case "$eq": return v === x;
+    case "$ne": return v !== x;
+    case "$lt": return a < b;
+    case "$lte": return a <= b;
+    case "$gt": return a > b;
+    case "$gte": return a >= b;
+    case "$veq": return ver(v) == ver(x);
+    case "$vne": return ver(v) != ver(x);
+    case "$vlt": return ver(v) < ver(x);
+    case "$vlte": return ver(v) <= ver(x);
+    case "$vgt": return ver(v) > ver(x);
+    case "$vgte": return ver(v) >= ver(x);
+    case "$exists": return x ? v != null : v == null;
+    case "$in": return Array.isArray(x) && isIn(v, x);
+    case "$nin": return Array.isArray(x) && !isIn(v, x);
+    case "$ini": return Array.isArray(x) && isIn(v, x, true);
+    case "$nini": return Array.isArray(x) && !isIn(v, x, true);
+    case "$all": return allIn(v, x);
+    case "$alli": return allIn(v, x, true);
+    case "$not": return !test(x, v);
+    case "$size": return Array.isArray(v) && test(x, v.length);
+    case "$type": return typeName(v) === x;
+    case "$regex": return regex(v, x, false);
+    case "$regexi": return regex(v, x, true);
+    case "$elemMatch": {
+      if (!Array.isArray(v)) return false;
+      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook.
+      const ops = isOps(x);
+      for (const e of v) if (e != null && (ops ? test(x, e) : matches(e, x))) return true;
+      return false;
+    }
+  }
+  return false; // unknown operator, including $inGroup/$notInGroup (see the header)
+}
+
+// $in/$nin: the attribute, or any element of an array attribute, is in the list. Without `fold` this is
+// `includes` (NaN finds NaN); with it, strings are lowercased and compared with === (NaN finds nothing).
+// `some` skips holes and `includes` does not, exactly as in GrowthBook.
+function isIn(v: unknown, list: unknown[], fold?: boolean): boolean {
+  const has = (a: unknown) => (fold ? list.some((b) => lower(a) === lower(b)) : list.includes(a));
+  return Array.isArray(v) ? v.some(has) : has(v);
+}
+
+const lower = (a: unknown) => (typeof a == "string" ? a.toLowerCase() : a);
+
+// $all/$alli: every listed condition matches some element. for-of visits holes, like GrowthBook's indexed loops.
+function allIn(v: unknown, x: unknown, fold?: boolean): boolean {
+  if (!Array.isArray(x) || !Array.isArray(v)) return false;
+  next: for (const c of x) {
+    for (const e of v) if (test(c, e, fold)) continue next;
+    return false;
+  }
+  return true;
+}
+
+function typeName(v: unknown): string {
+  const t = typeof v;
+  return v === null ? "null" : Array.isArray(v) ? "array" : "bigint symbol function".includes(t) ? "unknown" : t;
+}
+
+// GrowthBook's padded version string, compared as plain strings: drop a leading "v" and "+build" metadata, split
+// on "." and "-", mark a release (exactly three parts) with "~" so it sorts after its pre-releases ("~" is the
+// highest printable ASCII), and left-pad all-digit parts to width 5 so "    9" < "   10". Anything that is not a
+// number or a non-empty string reads as "0".
+function ver(x: unknown): string {
+  const raw = typeof x == "number" ? x + "" : x;
+  return memo(versions, raw && typeof raw == "string" ? raw : "0", (s) => {
+    const parts = s.replace(/^v|\+.*$/g, "").split(/[-.]/);
+    if (parts.length == 3) parts.push("~");
+    return parts.map((p) => (/^\d+$/.test(p) ? p.padStart(5) : p)).join("-");
+  });
+}
+
+function regex(v: unknown, p: unknown, i: boolean): boolean {
+  if (typeof p != "string") return false;
+  const re = memo(i ? foldedRegexes : regexes, p, () => {
+    // GrowthBook caches in a plain object, so a case-sensitive pattern named like an Object.prototype member
+    // ("constructor", "toString", "__proto__"...) finds that member instead of a RegExp and is always false.
+    if (!i && p in {}) return null;
+    try {
+      return new RegExp(p, i ? "i" : "");
+    } catch {
+      return null;
+    }
+  });
+  // test() stringifies the attribute (a missing one is "null"); a value that cannot be stringified is false.
+  try {
+    return !!re && re.test(v as string);
+  } catch {
+    return false;
+  }
+}
+
+// Split paths, compiled regexes (null for an invalid one, so it is not recompiled on every page view) and padded
+// versions: one map per kind, keyed by the raw string, which JSON parsing already hashed (a composite key would be
+// a new string to hash on every lookup). They make evaluation about 3x faster than GrowthBook's. A config holds a
+// few dozen of each; clearing past 256 only bounds a pathological config or context.
+const regexes = new Map<string, RegExp | null>();
+const foldedRegexes = new Map<string, RegExp | null>();
+const versions = new Map<string, string>();
+const paths = new Map<string, string[]>();
+
+function memo<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 255) cache.clear();
+    cache.set(key, (value = make(key)));
+  }
+  return value;
+}

@@ -1,0 +1,41 @@
+// The object segment conditions are evaluated against (SPEC §2): the device's profile, the server's
+// geo/company attributes and references, and the page. Pure.
+import type { ServerContext } from "../worker/schemas/published";
+import type { Profile } from "./profile";
+
+const DAY_MS = 86_400_000;
+
+export function visitorContext(p: Profile, server: ServerContext | undefined, url: URL, doc: { title: string; documentElement: { lang: string } }, now: number): Record<string, unknown> {
+  const d = new Date(now);
+  const visit: Record<string, unknown> = {
+    count: p.visits,
+    sessions: p.visits,
+    pageviews: p.pageviews,
+    isReturning: p.visits > 1,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+    timeOnSite: Math.round((now - p.visitStart) / 1000),
+  };
+  if (p.prevSeen !== undefined) visit.daysSinceLast = Math.floor((now - p.prevSeen) / DAY_MS);
+  return {
+    visit,
+    pages: p.pages,
+    referrer: p.referrer,
+    landingPage: p.landingPage,
+    utm: { first: p.utmFirst, last: p.utmLast, ...p.utmLast },
+    events: p.events,
+    traits: p.traits,
+    geo: server?.geo,
+    company: server?.company,
+    server: server?.server,
+    page: {
+      url: url.href,
+      path: url.pathname,
+      host: url.host,
+      query: Object.fromEntries(url.searchParams),
+      title: doc.title,
+      language: doc.documentElement.lang,
+    },
+    time: { hour: d.getHours(), weekday: d.getDay() },
+  };
+}

@@ -1,0 +1,12 @@
+// Fetches JSON from the Worker without credentials (no cookies either way) and never longer than `ms`.
+export async function getJson<T>(url: string, ms: number): Promise<T> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), ms);
+  try {
+    const res = await fetch(url, { credentials: "omit", signal: ctl.signal });
+    if (!res.ok) throw Error("HTTP " + res.status);
+    return (await res.json()) as T;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,65 @@
+// The visitor's behavioral profile: kept only in this browser's IndexedDB, never sent anywhere.
+// `touch` is pure so it can be tested with tables; storage lives in store.ts.
+
+export interface Touch { source?: string; medium?: string; campaign?: string; term?: string; content?: string }
+
+export interface Profile {
+  /** Random visitor id: for holdout assignment later; never leaves the device. */
+  id: string;
+  /** Visits (sessions): a new one starts after 30 minutes without a page view. */
+  visits: number;
+  pageviews: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** lastSeen as it was when the current visit started (for daysSinceLast). */
+  prevSeen?: number;
+  visitStart: number;
+  landingPage: string;
+  /** External referrer that started the current visit ("" when direct). */
+  referrer: string;
+  pages: string[];
+  utmFirst?: Touch;
+  utmLast?: Touch;
+  events: Record<string, { count: number; last: number }>;
+  traits: Record<string, unknown>;
+}
+
+export const SESSION_GAP_MS = 30 * 60 * 1000;
+const MAX_PAGES = 50;
+const UTM = ["source", "medium", "campaign", "term", "content"] as const;
+
+const randomId = () => [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(36).padStart(2, "0")).join("");
+
+/** Records a page view at `now` on `url`, reached from `referrer`. */
+export function touch(old: Profile | undefined, now: number, url: URL, referrer: string): Profile {
+  const p: Profile = old
+    ? { ...old, pages: old.pages.slice(), events: { ...old.events } }
+    : { id: randomId(), visits: 0, pageviews: 0, firstSeen: now, lastSeen: now, visitStart: now, landingPage: "", referrer: "", pages: [], events: {}, traits: {} };
+  if (!old || now - old.lastSeen > SESSION_GAP_MS) {
+    p.visits++;
+    p.prevSeen = old?.lastSeen;
+    p.visitStart = now;
+    p.landingPage = url.pathname;
+    let ref = "";
+    try {
+      // Internal navigation is not a referrer.
+      if (referrer && new URL(referrer).host !== url.host) ref = referrer;
+    } catch {}
+    p.referrer = ref;
+  }
+  const utm: Touch = {};
+  for (const k of UTM) {
+    const v = url.searchParams.get("utm_" + k);
+    if (v) utm[k] = v.slice(0, 200);
+  }
+  if (Object.keys(utm).length) {
+    p.utmLast = utm;
+    p.utmFirst ??= utm;
+  }
+  p.pages = p.pages.filter((x) => x !== url.pathname);
+  p.pages.push(url.pathname);
+  if (p.pages.length > MAX_PAGES) p.pages.shift();
+  p.pageviews++;
+  p.lastSeen = now;
+  return p;
+}

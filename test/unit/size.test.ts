@@ -1,0 +1,24 @@
+// The snippet's bytes are a budget (SPEC §9): at most 6 KB gzipped, checked on every test run
+// against the build that visitors download.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { expect, it } from "vitest";
+
+const BUDGET = 6144;
+
+it(`dist/facet.js is at most ${BUDGET} bytes gzipped`, () => {
+  const js = readFileSync("dist/facet.js");
+  const gz = gzipSync(js, { level: 9 }).length;
+  expect(gz).toBeGreaterThan(500); // a real build, not an empty file
+  expect(gz).toBeLessThanOrEqual(BUDGET);
+});
+
+it("the Worker serves exactly that build", async () => {
+  const { SNIPPET_JS } = await import("../../worker/generated/snippet");
+  expect(SNIPPET_JS).toBe(readFileSync("dist/facet.js", "utf8"));
+});
+
+it("uses no eval or new Function (CSP-friendly)", () => {
+  const js = readFileSync("dist/facet.js", "utf8");
+  expect(js).not.toMatch(/\beval\(|new Function\(/);
+});

@@ -1,0 +1,20 @@
+// Worker integration tests: run inside workerd with real D1 and KV (Miniflare), migrations applied.
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          ADMIN_TOKEN: "test-owner-token-0123456789",
+          SIGNING_SECRET: "test-signing-secret-0123456789",
+          FACET_DEV: "true",
+          TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
+        },
+      },
+    }),
+  ],
+  test: { include: ["test/worker/**/*.test.ts"], setupFiles: ["test/worker/setup.ts"] },
+}));

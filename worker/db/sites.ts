@@ -1,0 +1,48 @@
+import type { Site, SiteInput } from "../schemas/site";
+
+interface SiteRow { key: string; name: string; origins: string; live_version: number | null; created_at: string; updated_at: string }
+
+const toSite = (r: SiteRow): Site => ({
+  key: r.key,
+  name: r.name,
+  origins: JSON.parse(r.origins) as string[],
+  liveVersion: r.live_version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function getSite(db: D1Database, key: string): Promise<Site | null> {
+  const row = await db.prepare("SELECT * FROM sites WHERE key = ?1").bind(key).first<SiteRow>();
+  return row ? toSite(row) : null;
+}
+
+export async function listSites(db: D1Database): Promise<Site[]> {
+  const { results } = await db.prepare("SELECT * FROM sites ORDER BY key").all<SiteRow>();
+  return results.map(toSite);
+}
+
+/** Returns false when the key is taken. */
+export async function insertSite(db: D1Database, s: SiteInput, now: string): Promise<boolean> {
+  const res = await db
+    .prepare("INSERT INTO sites (key, name, origins, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(key) DO NOTHING")
+    .bind(s.key, s.name, JSON.stringify(s.origins), now)
+    .run();
+  return res.meta.changes === 1;
+}
+
+export async function updateSite(db: D1Database, key: string, s: Omit<SiteInput, "key">, now: string): Promise<void> {
+  await db
+    .prepare("UPDATE sites SET name = ?2, origins = ?3, updated_at = ?4 WHERE key = ?1")
+    .bind(key, s.name, JSON.stringify(s.origins), now)
+    .run();
+}
+
+export async function deleteSite(db: D1Database, key: string): Promise<void> {
+  // D1 enforces foreign keys, so children go first in one atomic batch.
+  await db.batch([
+    db.prepare("DELETE FROM segments WHERE site_key = ?1").bind(key),
+    db.prepare("DELETE FROM experiences WHERE site_key = ?1").bind(key),
+    db.prepare("DELETE FROM versions WHERE site_key = ?1").bind(key),
+    db.prepare("DELETE FROM sites WHERE key = ?1").bind(key),
+  ]);
+}

@@ -1,0 +1,18 @@
+// The Worker's bindings. DB and CONFIGS come from wrangler.toml via `npm run types`
+// (worker/worker-configuration.d.ts, generated). Secrets are not in the toml, so they are declared
+// here, optional, so that a missing one is handled rather than assumed.
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Owner's API token for the admin API (bearer). */
+      ADMIN_TOKEN?: string;
+      /** HMAC key that signs a visitor's server-evaluated context. */
+      SIGNING_SECRET?: string;
+      /** "true" only in a local `.dev.vars`: enables visitor IP/geo simulation and the demo page. */
+      FACET_DEV?: string;
+    }
+  }
+}
+
+export type Env = Cloudflare.Env;
+export type AppEnv = { Bindings: Env };

@@ -1,0 +1,42 @@
+// Input parsing for every request the Worker receives: zod is the one definition of each shape,
+// and a client's mistake becomes a 400 that names each offending field.
+import type { Context } from "hono";
+import { z } from "zod";
+import { ApiError } from "./errors";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "(body)";
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what = "input"): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = fieldsOf(result.error);
+    const first = Object.entries(fields)[0];
+    throw new ApiError(400, "invalid_input", `Invalid ${what}: ${first ? `${first[0]}: ${first[1]}` : "bad value"}`, fields);
+  }
+  return result.data;
+}
+
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
+  }
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, "too_large", `Body is larger than ${MAX_BODY_BYTES} bytes`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "Body is not valid JSON");
+  }
+  return parse(schema, data, "body");
+}

@@ -1,0 +1,36 @@
+// Facet's Worker: public endpoints for the snippet, the owner's admin API, and (in dev) the demo page.
+import { Hono } from "hono";
+import type { AppEnv } from "./env";
+import { errorResponse, onError } from "./http/errors";
+import { requireOwnerToken } from "./http/auth";
+import { publicRoutes } from "./routes/public";
+import { sites } from "./routes/admin/sites";
+import { segments } from "./routes/admin/segments";
+import { experiences } from "./routes/admin/experiences";
+import { companies } from "./routes/admin/companies";
+import { demoPage } from "./demo/page";
+
+/** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
+const DEMO_SITE_KEY = "demo";
+
+const admin = new Hono<AppEnv>()
+  .use("*", requireOwnerToken)
+  .route("/sites", sites)
+  .route("/sites/:site/segments", segments)
+  .route("/sites/:site/experiences", experiences)
+  .route("/company-ranges", companies);
+
+const app = new Hono<AppEnv>()
+  .route("/", publicRoutes)
+  .route("/admin/api", admin)
+  .get("/", (c) =>
+    c.env.FACET_DEV === "true"
+      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }))
+      : c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n"),
+  )
+  .get("/healthz", (c) => c.json({ ok: true }));
+
+app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+app.onError(onError);
+
+export default app;

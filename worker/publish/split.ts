@@ -1,0 +1,61 @@
+// Splits segment conditions into what the browser may see and what stays on the server (SPEC §3).
+// Every field condition over a server attribute (geo.*, company.*) is replaced by a reference
+// `{ "server.<ref>": true }`; the Worker evaluates the referenced part and signs the result.
+// Logical operators are walked so references keep their place in $and/$or/$nor/$not.
+import type { Condition } from "../../snippet/conditions";
+
+const SERVER_PATH = /^(geo|company)(\.|$)/;
+const LOGICAL_LIST = new Set(["$and", "$or", "$nor"]);
+
+const isObject = (v: unknown): v is Condition => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export interface ServerParts {
+  /** Reference id → the server-evaluated condition part. */
+  parts: Record<string, Condition>;
+  /** Adds a part (deduplicated by content) and returns its reference id. */
+  ref(part: Condition): string;
+}
+
+export function serverParts(): ServerParts {
+  const byJson = new Map<string, string>();
+  const parts: Record<string, Condition> = {};
+  return {
+    parts,
+    ref(part) {
+      const json = JSON.stringify(part);
+      let id = byJson.get(json);
+      if (!id) {
+        id = `f${byJson.size + 1}`;
+        byJson.set(json, id);
+        parts[id] = part;
+      }
+      return id;
+    },
+  };
+}
+
+export function splitCondition(condition: Condition, server: ServerParts): Condition {
+  const out: Condition = {};
+  for (const [key, value] of Object.entries(condition)) {
+    if (LOGICAL_LIST.has(key) && Array.isArray(value)) {
+      out[key] = value.map((c) => (isObject(c) ? splitCondition(c, server) : c));
+    } else if (key === "$not" && isObject(value)) {
+      out[key] = splitCondition(value, server);
+    } else if (SERVER_PATH.test(key)) {
+      out[`server.${server.ref({ [key]: value })}`] = true;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The reference ids a (split) condition uses. */
+export function serverRefs(condition: Condition, into: Set<string> = new Set()): Set<string> {
+  for (const [key, value] of Object.entries(condition)) {
+    if (key.startsWith("server.")) into.add(key.slice(7));
+    else if (LOGICAL_LIST.has(key) && Array.isArray(value)) value.forEach((c) => isObject(c) && serverRefs(c, into));
+    else if (key === "$not" && isObject(value)) serverRefs(value, into);
+  }
+  return into;
+}

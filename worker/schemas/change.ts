@@ -1,0 +1,37 @@
+// The content changes an experience can make to a slot (SPEC §4). The snippet applies exactly these shapes.
+import { z } from "zod";
+
+const selector = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .refine((s) => !/[{}]/.test(s), "a selector cannot contain '{' or '}'");
+
+const attributeName = z
+  .string()
+  .regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]{0,99}$/, "not a valid attribute name")
+  .refine((n) => !/^on/i.test(n), "event handler attributes (on…) are not allowed")
+  .refine((n) => !["style", "srcdoc"].includes(n.toLowerCase()), "use a style change instead of the style attribute; srcdoc is not allowed");
+
+const className = z.string().regex(/^-?[_a-zA-Z][-_a-zA-Z0-9]{0,99}$/, "not a valid class name");
+const cssProperty = z.string().regex(/^-{0,2}[a-zA-Z][-a-zA-Z0-9]{0,99}$/, "not a valid CSS property name");
+const cssValue = z.string().max(500).refine((v) => !/[;{}<>]|url\s*\(|expression\s*\(/i.test(v), "not an allowed CSS value");
+
+/** URL-bearing attributes may not carry script. */
+const scriptUrl = /^\s*(javascript|vbscript|data):/i;
+
+export const change = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text"), selector, value: z.string().max(5_000) }),
+  z.object({ type: z.literal("html"), selector, value: z.string().max(20_000) }),
+  z
+    .object({ type: z.literal("attribute"), selector, name: attributeName, value: z.string().max(2_000).nullable() })
+    .refine((c) => c.value === null || !scriptUrl.test(c.value), { message: "script URLs are not allowed", path: ["value"] }),
+  z
+    .object({ type: z.literal("class"), selector, add: z.array(className).max(20).default([]), remove: z.array(className).max(20).default([]) })
+    .refine((c) => c.add.length + c.remove.length > 0, { message: "add or remove at least one class", path: ["add"] }),
+  z.object({ type: z.literal("style"), selector, properties: z.record(cssProperty, cssValue).refine((p) => Object.keys(p).length > 0, "set at least one property") }),
+  z.object({ type: z.literal("hide"), selector }),
+]);
+
+export type Change = z.infer<typeof change>;

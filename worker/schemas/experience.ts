@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { slug } from "./common";
+import { change } from "./change";
+
+/** A URLPattern pathname pattern (the syntax both Workers and browsers implement), e.g. "/pricing" or "/blog/*". */
+const pagePattern = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine((p) => {
+    try {
+      new URLPattern({ pathname: p });
+      return p.startsWith("/") || p.startsWith("*");
+    } catch {
+      return false;
+    }
+  }, "not a valid URLPattern pathname (for example /pricing or /blog/*)");
+
+export const variantInput = z.object({
+  segment: slug,
+  changes: z.array(change).min(1).max(50),
+});
+
+export const experienceInput = z
+  .object({
+    id: slug.optional(),
+    name: z.string().trim().min(1).max(200),
+    status: z.enum(["live", "paused"]).default("live"),
+    pages: z.array(pagePattern).max(20).default([]),
+    variants: z.array(variantInput).min(1).max(50),
+  })
+  .refine((e) => new Set(e.variants.map((v) => v.segment)).size === e.variants.length, {
+    message: "each segment may have only one variant in an experience",
+    path: ["variants"],
+  });
+
+export type ExperienceInput = z.infer<typeof experienceInput>;
+export type Experience = Omit<ExperienceInput, "id"> & { id: string; siteKey: string; createdAt: string; updatedAt: string };
