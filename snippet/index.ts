@@ -92,10 +92,10 @@ if (!(q && !Array.isArray(q))) {
     const fromCache = !!ctx;
     const deadline = t0 + (config?.timeout || 1000);
     if (!ctx) {
-      // First visit (or a stale cache): config and context in parallel, one round trip.
+      // First visit, or the cached context expired: config and context in parallel, one round trip.
       const [c, x] = await Promise.all([
-        config ? config : getJson<Config>(api("config"), 10_000).then((c) => ((c.t = Date.now()), c)),
-        getJson<ServerContext>(api("context" + (config ? "?v=" + config.v : "")), 10_000),
+        getJson<Config>(api("config"), 10_000).then((c) => ((c.t = Date.now()), c)),
+        getJson<ServerContext>(api("context"), 10_000),
       ]);
       config = c;
       // A publish between the two requests: the context's references belong to another version.

@@ -9,6 +9,7 @@ import { segments } from "./routes/admin/segments";
 import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
 import { demoPage } from "./demo/page";
+import { simulatorPanel } from "./demo/simulator";
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";
@@ -25,10 +26,12 @@ const app = new Hono<AppEnv>()
   .route("/admin/api", admin)
   .get("/", (c) =>
     c.env.FACET_DEV === "true"
-      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }))
+      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel()}</body>`))
       : c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n"),
   )
-  .get("/healthz", (c) => c.json({ ok: true }));
+  .get("/healthz", (c) => c.json({ ok: true }))
+  // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
+  .get("/favicon.ico", (c) => c.body(null, 204));
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError(onError);

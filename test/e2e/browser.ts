@@ -30,7 +30,7 @@ export interface Visit {
 }
 
 /** A fresh visitor: its own browser context, so its own IndexedDB. */
-export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<void>): Promise<Visit> {
+export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<unknown>): Promise<Visit> {
   const context = await browser.newContext();
   if (init) await init(context);
   const page = await context.newPage();

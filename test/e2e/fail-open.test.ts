@@ -67,7 +67,7 @@ describe("the Worker", () => {
     await h.close();
   });
 
-  const broken: [string, (ctx: BrowserContext) => Promise<void>][] = [
+  const broken: [string, (ctx: BrowserContext) => Promise<unknown>][] = [
     ["answering 500", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 500, body: '{"error":{"code":"internal","message":"boom"}}' }))],
     ["answering garbage JSON", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{not json" }))],
     ["answering JSON of the wrong shape", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 200, contentType: "application/json", body: '{"segments":"nope","experiences":7}' }))],

@@ -6,7 +6,7 @@ import { evalCondition as growthbookEval } from "@growthbook/growthbook";
 import { buildSync } from "esbuild";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Condition, evalCondition } from "../../snippet/conditions";
-import { conditionCases } from "./conditions.cases";
+import { conditionCases, type ConditionCase } from "./conditions.cases";
 
 type Context = Record<string, unknown>;
 type GrowthBookCondition = Parameters<typeof growthbookEval>[1];
@@ -32,13 +32,15 @@ describe("evalCondition: conformance table", () => {
     expect(names.length).toBeGreaterThanOrEqual(120);
   });
 
-  it.each(conditionCases)("%s", (_name, condition, context, expected) => {
+  it.each(conditionCases)("%s", (...row) => {
+    const [, condition, context, expected] = row as unknown as ConditionCase;
     expect(facet(condition, context)).toBe(expected);
   });
 });
 
 describe("evalCondition: same answers as @growthbook/growthbook 1.8.0", () => {
-  it.each(conditionCases)("GrowthBook: %s", (_name, condition, context, expected, differs) => {
+  it.each(conditionCases)("GrowthBook: %s", (...row) => {
+    const [, condition, context, expected, differs] = row as unknown as ConditionCase;
     expect(growthbook(condition, context)).toBe(differs ?? expected);
   });
 

@@ -1,8 +1,10 @@
 // What a publish writes to KV and what the public endpoints serve. The snippet imports these types
 // (type-only, so no zod reaches its bundle): this file is the contract between the two.
 import { z } from "zod";
-import { condition } from "./common";
 import { change } from "./change";
+
+/** A condition as published: already checked when saved, and may hold `server.*` references. */
+const condition = z.record(z.string(), z.unknown());
 
 /**
  * The public config a visitor's browser downloads: segment conditions and the slots each experience

@@ -12,13 +12,14 @@ function v4Words(s: string): number[] | null {
 function v6Words(s: string): number[] | null {
   const halves = s.split("::");
   if (halves.length > 2) return null;
-  const side = (h: string): number[] | null => {
+  // An embedded IPv4 may only end the whole address, so only the last side may hold one.
+  const side = (h: string, last: boolean): number[] | null => {
     if (h === "") return [];
     const out: number[] = [];
     const groups = h.split(":");
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      if (i === groups.length - 1 && g.includes(".")) {
+      if (last && i === groups.length - 1 && g.includes(".")) {
         const w = v4Words(g);
         if (!w) return null;
         out.push(...w);
@@ -27,8 +28,8 @@ function v6Words(s: string): number[] | null {
     }
     return out;
   };
-  const head = side(halves[0]!);
-  const tail = halves.length === 2 ? side(halves[1]!) : [];
+  const head = side(halves[0]!, halves.length === 1);
+  const tail = halves.length === 2 ? side(halves[1]!, true) : [];
   if (!head || !tail) return null;
   if (halves.length === 1) return head.length === 8 ? head : null;
   const gap = 8 - head.length - tail.length;
@@ -38,7 +39,7 @@ function v6Words(s: string): number[] | null {
 /** 32 hex digits for an IPv4 or IPv6 address, or null if it is not one. */
 export function ipToHex(ip: string): string | null {
   const s = ip.trim();
-  const words = s.includes(":") ? v6Words(s.replace(/%.*$/, "")) : ((w) => (w ? [0, 0, 0, 0, 0, 0xffff, ...w] : null))(v4Words(s));
+  const words = s.includes(":") ? v6Words(s.replace(/%[^%]+$/, "")) : ((w) => (w ? [0, 0, 0, 0, 0, 0xffff, ...w] : null))(v4Words(s));
   return words ? words.map((w) => w.toString(16).padStart(4, "0")).join("") : null;
 }
 

@@ -1,0 +1,206 @@
+// /admin/api/sites/:site/experiences: CRUD, validation of changes, segment checks, html sanitized on save.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { Experience } from "../../worker/schemas/experience";
+import {
+  admin,
+  adminOk,
+  createExperience,
+  createSegment,
+  createSite,
+  expectInvalidField,
+  expectRejected,
+  expectWriteGuards,
+  uniqueKey,
+} from "./helpers";
+
+const path = (site: string, id = "") => `/sites/${site}/experiences${id ? `/${id}` : ""}`;
+
+/** A site with one segment, and a valid experience body for it. */
+async function siteWithSegment() {
+  const site = await createSite();
+  const segment = await createSegment(site.key, { condition: { "visit.isReturning": true } });
+  const body = (extra: Record<string, unknown> = {}) => ({
+    name: "Hero",
+    variants: [{ segment: segment.id, changes: [{ type: "text", selector: "#headline", value: "Welcome back" }] }],
+    ...extra,
+  });
+  return { site: site.key, segment: segment.id, body };
+}
+
+const DIRTY_HTML =
+  '<p onclick="steal()">Hi <script>alert(1)</script><img src="/a.png" onerror="alert(2)"><a href="javascript:alert(3)">go</a>' +
+  '<a href="https://ok.example/" target="_blank">ok</a><iframe src="https://evil.example"></iframe></p>';
+const CLEAN_HTML = '<p>Hi <img src="/a.png"><a>go</a><a href="https://ok.example/" target="_blank" rel="noopener noreferrer">ok</a></p>';
+
+describe("POST /admin/api/sites/:site/experiences", () => {
+  it("stores the experience with defaults and returns it", async () => {
+    const { site, segment, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    expect(created.id).toMatch(/^exp-[a-z0-9]{8}$/);
+    expect(created).toMatchObject({ siteKey: site, name: "Hero", status: "live", pages: [], variants: body().variants });
+    const row = await env.DB.prepare("SELECT * FROM experiences WHERE site_key = ?1 AND id = ?2").bind(site, created.id).first();
+    expect(row).toMatchObject({ status: "live", pages: "[]", variants: JSON.stringify(body().variants) });
+    expect(await adminOk<Experience>("GET", path(site, created.id))).toEqual(created);
+  });
+
+  it("sanitizes html changes before storing them: no script, event handler, javascript: URL or frame", async () => {
+    const { site, segment } = await siteWithSegment();
+    const text = { type: "text", selector: "#t", value: "<script>stays text</script>" };
+    const created = await createExperience(site, {
+      variants: [{ segment, changes: [{ type: "html", selector: "#promo", value: DIRTY_HTML }, text] }],
+    });
+    expect(created.variants[0]!.changes).toEqual([{ type: "html", selector: "#promo", value: CLEAN_HTML }, text]);
+    const stored = await env.DB.prepare("SELECT variants FROM experiences WHERE site_key = ?1 AND id = ?2").bind(site, created.id).first<string>("variants");
+    const [html, kept] = (JSON.parse(stored!) as Experience["variants"])[0]!.changes;
+    expect(html).toEqual({ type: "html", selector: "#promo", value: CLEAN_HTML });
+    expect(JSON.stringify(html)).not.toMatch(/script|onerror|onclick|javascript:|iframe/i);
+    // Text changes are set as text by the snippet, so they are stored verbatim.
+    expect(kept).toEqual(text);
+  });
+
+  it("refuses a request without the token, with the wrong content type or malformed JSON", async () => {
+    const { site, body } = await siteWithSegment();
+    await expectWriteGuards("POST", path(site), body());
+  });
+
+  const change = (c: Record<string, unknown>) => ({ variants: [{ segment: "$SEG", changes: [c] }] });
+  it.each([
+    ["a missing name", { name: undefined }, "name"],
+    ["a name of the wrong type", { name: ["Hero"] }, "name"],
+    ["an unknown status", { status: "draft" }, "status"],
+    ["a page that is not a pathname pattern", { pages: ["pricing"] }, "pages.0"],
+    ["pages of the wrong type", { pages: "/pricing" }, "pages"],
+    ["no variants", { variants: [] }, "variants"],
+    ["variants of the wrong type", { variants: { segment: "x" } }, "variants"],
+    ["a segment id that is not a slug", { variants: [{ segment: "Not A Slug", changes: [{ type: "hide", selector: "#x" }] }] }, "variants.0.segment"],
+    ["a variant without changes", { variants: [{ segment: "$SEG", changes: [] }] }, "variants.0.changes"],
+    ["a change without a selector", change({ type: "text", value: "x" }), "variants.0.changes.0.selector"],
+    ["a selector with braces", change({ type: "hide", selector: "#x { color: red }" }), "variants.0.changes.0.selector"],
+    ["a text value of the wrong type", change({ type: "text", selector: "#x", value: 5 }), "variants.0.changes.0.value"],
+    ["an unknown change type", change({ type: "eval", selector: "#x", value: "alert(1)" }), "variants.0.changes.0.type"],
+    ["an event handler attribute", change({ type: "attribute", selector: "a", name: "onclick", value: "alert(1)" }), "variants.0.changes.0.name"],
+    ["a javascript: URL in an attribute", change({ type: "attribute", selector: "a", name: "href", value: " JavaScript:alert(1)" }), "variants.0.changes.0.value"],
+    ["a data: URL in an attribute", change({ type: "attribute", selector: "img", name: "src", value: "data:text/html,<script>" }), "variants.0.changes.0.value"],
+    ["the style attribute", change({ type: "attribute", selector: "a", name: "style", value: "color:red" }), "variants.0.changes.0.name"],
+    ["a CSS value with url()", change({ type: "style", selector: "#x", properties: { background: "url(https://evil.example/t.gif)" } }), "variants.0.changes.0.properties.background"],
+    ["a class change that adds and removes nothing", change({ type: "class", selector: "#x" }), "variants.0.changes.0.add"],
+    ["two variants for one segment", { variants: [{ segment: "$SEG", changes: [{ type: "hide", selector: "#a" }] }, { segment: "$SEG", changes: [{ type: "hide", selector: "#b" }] }] }, "variants"],
+    ["an id that is not a slug", { id: "Bad Id" }, "id"],
+  ])("refuses %s with 400 naming the field", async (_, extra, field) => {
+    const { site, segment, body } = await siteWithSegment();
+    const payload = JSON.parse(JSON.stringify(body(extra)).replaceAll("$SEG", segment)) as unknown;
+    await expectInvalidField(() => admin("POST", path(site), { body: payload }), field);
+  });
+
+  it("refuses a variant for a segment this site does not have with 422 unknown_segment", async () => {
+    const { site, segment } = await siteWithSegment();
+    const other = await createSite();
+    const theirs = await createSegment(other.key, { id: uniqueKey("theirs"), condition: {} });
+    for (const missing of ["no-such-segment", theirs.id]) {
+      const hide = [{ type: "hide", selector: "#x" }];
+      const error = await expectRejected(
+        () => admin("POST", path(site), { body: { name: "x", variants: [{ segment, changes: hide }, { segment: missing, changes: hide }] } }),
+        422,
+        "unknown_segment",
+      );
+      expect(error.fields).toEqual({ "variants.1.segment": expect.stringContaining(missing) });
+    }
+  });
+
+  it("answers 404 for an unknown site", async () => {
+    const { body } = await siteWithSegment();
+    await expectRejected(() => admin("POST", path(uniqueKey()), { body: body() }), 404, "not_found");
+  });
+
+  it("refuses a duplicate id on the same site with 409", async () => {
+    const { site, body } = await siteWithSegment();
+    const first = await adminOk<Experience>("POST", path(site), body({ name: "First" }));
+    await expectRejected(() => admin("POST", path(site), { body: body({ id: first.id, name: "Second" }) }), 409, "conflict");
+    expect((await adminOk<Experience>("GET", path(site, first.id))).name).toBe("First");
+  });
+});
+
+describe("GET /admin/api/sites/:site/experiences", () => {
+  it("lists this site's experiences by id", async () => {
+    const { site, body } = await siteWithSegment();
+    const other = await siteWithSegment();
+    await adminOk("POST", path(site), body({ id: "b-exp" }));
+    await adminOk("POST", path(site), body({ id: "a-exp", status: "paused" }));
+    await adminOk("POST", path(other.site), other.body({ id: "c-exp" }));
+    const { experiences } = await adminOk<{ experiences: Experience[] }>("GET", path(site));
+    expect(experiences.map((e) => [e.id, e.status])).toEqual([["a-exp", "paused"], ["b-exp", "live"]]);
+  });
+
+  it("answers 404 for an unknown site or experience, and for another site's experience", async () => {
+    const { site } = await siteWithSegment();
+    const other = await siteWithSegment();
+    const theirs = await adminOk<Experience>("POST", path(other.site), other.body());
+    await expectRejected(() => admin("GET", path(uniqueKey())), 404, "not_found");
+    await expectRejected(() => admin("GET", path(site, "no-such-experience")), 404, "not_found");
+    await expectRejected(() => admin("GET", path(site, theirs.id)), 404, "not_found");
+    await expectRejected(() => admin("GET", path(site), { token: null }), 401, "unauthorized");
+  });
+});
+
+describe("PUT /admin/api/sites/:site/experiences/:id", () => {
+  it("replaces the experience, sanitizing html, keeping its creation time", async () => {
+    const { site, segment, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    const updated = await adminOk<Experience>(
+      "PUT",
+      path(site, created.id),
+      body({ name: "Hero v2", status: "paused", pages: ["/pricing", "/blog/*"], variants: [{ segment, changes: [{ type: "html", selector: "#promo", value: DIRTY_HTML }] }] }),
+    );
+    expect(updated).toMatchObject({ id: created.id, name: "Hero v2", status: "paused", pages: ["/pricing", "/blog/*"], createdAt: created.createdAt });
+    expect(updated.variants).toEqual([{ segment, changes: [{ type: "html", selector: "#promo", value: CLEAN_HTML }] }]);
+    expect(await adminOk<Experience>("GET", path(site, created.id))).toEqual(updated);
+  });
+
+  it("refuses a request without the token, with the wrong content type or malformed JSON", async () => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    await expectWriteGuards("PUT", path(site, created.id), body({ name: "Changed" }));
+  });
+
+  it.each([
+    ["a missing name", { name: undefined }, "name"],
+    ["no variants", { variants: [] }, "variants"],
+    ["an id that differs from the URL's", { id: "someone-else" }, "id"],
+  ])("refuses %s with 400 naming the field", async (_, extra, field) => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    await expectInvalidField(() => admin("PUT", path(site, created.id), { body: body(extra) }), field);
+  });
+
+  it("refuses an unknown segment with 422, and answers 404 for an unknown site or experience", async () => {
+    const { site, body } = await siteWithSegment();
+    const other = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    const theirs = await adminOk<Experience>("POST", path(other.site), other.body());
+    const unknownSegment = body({ variants: [{ segment: "no-such-segment", changes: [{ type: "hide", selector: "#x" }] }] });
+    const error = await expectRejected(() => admin("PUT", path(site, created.id), { body: unknownSegment }), 422, "unknown_segment");
+    expect(Object.keys(error.fields ?? {})).toEqual(["variants.0.segment"]);
+    await expectRejected(() => admin("PUT", path(uniqueKey(), created.id), { body: body() }), 404, "not_found");
+    await expectRejected(() => admin("PUT", path(site, "no-such-experience"), { body: body() }), 404, "not_found");
+    await expectRejected(() => admin("PUT", path(site, theirs.id), { body: body() }), 404, "not_found");
+  });
+});
+
+describe("DELETE /admin/api/sites/:site/experiences/:id", () => {
+  it("deletes the experience", async () => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    expect((await admin("DELETE", path(site, created.id))).status).toBe(204);
+    await expectRejected(() => admin("GET", path(site, created.id)), 404, "not_found");
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM experiences WHERE site_key = ?1").bind(site).first("n")).toBe(0);
+  });
+
+  it("refuses a request without the token, and answers 404 for an unknown site or experience", async () => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body());
+    await expectWriteGuards("DELETE", path(site, created.id));
+    await expectRejected(() => admin("DELETE", path(uniqueKey(), created.id)), 404, "not_found");
+    await expectRejected(() => admin("DELETE", path(site, "no-such-experience")), 404, "not_found");
+  });
+});

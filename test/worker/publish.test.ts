@@ -1,0 +1,143 @@
+// Publishing: POST /admin/api/sites/:site/publish writes an immutable, versioned snapshot to KV and moves
+// the live pointer; GET /versions lists them; earlier versions stay readable.
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { PublishedConfig, Snapshot } from "../../worker/schemas/published";
+import {
+  admin,
+  adminOk,
+  createExperience,
+  createSegment,
+  createSite,
+  expectRejected,
+  expectWriteGuards,
+  publish,
+  uniqueKey,
+  visit,
+} from "./helpers";
+import { ACCOUNTS_CONDITION, CONTENT, HERO_CHANGES, publishedSite, SECRETS } from "./fixtures";
+
+const snapshotInKv = (key: string, v: number) => env.CONFIGS.get<Snapshot>(`snap:${key}:${v}`, "json");
+const config = async (key: string) => (await visit(`/v1/sites/${key}/config`)).json<PublishedConfig>();
+
+describe("POST /admin/api/sites/:site/publish", () => {
+  it("numbers versions from 1 and moves the live pointer in D1 and KV", async () => {
+    const site = await createSite({ origins: ["https://shop.example"] });
+    const first = await publish(site.key);
+    expect(first.version).toBe(1);
+    expect(Date.parse(first.publishedAt)).not.toBeNaN();
+    expect((await publish(site.key)).version).toBe(2);
+    expect((await publish(site.key)).version).toBe(3);
+
+    expect((await adminOk<{ liveVersion: number }>("GET", `/sites/${site.key}`)).liveVersion).toBe(3);
+    expect(await env.CONFIGS.get(`site:${site.key}`, "json")).toEqual({ origins: ["https://shop.example"], live: 3 });
+    const rows = await env.DB.prepare("SELECT version FROM versions WHERE site_key = ?1 ORDER BY version").bind(site.key).all();
+    expect(rows.results).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    for (const v of [1, 2, 3]) expect((await snapshotInKv(site.key, v))?.v).toBe(v);
+    expect((await config(site.key)).v).toBe(3);
+  });
+
+  it("publishes an empty site as an empty config", async () => {
+    const site = await createSite();
+    await publish(site.key);
+    expect(await config(site.key)).toEqual({ v: 1, site: site.key, timeout: 1000, segments: [], experiences: [] });
+  });
+
+  it("keeps the secret condition parts and the content in the KV snapshot only", async () => {
+    const { key } = await publishedSite();
+    const snap = (await snapshotInKv(key, 1))!;
+    expect(Object.values(snap.server)).toEqual(
+      expect.arrayContaining([{ "geo.country": "DE" }, ACCOUNTS_CONDITION.$or[0], ACCOUNTS_CONDITION.$or[1]]),
+    );
+    expect(JSON.stringify(snap.server)).toContain(SECRETS[0]);
+    expect(snap.content).toEqual({ hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning } });
+    expect(snap.config).toEqual(await config(key));
+  });
+
+  it("leaves out paused experiences and segments no live experience uses", async () => {
+    const { key } = await publishedSite();
+    const snap = (await snapshotInKv(key, 1))!;
+    expect(Object.keys(snap.content)).toEqual(["hero"]);
+    expect(snap.config.experiences.map((e) => e.id)).toEqual(["hero"]);
+    expect(snap.config.segments.map((s) => s.id)).not.toContain("unused");
+    expect(snap.config.segments.map((s) => s.id)).not.toContain("paused-only");
+    expect(JSON.stringify(snap)).not.toContain(CONTENT.paused);
+
+    // Resuming the experience and republishing brings its segment and content in.
+    const summer = await adminOk<{ variants: unknown[] }>("GET", `/sites/${key}/experiences/summer`);
+    await adminOk("PUT", `/sites/${key}/experiences/summer`, { name: "Summer", status: "live", variants: summer.variants });
+    await publish(key);
+    const v2 = await config(key);
+    expect(v2.experiences.map((e) => e.id).sort()).toEqual(["hero", "summer"]);
+    expect(v2.segments.map((s) => s.id)).toContain("paused-only");
+    expect(v2.segments.map((s) => s.id)).not.toContain("unused");
+  });
+
+  it("orders each experience's segments by priority, ties by id, as of the publish", async () => {
+    const site = await createSite();
+    for (const [id, priority] of [["b-tie", 5], ["a-tie", 5], ["low", -10], ["high", 100]] as const) {
+      await createSegment(site.key, { id, priority, condition: { [`visit.${id}`]: true } });
+    }
+    const hide = (selector: string) => [{ type: "hide", selector }];
+    await createExperience(site.key, {
+      id: "ordered",
+      variants: ["low", "b-tie", "high", "a-tie"].map((segment) => ({ segment, changes: hide(`#${segment}`) })),
+    });
+    await publish(site.key);
+    const [experience] = (await config(site.key)).experiences;
+    expect(experience!.segments).toEqual(["high", "a-tie", "b-tie", "low"]);
+    expect(experience!.slots).toEqual(["#high", "#a-tie", "#b-tie", "#low"]);
+
+    await adminOk("PUT", `/sites/${site.key}/segments/low`, { name: "Now first", priority: 500, condition: { "visit.low": true } });
+    expect((await config(site.key)).experiences[0]!.segments[0]).toBe("high"); // unchanged until published
+    await publish(site.key);
+    expect((await config(site.key)).experiences[0]!.segments).toEqual(["low", "high", "a-tie", "b-tie"]);
+  });
+
+  it("never changes an earlier snapshot; ?v=1 still serves the old content after a republish", async () => {
+    const { key } = await publishedSite();
+    const before = await env.CONFIGS.get(`snap:${key}:1`);
+    await adminOk("PUT", `/sites/${key}/experiences/hero`, {
+      name: "Hero",
+      variants: [{ segment: "returning", changes: [{ type: "text", selector: "#headline", value: "Version two" }] }],
+    });
+    await adminOk("PUT", `/sites/${key}/segments/returning`, { name: "Returning", condition: { "visit.count": { $gte: 2 } }, priority: 10 });
+    expect((await publish(key)).version).toBe(2);
+    expect(await env.CONFIGS.get(`snap:${key}:1`)).toBe(before);
+
+    const live = await (await visit(`/v1/sites/${key}/variants?segments=returning`)).json<{ v: number; changes: unknown }>();
+    expect(live).toMatchObject({ v: 2, changes: { hero: { returning: [{ type: "text", selector: "#headline", value: "Version two" }] } } });
+    const old = await (await visit(`/v1/sites/${key}/variants?segments=returning&v=1`)).json<{ v: number; changes: unknown }>();
+    expect(old).toMatchObject({ v: 1, changes: { hero: { returning: HERO_CHANGES.returning } } });
+    expect((await config(key)).segments.find((s) => s.id === "returning")!.condition).toEqual({ "visit.count": { $gte: 2 } });
+  });
+
+  it("refuses a request without the token, and answers 404 for an unknown site", async () => {
+    const site = await createSite();
+    await expectWriteGuards("POST", `/sites/${site.key}/publish`);
+    await expectRejected(() => admin("POST", `/sites/${uniqueKey()}/publish`), 404, "not_found");
+    expect(await env.CONFIGS.get(`snap:${site.key}:1`)).toBeNull();
+  });
+});
+
+describe("GET /admin/api/sites/:site/versions", () => {
+  it("lists versions newest first with the live one", async () => {
+    const site = await createSite();
+    expect(await adminOk("GET", `/sites/${site.key}/versions`)).toEqual({ live: null, versions: [] });
+    const v1 = await publish(site.key);
+    const v2 = await publish(site.key);
+    expect(await adminOk("GET", `/sites/${site.key}/versions`)).toEqual({
+      live: 2,
+      versions: [
+        { version: 2, publishedAt: v2.publishedAt },
+        { version: 1, publishedAt: v1.publishedAt },
+      ],
+    });
+  });
+
+  it("needs the token, and answers 404 for an unknown site", async () => {
+    const site = await createSite();
+    await expectRejected(() => admin("GET", `/sites/${site.key}/versions`, { token: null }), 401, "unauthorized");
+    await expectRejected(() => admin("GET", `/sites/${uniqueKey()}/versions`), 404, "not_found");
+  });
+});
