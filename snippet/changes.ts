@@ -34,28 +34,42 @@ export function applyChange(el: Element, c: Change): Revert {
   return () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio));
 }
 
+interface Live {
+  c: Change;
+  /** Elements this change was applied to: each element gets it once, so a framework fighting it can't loop. */
+  done: WeakSet<Element>;
+  reverts: Revert[];
+}
+
+const live = new Set<Live>();
+let observer: MutationObserver | undefined;
+
+const scan = (doc: Document, groups: Iterable<Live>) => {
+  for (const g of groups)
+    doc.querySelectorAll(g.c.selector).forEach((el) => {
+      if (!g.done.has(el)) g.done.add(el), g.reverts.push(applyChange(el, g.c));
+    });
+};
+
 /**
- * Applies changes to every element their selectors match now, and to matching elements that are parsed
- * later until the document is loaded (an async script can run before the body exists).
- * Returns the reverts. Throws on an invalid selector: the caller falls back to the original content.
+ * Applies changes to every element their selectors match now, and keeps applying them to matching
+ * elements that appear later (parsed after this async script ran, or rendered by a framework), with
+ * one MutationObserver for all of them. Returns the revert of the whole group. Throws on an invalid
+ * selector, having reverted what it applied: the caller keeps the original content.
  */
-export function applyChanges(changes: Change[], doc: Document, onDone: () => void): Revert[] {
-  const reverts: Revert[] = [];
-  const done = new Set<Element>();
-  const run = () => {
-    for (const c of changes) {
-      doc.querySelectorAll(c.selector).forEach((el) => {
-        const k = el as Element & { _f?: Set<Change> };
-        // One application per element and change, however often the observer fires.
-        if (!(k._f ??= new Set()).has(c)) k._f.add(c), done.add(el), reverts.push(applyChange(el, c));
-      });
-    }
+export function activate(changes: Change[], doc: Document): Revert {
+  const groups = changes.map((c): Live => ({ c, done: new WeakSet(), reverts: [] }));
+  const revert = () => {
+    for (const g of groups) live.delete(g), g.reverts.splice(0).reverse().forEach((r) => r());
+    if (!live.size) observer?.disconnect(), (observer = undefined);
   };
-  run();
-  if (doc.readyState == "loading") {
-    const mo = new MutationObserver(run);
-    mo.observe(doc.documentElement, { childList: true, subtree: true });
-    doc.addEventListener("DOMContentLoaded", () => (mo.disconnect(), run(), onDone()));
-  } else onDone();
-  return reverts;
+  try {
+    scan(doc, groups);
+  } catch (e) {
+    revert();
+    throw e;
+  }
+  groups.forEach((g) => live.add(g));
+  if (!observer) (observer = new MutationObserver(() => scan(doc, live))).observe(doc.documentElement, { childList: true, subtree: true });
+  return revert;
 }

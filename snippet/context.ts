@@ -5,7 +5,15 @@ import type { Profile } from "./profile";
 
 const DAY_MS = 86_400_000;
 
-export function visitorContext(p: Profile, server: ServerContext | undefined, url: URL, doc: { title: string; documentElement: { lang: string } }, now: number): Record<string, unknown> {
+/** `more` adds attributes measured elsewhere on the device (device.*, interests.*). */
+export function visitorContext(
+  p: Profile,
+  server: ServerContext | undefined,
+  url: URL,
+  doc: { title: string; documentElement: { lang: string } },
+  now: number,
+  more?: Record<string, unknown>,
+): Record<string, unknown> {
   const d = new Date(now);
   const visit: Record<string, unknown> = {
     count: p.visits,
@@ -37,5 +45,6 @@ export function visitorContext(p: Profile, server: ServerContext | undefined, ur
       language: doc.documentElement.lang,
     },
     time: { hour: d.getHours(), weekday: d.getDay() },
+    ...more,
   };
 }

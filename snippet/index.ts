@@ -1,18 +1,22 @@
 // Facet's visitor snippet: <script async src=".../facet.js" data-site="KEY"></script>.
 // Classifies the visitor on the device, fetches only the winning segments' content and swaps it in
-// place. Everything is fail-open: any failure leaves the original page, with at most one warning.
+// place; re-decides after track(), identify() and SPA navigation. Everything is fail-open: any failure
+// leaves the original page, with at most one warning.
 import type { Change } from "../worker/schemas/change";
 import type { PublishedConfig, ServerContext, VariantsResponse } from "../worker/schemas/published";
-import { applyChanges, type Revert } from "./changes";
+import { activate, type Revert } from "./changes";
 import { visitorContext } from "./context";
 import { decide, type Winner } from "./decide";
+import { device } from "./device";
 import { hideSlots } from "./flicker";
+import { interestValues, recordInterests, type InterestScores } from "./interests";
 import { getJson } from "./net";
 import { touch, type Profile } from "./profile";
 import { forget, load, save } from "./store";
 
 type Config = PublishedConfig & { t?: number };
 type Content = { v: number; changes: Record<string, Record<string, Change[]>> };
+type Visitor = Profile & { interests?: InterestScores };
 export interface ReadyInfo {
   segments: string[];
   applied: { experience: string; segment: string }[];
@@ -35,10 +39,72 @@ if (!(q && !Array.isArray(q))) {
   const readyCallbacks: ((i: ReadyInfo) => void)[] = [];
   const queued: Command[] = [];
   let info: ReadyInfo | undefined;
-  let profile: Profile | undefined;
-  let reverts: Revert[] = [];
+  let profile: Visitor | undefined;
+  let config: Config | undefined;
+  let ctx: ServerContext | undefined;
+  let content: Content | undefined;
+  /** What is on the page now: experience id → the segment whose changes are applied, and their revert. */
+  let applied: Record<string, { segment: string; revert: Revert }> = {};
+  let lastUrl = location.href;
 
-  const saveProfile = () => profile && save(site, { profile }).catch(warn);
+  const saveAll = () => save(site, { profile, config, context: ctx, content }).catch(warn);
+  const contextFor = (url: URL, x: ServerContext, now: number) =>
+    visitorContext(profile!, x, url, doc, now, { device: device(navigator, window), interests: interestValues(profile!.interests, now) });
+  const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
+  const variants = async (segments: string[], c: Config, x: ServerContext) =>
+    (await getJson<VariantsResponse>(api(`variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}&token=${encodeURIComponent(x.token)}`), 10_000)).changes;
+
+  /**
+   * Decides for `url` and brings the page in line: experiences whose winner changed are reverted,
+   * new winners applied (from the cache, or fetched). With a `deadline`, the slots about to change are
+   * hidden until then at most, and content arriving later is only cached.
+   */
+  const render = async (url: URL, deadline = Infinity, hide = false): Promise<ReadyInfo> => {
+    const now = Date.now();
+    const cfg = config!;
+    const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
+    for (const e in applied) if (applied[e]!.segment != winners.find((x) => x.experience == e)?.segment) applied[e]!.revert(), delete applied[e];
+    const todo = winners.filter((x) => !applied[x.experience]);
+    const release = hide ? hideSlots(doc, todo.flatMap((x) => x.slots), script!.dataset.nonce || script!.nonce) : () => {};
+    const timer = hide && setTimeout(release, deadline - now);
+    const missing = todo.filter((x) => !has(x));
+    try {
+      if (missing.length) {
+        const got = await variants(missing.map((x) => x.segment), cfg, ctx!);
+        for (const e in got) content!.changes[e] = { ...content!.changes[e], ...got[e] };
+        saveAll();
+      }
+      // Content that arrives after the timeout is kept for the next page view, never swapped into a
+      // page the visitor is already reading.
+      if (Date.now() <= deadline)
+        for (const x of todo) {
+          try {
+            const changes = has(x);
+            if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc) };
+          } catch (e) {
+            // An invalid selector (or any DOM error) leaves this experience's slots original.
+            warn(e);
+          }
+        }
+    } finally {
+      // Slots that aren't parsed yet stay hidden until they are (or the deadline passes).
+      doc.readyState == "loading" ? doc.addEventListener("DOMContentLoaded", release) : release();
+      clearTimeout(timer || undefined);
+    }
+    const list = Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
+    return { segments: matched, applied: list, source: !list.length ? "none" : missing.length ? "network" : "cache" };
+  };
+
+  const finish = (i: ReadyInfo) => {
+    info = i;
+    readyCallbacks.splice(0).forEach((cb) => run(["ready", cb]));
+  };
+
+  /** Re-decides without a reload (after track/identify/navigation); before the first decision, that one covers it. */
+  const refresh = () => {
+    info && config && profile && render(new URL(location.href)).then(finish, warn);
+  };
+
   const commands: Record<string, (...a: any[]) => unknown> = {
     ready(cb: (i: ReadyInfo) => void) {
       info ? cb(info) : readyCallbacks.push(cb);
@@ -47,17 +113,23 @@ if (!(q && !Array.isArray(q))) {
     track(name: string) {
       if (!profile) return void queued.push(["track", name]);
       const e = (profile.events[String(name).slice(0, 100)] ??= { count: 0, last: 0 });
-      e.count++, (e.last = Date.now()), saveProfile();
+      e.count++, (e.last = Date.now()), saveAll(), refresh();
     },
     identify(traits: Record<string, unknown>) {
       if (!profile) return void queued.push(["identify", traits]);
-      for (const k in traits) if (/^string|number|boolean$/.test(typeof traits[k])) profile.traits[k.slice(0, 100)] = traits[k];
-      saveProfile();
+      // First-party traits: scalars only, bounded, at most 50 of them.
+      for (const k in traits) {
+        const v = traits[k];
+        if (/^(string|number|boolean)$/.test(typeof v) && (k in profile.traits || Object.keys(profile.traits).length < 50))
+          profile.traits[k.slice(0, 100)] = typeof v == "string" ? v.slice(0, 500) : v;
+      }
+      saveAll(), refresh();
     },
+    refresh,
     forget() {
-      reverts.forEach((r) => r());
-      reverts = [];
-      profile = undefined;
+      for (const e in applied) applied[e]!.revert();
+      applied = {};
+      profile = content = ctx = config = undefined;
       return forget(site).catch(warn);
     },
   };
@@ -68,80 +140,59 @@ if (!(q && !Array.isArray(q))) {
       warn(e);
     }
   };
-  const api_ = { v: 1, push: run } as Record<string, unknown>;
-  for (const name in commands) api_[name] = (...a: unknown[]) => run([name, ...a]);
-  w.facet = api_;
+  const facet = { v: 1, push: run } as Record<string, unknown>;
+  for (const name in commands) facet[name] = (...a: unknown[]) => run([name, ...a]);
+  w.facet = facet;
 
-  const finish = (i: ReadyInfo) => {
-    info = i;
-    readyCallbacks.splice(0).forEach((cb) => run(["ready", cb]));
+  /** A page view: recorded in the profile (and its topics' interest scores). */
+  const view = (url: URL, referrer: string) => {
+    profile = touch(profile, Date.now(), url, referrer);
+    if (config) profile.interests = recordInterests(profile.interests, config.topics || [], url, Date.now());
   };
+
+  // Single-page apps: a route change is a page view, and decisions follow it.
+  const navigated = () =>
+    setTimeout(() => {
+      if (location.href == lastUrl || !profile) return;
+      view(new URL(location.href), lastUrl);
+      lastUrl = location.href;
+      saveAll(), refresh();
+    });
+  for (const m of ["pushState", "replaceState"] as const) {
+    const original = history[m];
+    history[m] = function (this: History, ...a: Parameters<History["pushState"]>) {
+      const r = original.apply(this, a);
+      navigated();
+      return r;
+    };
+  }
+  addEventListener("popstate", navigated);
 
   const boot = async () => {
     const t0 = Date.now();
     if (!site) throw Error("data-site missing");
-    const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Profile?, Config?, ServerContext?, Content?];
+    const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, Content?];
     const url = new URL(location.href);
     const now = Date.now();
-    profile = touch(p0, now, url, doc.referrer);
-    queued.splice(0).forEach(run);
-    saveProfile();
-
-    let config = cfg0?.segments ? cfg0 : undefined;
-    let ctx = ctx0 && config && ctx0.v == config.v && ctx0.expires > now ? ctx0 : undefined;
+    profile = p0;
+    config = cfg0?.segments ? cfg0 : undefined;
+    ctx = ctx0 && config && ctx0.v == config.v && ctx0.expires > now ? ctx0 : undefined;
     const fromCache = !!ctx;
     const deadline = t0 + (config?.timeout || 1000);
     if (!ctx) {
       // First visit, or the cached context expired: config and context in parallel, one round trip.
-      const [c, x] = await Promise.all([
-        getJson<Config>(api("config"), 10_000).then((c) => ((c.t = Date.now()), c)),
-        getJson<ServerContext>(api("context"), 10_000),
-      ]);
+      const [c, x] = await Promise.all([getJson<Config>(api("config"), 10_000), getJson<ServerContext>(api("context"), 10_000)]);
+      c.t = Date.now();
       config = c;
       // A publish between the two requests: the context's references belong to another version.
       ctx = x.v == c.v ? x : { ...x, server: {} };
     }
-    const cfg = config!;
-    let content: Content = content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} };
-    const { matched, winners } = decide(cfg, visitorContext(profile, ctx, url, doc, now), url);
-    const late = () => Date.now() > deadline;
-    const release = late() ? () => {} : hideSlots(doc, winners.flatMap((x) => x.slots), script!.dataset.nonce || script!.nonce);
-    const timer = setTimeout(release, deadline - Date.now());
-    const has = (x: Winner) => content.changes[x.experience]?.[x.segment];
-    const missing = winners.filter((x) => !has(x));
-    try {
-      if (missing.length) {
-        const segs = [...new Set(missing.map((x) => x.segment))].join(",");
-        const got = await getJson<VariantsResponse>(api(`variants?v=${cfg.v}&segments=${segs}&token=${encodeURIComponent(ctx.token)}`), 10_000);
-        for (const e in got.changes) content.changes[e] = { ...content.changes[e], ...got.changes[e] };
-      }
-      save(site, { config: cfg, context: ctx, content }).catch(warn);
-      const applied: ReadyInfo["applied"] = [];
-      // Content that arrives after the timeout is kept for the next page view, never swapped into a
-      // page the visitor is already reading.
-      if (!late()) {
-        let pending = 0;
-        const done = () => --pending || (clearTimeout(timer), release());
-        for (const x of winners) {
-          const changes = has(x);
-          if (!changes) continue;
-          pending++;
-          try {
-            reverts.push(...applyChanges(changes, doc, done));
-            applied.push({ experience: x.experience, segment: x.segment });
-          } catch (e) {
-            // An invalid selector (or any DOM error) leaves this experience's slots original.
-            done();
-            warn(e);
-          }
-        }
-        pending++, done();
-      }
-      finish({ segments: matched, applied, source: !applied.length ? "none" : fromCache && !missing.length ? "cache" : "network" });
-    } finally {
-      release();
-      if (fromCache && now - (cfg.t || 0) > 60_000) revalidate(cfg, url);
-    }
+    content = content0?.v == config!.v ? content0 : { v: config!.v, changes: {} };
+    view(url, doc.referrer);
+    queued.splice(0).forEach(run);
+    saveAll();
+    finish(await render(url, deadline, Date.now() < deadline));
+    if (fromCache && now - (config!.t || 0) > 60_000) revalidate(config!, url);
   };
 
   // Repeat visits decided from the cache; refresh it off the critical path for the next page view.
@@ -149,14 +200,11 @@ if (!(q && !Array.isArray(q))) {
     try {
       const [c, x] = await Promise.all([getJson<Config>(api("config"), 10_000), getJson<ServerContext>(api("context"), 10_000)]);
       c.t = Date.now();
-      const content: Content = { v: c.v, changes: {} };
+      const next: Content = { v: c.v, changes: {} };
       if (c.v == old.v) return save(site, { config: c, context: x });
-      const { winners } = decide(c, visitorContext(profile!, x, url, doc, Date.now()), url);
-      if (winners.length) {
-        const segs = [...new Set(winners.map((w) => w.segment))].join(",");
-        content.changes = (await getJson<VariantsResponse>(api(`variants?v=${c.v}&segments=${segs}&token=${encodeURIComponent(x.token)}`), 10_000)).changes;
-      }
-      await save(site, { config: c, context: x, content });
+      const { winners } = decide(c, contextFor(url, x, Date.now()), url);
+      if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
+      await save(site, { config: c, context: x, content: next });
     } catch {}
   };
 

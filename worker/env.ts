@@ -10,6 +10,14 @@ declare global {
       SIGNING_SECRET?: string;
       /** "true" only in a local `.dev.vars`: enables visitor IP/geo simulation and the demo page. */
       FACET_DEV?: string;
+      /** Optional IP-data provider with IPinfo's API shape (company waterfall step 2). */
+      IPINFO_TOKEN?: string;
+      /** Provider base URL; defaults to https://ipinfo.io. Tests point it at a local server. */
+      IPINFO_URL?: string;
+      /** Provider timeout in ms (default 300). */
+      IPINFO_TIMEOUT_MS?: string;
+      /** Salt for hashing visitor IPs into cache keys (defaults to SIGNING_SECRET). */
+      IP_HASH_SALT?: string;
     }
   }
 }

@@ -8,6 +8,7 @@ import { sites } from "./routes/admin/sites";
 import { segments } from "./routes/admin/segments";
 import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
+import { audience } from "./routes/admin/audience";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
 
@@ -19,6 +20,7 @@ const admin = new Hono<AppEnv>()
   .route("/sites", sites)
   .route("/sites/:site/segments", segments)
   .route("/sites/:site/experiences", experiences)
+  .route("/sites/:site", audience)
   .route("/company-ranges", companies);
 
 const app = new Hono<AppEnv>()

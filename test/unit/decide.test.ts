@@ -91,6 +91,7 @@ describe("decide", () => {
     v: 7,
     site: "shop",
     timeout: 1000,
+    topics: [],
     segments: [
       { id: "returning", condition: { "visit.isReturning": true } },
       { id: "pro", condition: { "page.query.plan": "pro" } },

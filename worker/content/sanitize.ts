@@ -1,6 +1,9 @@
 // Sanitizes the HTML of html changes when they are saved (SPEC §4), with workerd's streaming HTML
 // parser: an allowlist of tags, attributes and URL schemes. No script, event handler, frame, svg/math
 // or javascript: URL survives. Unknown-but-harmless tags are unwrapped (their text stays).
+import { isSafeUrl } from "./url";
+
+export { isSafeUrl };
 
 const ALLOWED_TAGS = new Set(
   "a abbr b blockquote br caption cite code dd del div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q s small source span strong sub sup table tbody td tfoot th thead time tr u ul".split(" "),
@@ -20,14 +23,6 @@ const TAG_ATTRS: Record<string, Set<string>> = {
   ol: new Set(["start", "reversed"]),
 };
 const URL_ATTRS = new Set(["href", "src", "srcset"]);
-
-/** Relative URLs and http(s), mailto and tel only. Control characters and spaces can't hide a scheme. */
-export function isSafeUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const v = value.replace(/[\u0000-\u0020\u007f-\u00a0]/g, "").toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(v);
-  return !scheme || ["http", "https", "mailto", "tel"].includes(scheme[1]!);
-}
 
 export async function sanitizeHtml(html: string): Promise<string> {
   const rewriter = new HTMLRewriter()

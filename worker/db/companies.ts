@@ -1,39 +1,27 @@
-import type { Company, CompanyRange } from "../schemas/company";
+import type { CompanyRange } from "../schemas/company";
 
-interface CompanyRow { name: string; domain: string | null; industry: string | null; employees: number | null; employees_range: string | null; revenue_range: string | null; type: string }
-
-const toCompany = (r: CompanyRow): Company => {
-  const c: Company = { name: r.name, type: r.type as Company["type"] };
-  if (r.domain !== null) c.domain = r.domain;
-  if (r.industry !== null) c.industry = r.industry;
-  if (r.employees !== null) c.employees = r.employees;
-  if (r.employees_range !== null) c.employeesRange = r.employees_range;
-  if (r.revenue_range !== null) c.revenueRange = r.revenue_range;
-  return c;
-};
+const COLUMNS = 9;
+// D1 allows 100 bound parameters per statement: 11 rows of 9 columns fit.
+const ROWS_PER_STATEMENT = Math.floor(100 / COLUMNS);
 
 /**
- * The company whose range holds this address. On nested ranges the innermost (latest start) wins.
- * A per-request indexed query for now; the isolate-held sorted array of the enrichment issue replaces it.
+ * Stores ranges in one atomic batch (so a failure stores none of them); with `replace`, the same
+ * batch first removes every stored range.
  */
-export async function findCompany(db: D1Database, ipHex: string): Promise<Company | null> {
-  const row = await db
-    .prepare("SELECT * FROM company_ranges WHERE start_ip <= ?1 AND end_ip >= ?1 ORDER BY start_ip DESC, end_ip ASC LIMIT 1")
-    .bind(ipHex)
-    .first<CompanyRow>();
-  return row ? toCompany(row) : null;
-}
-
-/** Adds ranges atomically: one batch, so a failure stores none of them. */
-export async function insertCompanyRanges(db: D1Database, ranges: CompanyRange[]): Promise<void> {
-  const stmt = db.prepare(
-    "INSERT INTO company_ranges (start_ip, end_ip, name, domain, industry, employees, employees_range, revenue_range, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-  );
-  await db.batch(
-    ranges.map((r) =>
-      stmt.bind(r.startHex, r.endHex, r.name, r.domain ?? null, r.industry ?? null, r.employees ?? null, r.employeesRange ?? null, r.revenueRange ?? null, r.type),
-    ),
-  );
+export async function insertCompanyRanges(db: D1Database, ranges: CompanyRange[], replace = false): Promise<void> {
+  const statements: D1PreparedStatement[] = replace ? [db.prepare("DELETE FROM company_ranges")] : [];
+  for (let i = 0; i < ranges.length; i += ROWS_PER_STATEMENT) {
+    const chunk = ranges.slice(i, i + ROWS_PER_STATEMENT);
+    const values = chunk.map((_, j) => `(${Array.from({ length: COLUMNS }, (_, k) => `?${j * COLUMNS + k + 1}`).join(", ")})`).join(", ");
+    statements.push(
+      db
+        .prepare(`INSERT INTO company_ranges (start_ip, end_ip, name, domain, industry, employees, employees_range, revenue_range, type) VALUES ${values}`)
+        .bind(
+          ...chunk.flatMap((r) => [r.startHex, r.endHex, r.name, r.domain ?? null, r.industry ?? null, r.employees ?? null, r.employeesRange ?? null, r.revenueRange ?? null, r.type]),
+        ),
+    );
+  }
+  if (statements.length) await db.batch(statements);
 }
 
 export async function countCompanyRanges(db: D1Database): Promise<number> {

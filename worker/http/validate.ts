@@ -25,13 +25,28 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, what = "in
   return result.data;
 }
 
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export const isCsv = (c: Context) => /^text\/csv\b/i.test(c.req.header("content-type") ?? "");
+
+async function boundedText(c: Context, maxBytes: number): Promise<string> {
+  const declared = Number(c.req.header("content-length"));
+  if (declared > maxBytes) throw new ApiError(413, "too_large", `Body is larger than ${maxBytes} bytes`);
+  const text = await c.req.text();
+  if (text.length > maxBytes) throw new ApiError(413, "too_large", `Body is larger than ${maxBytes} bytes`);
+  return text;
+}
+
+/** A CSV upload (Content-Type: text/csv), for imports. */
+export async function csvBody(c: Context, maxBytes = 32 * 1024 * 1024): Promise<string> {
+  if (!isCsv(c)) throw new ApiError(415, "unsupported_media_type", "Send the file as CSV with Content-Type: text/csv");
+  return boundedText(c, maxBytes);
+}
+
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
   const type = c.req.header("content-type") ?? "";
   if (!type.includes("application/json")) {
     throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, "too_large", `Body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await boundedText(c, maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(text);

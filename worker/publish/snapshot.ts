@@ -2,11 +2,12 @@
 import type { Experience } from "../schemas/experience";
 import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
+import type { Topic } from "../schemas/topic";
 import { serverParts, splitCondition } from "./split";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
 
-export function buildSnapshot(siteKey: string, v: number, segments: Segment[], experiences: Experience[], publishedAt: string): Snapshot {
+export function buildSnapshot(siteKey: string, v: number, segments: Segment[], experiences: Experience[], publishedAt: string, topics: Topic[] = []): Snapshot {
   const server = serverParts();
   const priority = new Map(segments.map((s) => [s.id, s.priority]));
   const live = experiences.filter((e) => e.status === "live");
@@ -36,6 +37,7 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
       site: siteKey,
       timeout: DEFAULT_TIMEOUT_MS,
       segments: segments.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, condition: splitCondition(s.condition, server) })),
+      topics,
       experiences: experiencesOut,
     },
     server: server.parts,

@@ -37,10 +37,15 @@ export function serverParts(): ServerParts {
 export function splitCondition(condition: Condition, server: ServerParts): Condition {
   const out: Condition = {};
   for (const [key, value] of Object.entries(condition)) {
-    if (LOGICAL_LIST.has(key) && Array.isArray(value)) {
-      out[key] = value.map((c) => (isObject(c) ? splitCondition(c, server) : c));
-    } else if (key === "$not" && isObject(value)) {
-      out[key] = splitCondition(value, server);
+    const wellFormed = LOGICAL_LIST.has(key) ? Array.isArray(value) && value.every(isObject) : key === "$not" ? isObject(value) : true;
+    if (!wellFormed) {
+      // A malformed logical operand can't be walked safely: evaluate it on the server, so whatever it
+      // holds (maybe a secret list) stays there. Saving a segment refuses these anyway.
+      out[`server.${server.ref({ [key]: value })}`] = true;
+    } else if (LOGICAL_LIST.has(key)) {
+      out[key] = (value as Condition[]).map((c) => splitCondition(c, server));
+    } else if (key === "$not") {
+      out[key] = splitCondition(value as Condition, server);
     } else if (SERVER_PATH.test(key)) {
       out[`server.${server.ref({ [key]: value })}`] = true;
     } else {

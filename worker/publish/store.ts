@@ -23,17 +23,17 @@ export async function writeSiteRecord(env: Env, key: string, record: SiteRecord)
 
 export async function deleteSiteRecords(env: Env, key: string, versions: number[]): Promise<void> {
   await Promise.all([env.CONFIGS.delete(siteKeyOf(key)), ...versions.map((v) => env.CONFIGS.delete(snapKeyOf(key, v)))]);
-  for (const v of versions) snapshots.delete(snapKeyOf(key, v));
 }
 
-export async function readSnapshot(env: Env, key: string, v: number): Promise<Snapshot | null> {
+export async function readSnapshot(env: Env, key: string, v: number, created: string): Promise<Snapshot | null> {
   const k = snapKeyOf(key, v);
-  const hit = snapshots.get(k);
+  const memoryKey = `${k}:${created}`;
+  const hit = snapshots.get(memoryKey);
   if (hit) return hit;
   const parsed = snapshot.safeParse(await env.CONFIGS.get(k, "json"));
   if (!parsed.success) return null;
   if (snapshots.size >= MAX_CACHED) snapshots.delete(snapshots.keys().next().value!);
-  snapshots.set(k, parsed.data);
+  snapshots.set(memoryKey, parsed.data);
   return parsed.data;
 }
 

@@ -35,7 +35,7 @@ async function snapshotFor(c: Context<AppEnv>, v?: number): Promise<{ snap: Snap
   allowOrigin(c, record.origins);
   if (record.live === null) throw new ApiError(404, "not_published", `Site "${key}" has not been published yet`);
   if (v !== undefined && v > record.live) throw notFound(`Version ${v} of site "${key}"`);
-  const snap = await readSnapshot(c.env, key, v ?? record.live);
+  const snap = await readSnapshot(c.env, key, v ?? record.live, record.created);
   if (!snap) throw notFound(`Version ${v ?? record.live} of site "${key}"`);
   return { snap, pinned: v !== undefined };
 }
@@ -64,7 +64,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const { v } = parse(contextQuery, c.req.query(), "query");
     const { snap } = await snapshotFor(c, v);
     const secret = signingSecret(c);
-    const context = await serverContext(secret, snap, await visitorAttributes(c.env, c.req.raw), Date.now());
+    const context = await serverContext(secret, snap, await visitorAttributes(c.env, c.req.raw, snap.site), Date.now());
     c.header("Cache-Control", "private, no-store");
     return c.json(context);
   })

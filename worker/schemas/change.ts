@@ -1,5 +1,6 @@
 // The content changes an experience can make to a slot (SPEC §4). The snippet applies exactly these shapes.
 import { z } from "zod";
+import { isSafeUrl, isScriptUrl, URL_ATTRIBUTES } from "../content/url";
 
 const selector = z
   .string()
@@ -18,15 +19,16 @@ const className = z.string().regex(/^-?[_a-zA-Z][-_a-zA-Z0-9]{0,99}$/, "not a va
 const cssProperty = z.string().regex(/^-{0,2}[a-zA-Z][-a-zA-Z0-9]{0,99}$/, "not a valid CSS property name");
 const cssValue = z.string().max(500).refine((v) => !/[;{}<>]|url\s*\(|expression\s*\(/i.test(v), "not an allowed CSS value");
 
-/** URL-bearing attributes may not carry script. */
-const scriptUrl = /^\s*(javascript|vbscript|data):/i;
 
 export const change = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), selector, value: z.string().max(5_000) }),
   z.object({ type: z.literal("html"), selector, value: z.string().max(20_000) }),
   z
     .object({ type: z.literal("attribute"), selector, name: attributeName, value: z.string().max(2_000).nullable() })
-    .refine((c) => c.value === null || !scriptUrl.test(c.value), { message: "script URLs are not allowed", path: ["value"] }),
+    .refine((c) => c.value === null || (!isScriptUrl(c.value) && (!URL_ATTRIBUTES.has(c.name.toLowerCase()) || isSafeUrl(c.value))), {
+      message: "only relative, http(s), mailto and tel URLs are allowed (no javascript:, vbscript: or data:)",
+      path: ["value"],
+    }),
   z
     .object({ type: z.literal("class"), selector, add: z.array(className).max(20).default([]), remove: z.array(className).max(20).default([]) })
     .refine((c) => c.add.length + c.remove.length > 0, { message: "add or remove at least one class", path: ["add"] }),

@@ -1,21 +1,23 @@
 import { z } from "zod";
+import { conditionProblems } from "../conditions/validate";
 
 /** Ids and site keys: short, URL-safe, readable in the admin and in URLs. */
 export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "use 1–63 lowercase letters, digits, '-' or '_', starting with a letter or digit");
 
-/** Paths under `server` are where publishing puts references to server-evaluated parts (publish/split.ts). */
-function usesReservedPath(c: Record<string, unknown>): boolean {
-  return Object.entries(c).some(([k, v]) =>
-    /^server(\.|$)/.test(k) ||
-    (["$and", "$or", "$nor"].includes(k) && Array.isArray(v) && v.some((x) => typeof x === "object" && x !== null && usesReservedPath(x as Record<string, unknown>))) ||
-    (k === "$not" && typeof v === "object" && v !== null && usesReservedPath(v as Record<string, unknown>)),
-  );
-}
-
-/** A segment condition (SPEC §3): a JSON object; its operators are checked by the evaluator's rules. */
-export const condition = z
-  .record(z.string(), z.unknown())
-  .refine((c) => JSON.stringify(c).length <= 20_000, "condition is larger than 20,000 characters")
-  .refine((c) => !usesReservedPath(c), "`server.*` paths are reserved for Facet's server-evaluated references");
+/**
+ * A segment condition (SPEC §3): a JSON object in GrowthBook's language, within what the Worker accepts
+ * (conditions/validate.ts). Each problem is its own issue at its own path, so the 400 names e.g.
+ * `condition.$and.1.geo.country.$regex`.
+ */
+export const condition = z.record(z.string(), z.unknown()).superRefine((c, ctx) => {
+  if (JSON.stringify(c).length > 20_000) {
+    ctx.addIssue({ code: "custom", message: "condition is larger than 20,000 characters" });
+    return;
+  }
+  for (const { path, message } of conditionProblems(c)) {
+    const segments = path == "(condition)" ? [] : path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    ctx.addIssue({ code: "custom", message, path: segments });
+  }
+});

@@ -3,7 +3,7 @@ import { slug } from "./common";
 import { change } from "./change";
 
 /** A URLPattern pathname pattern (the syntax both Workers and browsers implement), e.g. "/pricing" or "/blog/*". */
-const pagePattern = z
+export const pagePattern = z
   .string()
   .min(1)
   .max(300)

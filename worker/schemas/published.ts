@@ -17,6 +17,8 @@ export const publishedConfig = z.object({
   /** Milliseconds after which hidden slots are released whatever happens (SPEC §6: ≤ 1000 by default). */
   timeout: z.number().int().positive(),
   segments: z.array(z.object({ id: z.string(), condition })),
+  /** Interest topics: views of these pages raise interests.<topic> on the device (scored there). */
+  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()) })),
   experiences: z.array(
     z.object({
       id: z.string(),
@@ -43,7 +45,12 @@ export const snapshot = z.object({
 });
 
 /** The per-site record public endpoints read first: where to allow requests from, and what is live. */
-export const siteRecord = z.object({ origins: z.array(z.string()), live: z.number().int().positive().nullable() });
+export const siteRecord = z.object({
+  origins: z.array(z.string()),
+  live: z.number().int().positive().nullable(),
+  /** The site's creation time: a site deleted and created again restarts at version 1, and isolates must not confuse the two. */
+  created: z.string(),
+});
 
 export type PublishedConfig = z.infer<typeof publishedConfig>;
 export type Snapshot = z.infer<typeof snapshot>;

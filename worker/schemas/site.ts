@@ -19,7 +19,12 @@ export const siteInput = z.object({
   origins: z.array(origin).max(50).default([]),
 });
 
-export const sitePatch = siteInput.omit({ key: true }).partial().strict();
+// Spelled out rather than siteInput.partial(): zod would still apply origins' default, so a PATCH of the
+// name alone would clear the allowed origins.
+export const sitePatch = z
+  .object({ name: z.string().trim().min(1).max(200), origins: z.array(origin).max(50) })
+  .partial()
+  .strict();
 
 export type SiteInput = z.infer<typeof siteInput>;
 export type Site = SiteInput & { liveVersion: number | null; createdAt: string; updatedAt: string };

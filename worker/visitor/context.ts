@@ -2,11 +2,11 @@
 // references for them, and the signature that lets the variants endpoint trust those results.
 // The visitor's IP is used for the lookup and then dropped: never stored, never logged.
 import type { Env } from "../env";
-import { findCompany } from "../db/companies";
+import { inAccountList } from "../enrich/accounts";
+import { enrichCompany } from "../enrich/company";
 import type { ServerContext, Snapshot } from "../schemas/published";
 import { evalCondition } from "../../snippet/conditions";
 import { geoFromCf, withSimulatedGeo, type Geo } from "./geo";
-import { ipToHex } from "./ip";
 import { signContext } from "./sign";
 import { readSimulation } from "./simulate";
 
@@ -18,25 +18,24 @@ export interface VisitorAttributes {
   company: Record<string, string | number | boolean> | null;
 }
 
-export async function visitorAttributes(env: Env, req: Request): Promise<VisitorAttributes> {
+export async function visitorAttributes(env: Env, req: Request, site: string): Promise<VisitorAttributes> {
   const cf = (req as Request & { cf?: Record<string, unknown> }).cf;
   let geo = geoFromCf(cf);
   let ip = req.headers.get("cf-connecting-ip");
-  let asn = cf?.asn;
-  let asOrg = cf?.asOrganization;
+  let asn = typeof cf?.asn === "number" ? cf.asn : undefined;
+  let asOrg = typeof cf?.asOrganization === "string" ? cf.asOrganization : undefined;
   if (env.FACET_DEV === "true") {
     const sim = readSimulation(req);
     if (sim) {
       geo = withSimulatedGeo(geo, sim.geo);
       // A simulated address has no real network behind it: the local cf's ASN would be wrong.
       if (sim.ip) (ip = sim.ip), (asn = asOrg = undefined);
+      if (sim.asn !== undefined) asn = sim.asn;
+      if (sim.asOrg !== undefined) asOrg = sim.asOrg;
     }
   }
-  const hex = ip ? ipToHex(ip) : null;
-  const found = hex ? await findCompany(env.DB, hex) : null;
-  const company: VisitorAttributes["company"] = found ? { ...found, confidence: 1, source: "ranges" } : null;
-  if (company && typeof asn === "number") company.asn = asn;
-  if (company && typeof asOrg === "string" && asOrg) company.asOrg = asOrg;
+  const company = await enrichCompany(env, ip, asn, asOrg);
+  if (company) company.inAccountList = await inAccountList(env, site, company as { domain?: string; name?: string });
   return { geo, company };
 }
 

@@ -6,6 +6,8 @@
 
 export interface Simulation {
   ip?: string;
+  asn?: number;
+  asOrg?: string;
   geo: Record<string, string>;
 }
 
@@ -16,6 +18,10 @@ function fromParams(params: URLSearchParams, prefix: string): Simulation | null 
   let any = false;
   const ip = params.get(`${prefix}ip`);
   if (ip) (sim.ip = ip), (any = true);
+  const asn = Number(params.get(`${prefix}asn`)?.replace(/^AS/i, ""));
+  if (Number.isInteger(asn) && asn > 0) (sim.asn = asn), (any = true);
+  const asOrg = params.get(`${prefix}asOrg`);
+  if (asOrg) (sim.asOrg = asOrg.slice(0, 200)), (any = true);
   for (const field of GEO_FIELDS) {
     const value = params.get(`${prefix}${field}`);
     if (value) (sim.geo[field] = value.slice(0, 100)), (any = true);

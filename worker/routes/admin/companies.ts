@@ -1,28 +1,42 @@
-// Company IP ranges for firmographic enrichment (global: a company's addresses are the same for every site).
+// Company IP ranges for firmographic enrichment (global: a company's addresses are the same for every
+// site). Import as JSON ({ranges: [...]}) or CSV (header documented in the README); all or nothing.
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { clearCompanyRanges, countCompanyRanges, findCompany, insertCompanyRanges } from "../../db/companies";
+import { clearCompanyRanges, countCompanyRanges, insertCompanyRanges } from "../../db/companies";
+import { lookupRanges, rebuildRangeIndex } from "../../enrich/ranges";
+import { parseRangesCsv } from "../../enrich/ranges-csv";
 import { ApiError } from "../../http/errors";
-import { jsonBody } from "../../http/validate";
-import { companyRangesImport } from "../../schemas/company";
+import { csvBody, isCsv, jsonBody } from "../../http/validate";
+import { companyRangesImport, type CompanyRange } from "../../schemas/company";
 import { ipToHex } from "../../visitor/ip";
+
+async function rangesFrom(c: Parameters<typeof jsonBody>[0]): Promise<CompanyRange[]> {
+  if (!isCsv(c)) return (await jsonBody(c, companyRangesImport, 8 * 1024 * 1024)).ranges;
+  const parsed = parseRangesCsv(await csvBody(c));
+  if (!parsed.ok) throw new ApiError(400, "invalid_csv", `line ${parsed.line}: ${parsed.message}`, { [`line ${parsed.line}`]: parsed.message });
+  if (parsed.rows.length === 0) throw new ApiError(400, "invalid_csv", "The CSV has a header but no ranges");
+  return parsed.rows;
+}
 
 export const companies = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ count: await countCompanyRanges(c.env.DB) }))
 
   .post("/", async (c) => {
-    const { ranges } = await jsonBody(c, companyRangesImport);
-    await insertCompanyRanges(c.env.DB, ranges);
-    return c.json({ added: ranges.length }, 201);
+    const replace = c.req.query("replace") === "true";
+    const ranges = await rangesFrom(c);
+    await insertCompanyRanges(c.env.DB, ranges, replace);
+    const index = await rebuildRangeIndex(c.env);
+    return c.json({ added: ranges.length, replaced: replace, spans: index.spans.length }, 201);
   })
 
   .delete("/", async (c) => {
     await clearCompanyRanges(c.env.DB);
+    await rebuildRangeIndex(c.env);
     return c.body(null, 204);
   })
 
   .get("/lookup", async (c) => {
     const hex = ipToHex(c.req.query("ip") ?? "");
     if (!hex) throw new ApiError(400, "invalid_input", "Give ?ip= an IPv4 or IPv6 address", { ip: "not an IP address" });
-    return c.json({ company: await findCompany(c.env.DB, hex) });
+    return c.json({ company: await lookupRanges(c.env, hex, 0) });
   });

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { deleteSite, insertSite, listSites, updateSite } from "../../db/sites";
+import { deleteSite, getSite, insertSite, listSites, updateSite } from "../../db/sites";
 import { ApiError } from "../../http/errors";
 import { jsonBody } from "../../http/validate";
+import { deleteAccountList } from "../../enrich/accounts";
 import { publishSite } from "../../publish/publish";
 import { deleteSiteRecords, writeSiteRecord } from "../../publish/store";
 import { siteInput, sitePatch } from "../../schemas/site";
@@ -15,7 +16,7 @@ export const sites = new Hono<AppEnv>()
     const input = await jsonBody(c, siteInput);
     const now = nowIso();
     if (!(await insertSite(c.env.DB, input, now))) throw new ApiError(409, "conflict", `A site with key "${input.key}" already exists`);
-    await writeSiteRecord(c.env, input.key, { origins: input.origins, live: null });
+    await writeSiteRecord(c.env, input.key, { origins: input.origins, live: null, created: now });
     return c.json({ ...input, liveVersion: null, createdAt: now, updatedAt: now }, 201);
   })
 
@@ -28,7 +29,9 @@ export const sites = new Hono<AppEnv>()
     const now = nowIso();
     await updateSite(c.env.DB, site.key, next, now);
     // Allowed origins take effect at once, without a publish: they guard access, they aren't content.
-    await writeSiteRecord(c.env, site.key, { origins: next.origins, live: site.liveVersion });
+    // Re-read the live version: a publish may have moved it since this request loaded the site.
+    const live = (await getSite(c.env.DB, site.key))?.liveVersion ?? site.liveVersion;
+    await writeSiteRecord(c.env, site.key, { origins: next.origins, live, created: site.createdAt });
     return c.json({ ...site, ...next, updatedAt: now });
   })
 
@@ -37,6 +40,7 @@ export const sites = new Hono<AppEnv>()
     const { results } = await c.env.DB.prepare("SELECT version FROM versions WHERE site_key = ?1").bind(site.key).all<{ version: number }>();
     await deleteSite(c.env.DB, site.key);
     await deleteSiteRecords(c.env, site.key, results.map((r) => r.version));
+    await deleteAccountList(c.env, site.key);
     return c.body(null, 204);
   })
 

@@ -1,0 +1,150 @@
+// CSV reading (RFC 4180) for the admin's imports: company IP ranges and account lists. Both are files a
+// person exports from a spreadsheet or a CRM, so the first bad line rejects the whole import with its
+// physical line number and a reason the person can act on; nothing is half-imported.
+
+export type CsvResult<T> = { ok: true; rows: T[] } | { ok: false; line: number; message: string };
+
+/** One record and the physical line it starts on (a quoted field may span lines). */
+export interface CsvRecord { line: number; fields: string[] }
+
+export class CsvError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+const COMMA = 44, CR = 13, LF = 10, QUOTE = 34, SPACE = 32, TAB = 9;
+
+/** Line breaks in a quoted value (CRLF, LF or a lone CR each count once), to keep physical line numbers. */
+function lineBreaks(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === LF || (c === CR && value.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
+}
+
+/**
+ * The records of a CSV text. A leading BOM is dropped and blank lines are skipped. Spaces around a quoted
+ * field are allowed (hand-edited files have them); a quote inside an unquoted field is kept as text, as
+ * spreadsheets do (`12" pipe`). Throws CsvError on a quote that is never closed or text after a closing quote.
+ */
+export function* csvRecords(text: string): Generator<CsvRecord, void, undefined> {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < n) {
+    const start = line;
+    const fields: string[] = [];
+    let quoted = false;
+    for (;;) {
+      let j = i;
+      while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+      let k: number;
+      if (text.charCodeAt(j) === QUOTE) {
+        quoted = true;
+        let value = "";
+        k = j + 1;
+        for (;;) {
+          const q = text.indexOf('"', k);
+          if (q < 0) throw new CsvError(line, 'a quoted value is never closed: add the missing "');
+          value += text.slice(k, q);
+          k = q + 1;
+          if (text.charCodeAt(k) !== QUOTE) break;
+          value += '"';
+          k++;
+        }
+        line += lineBreaks(value);
+        fields.push(value);
+        while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
+        const c = text.charCodeAt(k);
+        if (k < n && c !== COMMA && c !== CR && c !== LF) {
+          throw new CsvError(line, 'text after a closing quote: inside a quoted value, write a quote as ""');
+        }
+      } else {
+        k = i;
+        for (let c = text.charCodeAt(k); k < n && c !== COMMA && c !== CR && c !== LF; c = text.charCodeAt(++k));
+        fields.push(text.slice(i, k));
+      }
+      const c = text.charCodeAt(k);
+      i = k + 1;
+      if (c === COMMA) continue;
+      if (c === CR && text.charCodeAt(i) === LF) i++;
+      if (k < n) line++;
+      break;
+    }
+    if (fields.length === 1 && !quoted && fields[0]!.trim() === "") continue;
+    yield { line: start, fields };
+  }
+}
+
+/** A row's values by column name: trimmed, and absent when empty. */
+export type Cells = Record<string, string | undefined>;
+
+export interface TableSpec<T> {
+  /** The columns this import reads (lower case). */
+  columns: readonly string[];
+  /** Columns not in `columns`: an error (a typo must not drop data silently), or ignored (CRM exports carry dozens). */
+  unknownColumns: "error" | "ignore";
+  /** Why the header cannot work (e.g. a required column is missing), or null. */
+  checkHeader(present: ReadonlySet<string>): string | null;
+  maxRows: number;
+  /** The message when the file has more than maxRows rows. */
+  tooMany: string;
+  maxField: number;
+  /** A header line to show in messages about the header, e.g. "network,name,domain". */
+  example: string;
+  /** The row, or the reason it is rejected. */
+  row(cells: Cells): T | string;
+}
+
+/** 200000 → "200,000" without Intl (messages read the same in every runtime). */
+export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
+const columnName = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/** Reads a CSV with a header line into rows; the first problem rejects the file. */
+export function readTable<T>(text: string, spec: TableSpec<T>): CsvResult<T> {
+  const fail = (line: number, reason: string): CsvResult<T> => ({ ok: false, line, message: `line ${line}: ${reason}` });
+  try {
+    const records = csvRecords(text);
+    const first = records.next();
+    if (first.done) return fail(1, `the file is empty; its first line must name the columns, e.g. ${spec.example}`);
+    const header = first.value;
+    const names = header.fields.map(columnName);
+    const used: { index: number; name: string }[] = [];
+    for (const [index, name] of names.entries()) {
+      if (name === "") return fail(header.line, `column ${index + 1} of the header has no name`);
+      if (names.indexOf(name) !== index) return fail(header.line, `the column "${name}" appears twice in the header`);
+      if (spec.columns.includes(name)) used.push({ index, name });
+      else if (spec.unknownColumns === "error") {
+        return fail(header.line, `unknown column "${header.fields[index]!.trim()}"; the columns are ${spec.columns.join(", ")}`);
+      }
+    }
+    const headerProblem = spec.checkHeader(new Set(names));
+    if (headerProblem) return fail(header.line, `${headerProblem} (the first line must name the columns, e.g. ${spec.example})`);
+
+    const rows: T[] = [];
+    for (const { line, fields } of records) {
+      if (fields.length !== names.length) {
+        const hint = fields.length > names.length ? " (a value that contains a comma must be in double quotes)" : "";
+        return fail(line, `${fields.length} value${fields.length === 1 ? "" : "s"}, but the header has ${names.length} columns${hint}`);
+      }
+      if (rows.length === spec.maxRows) return fail(line, spec.tooMany);
+      const cells: Cells = {};
+      for (const { index, name } of used) {
+        const value = fields[index]!.trim();
+        if (value.length > spec.maxField) return fail(line, `the ${name} value is longer than ${spec.maxField} characters`);
+        if (value !== "") cells[name] = value;
+      }
+      const row = spec.row(cells);
+      if (typeof row === "string") return fail(line, row);
+      rows.push(row);
+    }
+    return { ok: true, rows };
+  } catch (e) {
+    if (e instanceof CsvError) return fail(e.line, e.message);
+    throw e;
+  }
+}

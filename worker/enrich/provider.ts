@@ -1,0 +1,96 @@
+// Step 2 of the company waterfall: an external IP-data provider speaking IPinfo's API shape
+// (GET {IPINFO_URL}/{ip}?token=… → { ip, company?: {name, domain, type}, asn?: {asn, name, domain, type},
+// privacy?: {vpn, proxy, tor, relay, hosting} }). Short timeout; answers cached for a day without a KV
+// write per visitor: in the isolate and in the Workers Cache API, keyed by a salted hash of the IP.
+// Any failure (timeout, HTTP error, garbage) returns null so the waterfall moves on.
+import type { Env } from "../env";
+
+export interface ProviderCompany {
+  name?: string;
+  domain?: string;
+  type?: string;
+  asn?: number;
+  asOrg?: string;
+  vpn?: boolean;
+}
+
+const DAY_SECONDS = 86_400;
+const DEFAULT_TIMEOUT_MS = 300;
+/** After a failure the provider is skipped this long in this isolate: a down provider must not add its timeout to every visit. */
+const BACKOFF_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+
+const memory = new Map<string, { at: number; value: ProviderCompany | null }>();
+let backoffUntil = 0;
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 200) : undefined);
+
+/** Maps an IPinfo-shaped answer to the fields Facet uses; null when it names nothing. Throws on a non-object. */
+export function fromIpinfo(body: unknown): ProviderCompany | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("not a JSON object");
+  const b = body as Record<string, any>;
+  const out: ProviderCompany = {};
+  const company = typeof b.company === "object" && b.company ? b.company : {};
+  const asn = typeof b.asn === "object" && b.asn ? b.asn : {};
+  if (str(company.name)) out.name = str(company.name);
+  if (str(company.domain)) out.domain = str(company.domain)!.toLowerCase();
+  if (str(company.type)) out.type = str(company.type);
+  const asnNumber = typeof asn.asn === "string" ? Number(asn.asn.replace(/^AS/i, "")) : asn.asn;
+  if (Number.isInteger(asnNumber)) out.asn = asnNumber;
+  if (str(asn.name)) out.asOrg = str(asn.name);
+  if (!out.type && str(asn.type)) out.type = str(asn.type);
+  if (typeof b.privacy === "object" && b.privacy) out.vpn = Boolean(b.privacy.vpn || b.privacy.proxy || b.privacy.tor || b.privacy.relay);
+  return Object.keys(out).length ? out : null;
+}
+
+async function cacheKey(salt: string, ip: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${salt}|${ip}`));
+  return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** For tests: forget the isolate's answers and back-off. */
+export function resetProviderMemory() {
+  memory.clear();
+  backoffUntil = 0;
+}
+
+export async function lookupProvider(env: Env, ip: string, now = Date.now()): Promise<ProviderCompany | null> {
+  const token = env.IPINFO_TOKEN;
+  if (!token) return null;
+  const key = await cacheKey(env.IP_HASH_SALT || env.SIGNING_SECRET || "facet", ip);
+  const hit = memory.get(key);
+  if (hit && now - hit.at < DAY_SECONDS * 1000) return hit.value;
+  const cacheUrl = `https://facet-cache.internal/ipinfo/${key}`;
+  const cache = typeof caches !== "undefined" ? caches.default : undefined;
+  const cached = await cache?.match(cacheUrl).catch(() => undefined);
+  if (cached) {
+    const value = (await cached.json()) as ProviderCompany | null;
+    remember(key, value, now);
+    return value;
+  }
+  if (now < backoffUntil) return null;
+  try {
+    const base = (env.IPINFO_URL || "https://ipinfo.io").replace(/\/+$/, "");
+    const res = await fetch(`${base}/${encodeURIComponent(ip)}?token=${encodeURIComponent(token)}`, {
+      headers: { accept: "application/json" },
+      signal: AbortSignal.timeout(Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const value = fromIpinfo(await res.json());
+    remember(key, value, now);
+    await cache
+      ?.put(cacheUrl, new Response(JSON.stringify(value), { headers: { "content-type": "application/json", "cache-control": `max-age=${DAY_SECONDS}` } }))
+      .catch(() => {});
+    return value;
+  } catch (err) {
+    backoffUntil = now + BACKOFF_MS;
+    // The reason only: never the IP, never the token.
+    console.warn("facet: IP provider skipped:", err instanceof Error ? `${err.name}: ${err.message}` : "error");
+    return null;
+  }
+}
+
+function remember(key: string, value: ProviderCompany | null, now: number) {
+  if (memory.size >= MAX_ENTRIES) memory.delete(memory.keys().next().value!);
+  memory.set(key, { at: now, value });
+}

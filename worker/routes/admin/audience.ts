@@ -1,0 +1,46 @@
+// A site's account list (target accounts, for company.inAccountList) and interest topics.
+import { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { listAccounts, replaceAccounts } from "../../db/accounts";
+import { listTopics, replaceTopics } from "../../db/topics";
+import { writeAccountList } from "../../enrich/accounts";
+import { parseAccountsCsv } from "../../enrich/accounts-csv";
+import { ApiError } from "../../http/errors";
+import { csvBody, isCsv, jsonBody } from "../../http/validate";
+import { accountsInput } from "../../schemas/account";
+import { topicsInput } from "../../schemas/topic";
+import { siteOr404 } from "./site-scope";
+
+export const audience = new Hono<AppEnv>()
+  .get("/accounts", async (c) => {
+    const site = await siteOr404(c);
+    const accounts = await listAccounts(c.env.DB, site.key);
+    return c.json({ count: accounts.length, accounts });
+  })
+
+  // Replaces the list; takes effect for new visitor contexts at once (no publish: it is data, not content).
+  .put("/accounts", async (c) => {
+    const site = await siteOr404(c);
+    let rows: { domain?: string; name?: string }[];
+    if (isCsv(c)) {
+      const parsed = parseAccountsCsv(await csvBody(c, 8 * 1024 * 1024));
+      if (!parsed.ok) throw new ApiError(400, "invalid_csv", `line ${parsed.line}: ${parsed.message}`, { [`line ${parsed.line}`]: parsed.message });
+      rows = parsed.rows;
+    } else rows = (await jsonBody(c, accountsInput, 8 * 1024 * 1024)).accounts;
+    const list = await replaceAccounts(c.env.DB, site.key, rows);
+    await writeAccountList(c.env, site.key, list);
+    return c.json({ count: rows.length });
+  })
+
+  .get("/topics", async (c) => {
+    const site = await siteOr404(c);
+    return c.json({ topics: await listTopics(c.env.DB, site.key) });
+  })
+
+  // Replaces the topics; they reach visitors with the next publish (they are part of the config).
+  .put("/topics", async (c) => {
+    const site = await siteOr404(c);
+    const { topics } = await jsonBody(c, topicsInput);
+    await replaceTopics(c.env.DB, site.key, topics);
+    return c.json({ topics });
+  });
