@@ -19,7 +19,7 @@ describe("parseRangesCsv: rows", () => {
       "203.0.113.0/24,Acme Corp,acme.example,Manufacturing,1200,1001-5000,$100M-$500M,business",
       "2001:db8::/32,Globex,globex.example,Energy,50,11-50,,government",
     ].join("\n");
-    expect(rows(text)).toEqual([
+    expect(rows(text)).toStrictEqual([
       {
         startHex: v4("203.0.113.0/24").start,
         endHex: v4("203.0.113.0/24").end,
@@ -45,8 +45,8 @@ describe("parseRangesCsv: rows", () => {
   });
 
   it("needs only network and name; type defaults to business and empty cells are left out", () => {
-    expect(rows("name,network\nAcme,10.0.0.0/8\n")).toEqual([{ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" }]);
-    expect(rows("network,name,domain,type\n10.0.0.0/8,Acme,,\n")[0]).toEqual({ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" });
+    expect(rows("name,network\nAcme,10.0.0.0/8\n")).toStrictEqual([{ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" }]);
+    expect(rows("network,name,domain,type\n10.0.0.0/8,Acme,,\n")[0]).toStrictEqual({ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" });
   });
 
   it.each([
@@ -80,10 +80,10 @@ describe("parseRangesCsv: rows", () => {
 
   it("reads CRLF, LF, no trailing newline, a BOM, and skips blank lines", () => {
     const expected = rows("network,name\n10.0.0.0/8,Acme\n11.0.0.0/8,Globex\n");
-    expect(rows("network,name\r\n10.0.0.0/8,Acme\r\n11.0.0.0/8,Globex\r\n")).toEqual(expected);
-    expect(rows("network,name\n10.0.0.0/8,Acme\n11.0.0.0/8,Globex")).toEqual(expected);
-    expect(rows("\uFEFFnetwork,name\n10.0.0.0/8,Acme\n11.0.0.0/8,Globex\n")).toEqual(expected);
-    expect(rows("\n\nnetwork,name\n\n10.0.0.0/8,Acme\r\n\r\n   \n11.0.0.0/8,Globex\n\n\n")).toEqual(expected);
+    expect(rows("network,name\r\n10.0.0.0/8,Acme\r\n11.0.0.0/8,Globex\r\n")).toStrictEqual(expected);
+    expect(rows("network,name\n10.0.0.0/8,Acme\n11.0.0.0/8,Globex")).toStrictEqual(expected);
+    expect(rows("\uFEFFnetwork,name\n10.0.0.0/8,Acme\n11.0.0.0/8,Globex\n")).toStrictEqual(expected);
+    expect(rows("\n\nnetwork,name\n\n10.0.0.0/8,Acme\r\n\r\n   \n11.0.0.0/8,Globex\n\n\n")).toStrictEqual(expected);
   });
 
   it("reads the header case-insensitively, with spaces or hyphens for underscores", () => {
@@ -95,7 +95,7 @@ describe("parseRangesCsv: rows", () => {
   });
 
   it("a header alone is an empty import", () => {
-    expect(parseRangesCsv("network,name\n")).toEqual({ ok: true, rows: [] });
+    expect(parseRangesCsv("network,name\n")).toStrictEqual({ ok: true, rows: [] });
   });
 
   it(`takes ${MAX_RANGE_ROWS} rows and rejects one more`, () => {
@@ -104,12 +104,12 @@ describe("parseRangesCsv: rows", () => {
     const full = lines.join("\n");
     const result = parseRangesCsv(full);
     expect(result.ok && result.rows.length).toBe(MAX_RANGE_ROWS);
-    expect(parseRangesCsv(full + "\n11.0.0.0/8,One more\n")).toEqual({
+    expect(parseRangesCsv(full + "\n11.0.0.0/8,One more\n")).toStrictEqual({
       ok: false,
       line: MAX_RANGE_ROWS + 2,
       message: `line ${MAX_RANGE_ROWS + 2}: more than 200,000 ranges; split the file into several imports`,
     });
-  });
+  }, 60_000);
 });
 
 describe("parseRangesCsv: errors name the line and the reason", () => {
@@ -151,7 +151,7 @@ describe("parseRangesCsv: errors name the line and the reason", () => {
     ["a bad row after a BOM", `\uFEFFnetwork,name\n10.0.0.0/33,B\n`, 2, '"10.0.0.0/33" is not a CIDR or start-end range'],
     ["a quoted empty line is a row, not a blank line", `network,name\n""\n`, 2, "1 value, but the header has 2 columns"],
   ])("%s", (_name, text, line, reason) => {
-    expect(parseRangesCsv(text)).toEqual({ ok: false, line, message: `line ${line}: ${reason}` });
+    expect(parseRangesCsv(text)).toStrictEqual({ ok: false, line, message: `line ${line}: ${reason}` });
   });
 
   it("the brief's example message", () => {

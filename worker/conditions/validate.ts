@@ -5,7 +5,7 @@
 // `server`, where publishing puts its references (publish/split.ts).
 
 export interface ConditionProblem {
-  /** Dot-joined from the root, array indices as numbers (`$and.1.geo.country.$regex`); the root is `(condition)`. */
+  /** Dot-joined from the root, array items by index (`$and.1.geo.country.$regex`); the root is `(condition)`. */
   path: string;
   message: string;
 }

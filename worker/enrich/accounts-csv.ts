@@ -11,7 +11,10 @@ const MAX_FIELD = 500;
 export type AccountRow = z.output<typeof account>;
 
 function toAccount(cells: Cells): AccountRow | string {
-  const parsed = account.safeParse({ domain: cells.domain, name: cells.name });
+  const input: { domain?: string; name?: string } = {};
+  if (cells.domain !== undefined) input.domain = cells.domain;
+  if (cells.name !== undefined) input.name = cells.name;
+  const parsed = account.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = issue.path[0];

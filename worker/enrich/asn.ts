@@ -18,7 +18,7 @@ const KNOWN = new Map<number, AsnType>([
 // Checked in this order: "Federal University" is education, "China Telecom Cloud" is hosting.
 // Word boundaries where a short keyword hides inside ordinary words: "colo" in Colombia, "isp" in display.
 const KEYWORDS: [AsnType, RegExp][] = [
-  ["education", /universit|college|school|educat|academ/i],
+  ["education", /universi|college|school|educat|academ/i],
   ["government", /government|ministry|\.gov\b|federal|municipal|state of/i],
   ["hosting", /hosting|cloud|data[ -]?cent(?:er|re)|server|\bvps\b|\bcolo(?:cation)?\b/i],
   ["isp", /telecom|telekom|broadband|cable|mobile|wireless|communications|\bisp\b|internet service/i],

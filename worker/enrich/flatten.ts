@@ -7,7 +7,6 @@
 export interface Span { start: string; end: string; company: number }
 
 const HEX = "0123456789abcdef";
-const LAST = "f".repeat(32);
 const ADDRESS = /^[0-9a-f]{32}$/;
 
 /** The next address, or null after the last one. String arithmetic: cheaper than a BigInt round trip. */
@@ -24,58 +23,69 @@ function predecessor(hex: string): string {
   return hex.slice(0, i) + HEX[HEX.indexOf(hex[i]!) - 1] + "f".repeat(31 - i);
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * `before(a, b)` for the heap: the smaller range first, and the later input on equal sizes. Sizes are
+ * computed only for ranges that meet in the heap, so disjoint ranges never pay for the BigInts.
+ */
+function moreSpecific(starts: string[], ends: string[]): (a: number, b: number) => boolean {
+  const sizes: (bigint | undefined)[] = new Array(starts.length);
+  const size = (i: number) => (sizes[i] ??= BigInt("0x" + ends[i]!) - BigInt("0x" + starts[i]!));
+  return (a, b) => {
+    const sa = size(a);
+    const sb = size(b);
+    return sa < sb || (sa === sb && a > b);
+  };
+}
 
 /**
- * A sweep over the points where some range starts or stops, holding the ranges that cover the current
- * point in a min-heap ordered by specificity. Partial overlaps are why this is a heap rather than a stack
- * of nested ranges: the winner can change where a range ends inside another. Ranges that have ended are
- * dropped lazily, when they reach the top. O(n log n).
+ * A sweep over range starts, holding the ranges that cover the current address in a heap ordered by
+ * specificity. The winner can only change where a range starts or where the winner itself ends, so those
+ * are the only stops. Partial overlaps are why this is a heap rather than a stack of nested ranges: a
+ * range can end inside another one that outlives it. Ranges that ended earlier are dropped lazily, when
+ * they reach the top. O(n log n): one sort by start, heap operations, and a span per change of winner.
  */
 export function flattenRanges(ranges: readonly { start: string; end: string }[]): Span[] {
   const n = ranges.length;
-  const size: bigint[] = new Array(n);
+  const starts: string[] = new Array(n);
+  const ends: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const { start, end } = ranges[i]!;
     if (!ADDRESS.test(start) || !ADDRESS.test(end) || start > end) {
       throw new RangeError(`range ${i}: start and end must be 32 lower-case hex digits with start <= end`);
     }
-    size[i] = BigInt("0x" + end) - BigInt("0x" + start);
+    starts[i] = start;
+    ends[i] = end;
   }
-  const indices = () => Array.from({ length: n }, (_, i) => i);
-  // Rank 0 is the most specific range; equal sizes rank the later input first.
-  const rank = new Int32Array(n);
-  indices()
-    .sort((a, b) => (size[a]! < size[b]! ? -1 : size[a]! > size[b]! ? 1 : b - a))
-    .forEach((r, k) => (rank[r] = k));
-  const byStart = indices().sort((a, b) => byString(ranges[a]!.start, ranges[b]!.start));
-  const stops = ranges.map((r) => successor(r.end)).filter((s): s is string => s !== null).sort(byString);
-
-  const heap = new RankHeap(rank);
+  const byStart = Array.from({ length: n }, (_, i) => i).sort((a, b) => (starts[a]! < starts[b]! ? -1 : starts[a]! > starts[b]! ? 1 : 0));
+  const heap = new Heap(moreSpecific(starts, ends));
   const spans: Span[] = [];
+  const emit = (start: string, end: string, company: number) => {
+    const last = spans[spans.length - 1];
+    // The same range again right after its last piece (another range started inside it and lost): extend.
+    if (last && last.company === company && successor(last.end) === start) last.end = end;
+    else spans.push({ start, end, company });
+  };
   let s = 0;
-  let e = 0;
-  let afterLast = ""; // the address right after the last span, to merge a contiguous span of the same range
-  let at = n > 0 ? ranges[byStart[0]!]!.start : "";
-  while (n > 0) {
-    while (s < n && ranges[byStart[s]!]!.start === at) heap.push(byStart[s++]!);
-    while (e < stops.length && stops[e]! <= at) e++;
-    while (heap.size > 0 && ranges[heap.top]!.end < at) heap.pop();
+  let at = n > 0 ? starts[byStart[0]!]! : "";
+  while (s < n || heap.size > 0) {
+    while (s < n && starts[byStart[s]!] === at) heap.push(byStart[s++]!);
+    while (heap.size > 0 && ends[heap.top]! < at) heap.pop();
     if (heap.size === 0) {
       if (s === n) break;
-      at = ranges[byStart[s]!]!.start;
+      at = starts[byStart[s]!]!;
       continue;
     }
-    // No range starts or stops strictly between `at` and `next`, so the winner holds for all of it.
-    const nextStart = s < n ? ranges[byStart[s]!]!.start : null;
-    const nextStop = e < stops.length ? stops[e]! : null;
-    const next = nextStart === null ? nextStop : nextStop === null || nextStart < nextStop ? nextStart : nextStop;
-    const end = next === null ? LAST : predecessor(next);
-    const last = spans[spans.length - 1];
-    if (last && last.company === heap.top && afterLast === at) last.end = end;
-    else spans.push({ start: at, end, company: heap.top });
-    if (next === null) break;
-    afterLast = at = next;
+    const winner = heap.top;
+    const nextStart = s < n ? starts[byStart[s]!]! : null;
+    if (nextStart !== null && nextStart <= ends[winner]!) {
+      emit(at, predecessor(nextStart), winner);
+      at = nextStart;
+    } else {
+      emit(at, ends[winner]!, winner);
+      const after = successor(ends[winner]!);
+      if (after === null) break;
+      at = after;
+    }
   }
   return spans;
 }
@@ -94,10 +104,10 @@ export function findSpan<S extends Span>(spans: readonly S[], hex: string): S | 
   return null;
 }
 
-/** A binary min-heap of range indices, ordered by a precomputed rank (a plain integer compare). */
-class RankHeap {
+/** A binary heap of range indices; `before(a, b)` is true when a must come out first. */
+class Heap {
   private items: number[] = [];
-  constructor(private readonly rank: Int32Array) {}
+  constructor(private readonly before: (a: number, b: number) => boolean) {}
 
   get size(): number {
     return this.items.length;
@@ -108,11 +118,11 @@ class RankHeap {
   }
 
   push(item: number): void {
-    const { items, rank } = this;
+    const { items, before } = this;
     let i = items.push(item) - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (rank[items[parent]!]! <= rank[item]!) break;
+      if (!before(item, items[parent]!)) break;
       items[i] = items[parent]!;
       i = parent;
     }
@@ -120,15 +130,15 @@ class RankHeap {
   }
 
   pop(): void {
-    const { items, rank } = this;
+    const { items, before } = this;
     const last = items.pop()!;
     if (items.length === 0) return;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= items.length) break;
-      if (child + 1 < items.length && rank[items[child + 1]!]! < rank[items[child]!]!) child++;
-      if (rank[items[child]!]! >= rank[last]!) break;
+      if (child + 1 < items.length && before(items[child + 1]!, items[child]!)) child++;
+      if (!before(items[child]!, last)) break;
       items[i] = items[child]!;
       i = child;
     }

@@ -1,20 +1,21 @@
 // Step 1 of the company waterfall: company IP ranges. D1 holds the imported rows (the source of truth);
-// each import flattens them (most specific range wins on overlap) into a sorted index stored in KV,
-// which every isolate loads once and searches in memory with a binary search: no table scan, no
-// query per visitor. An isolate notices a newer index within RECHECK_MS.
+// each import flattens them (most specific range wins on overlap) into a packed, sorted index stored
+// in KV (range-index.ts), which every isolate loads once and searches in memory with a binary search:
+// no table scan and no query per visitor. An isolate notices a newer index within RECHECK_MS.
 import type { Env } from "../env";
 import type { Company } from "../schemas/company";
-import { findSpan, flattenRanges } from "./flatten";
+import { flattenRanges } from "./flatten";
+import { findCompanyIndex, packSpans, unpackSpans, type PackedSpans } from "./range-index";
 
-const INDEX_KEY = "ranges:index";
+const SPANS_KEY = "ranges:spans";
+const COMPANIES_KEY = "ranges:companies";
 const VERSION_KEY = "ranges:version";
 const RECHECK_MS = 30_000;
 
 export interface RangeIndex {
   version: string;
   companies: Company[];
-  /** Sorted, non-overlapping spans: start/end as 32 hex digits, company as an index into `companies`. */
-  spans: { start: string; end: string; company: number }[];
+  spans: PackedSpans;
 }
 
 let loaded: RangeIndex | null = null;
@@ -33,39 +34,43 @@ function companyOf(r: RangeRow): Company {
 }
 
 /** Builds the index from every stored range (later imports win ties) and publishes it to KV. */
-export async function rebuildRangeIndex(env: Env): Promise<RangeIndex> {
+export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
   const { results } = await env.DB.prepare("SELECT * FROM company_ranges ORDER BY id").all<RangeRow>();
   const spans = flattenRanges(results.map((r) => ({ start: r.start_ip, end: r.end_ip })));
   // Keep only the companies some span still points at, renumbered.
-  const used = new Map<number, number>();
+  const renumbered = new Map<number, number>();
   const companies: Company[] = [];
   for (const s of spans) {
-    let i = used.get(s.company);
-    if (i === undefined) {
-      i = companies.push(companyOf(results[s.company]!)) - 1;
-      used.set(s.company, i);
-    }
+    let i = renumbered.get(s.company);
+    if (i === undefined) renumbered.set(s.company, (i = companies.push(companyOf(results[s.company]!)) - 1));
     s.company = i;
   }
-  const index: RangeIndex = { version: crypto.randomUUID(), companies, spans };
-  await env.CONFIGS.put(INDEX_KEY, JSON.stringify(index));
-  await env.CONFIGS.put(VERSION_KEY, index.version);
-  loaded = index;
+  const packed = packSpans(spans);
+  const version = crypto.randomUUID();
+  await Promise.all([env.CONFIGS.put(SPANS_KEY, packed.words.buffer as ArrayBuffer), env.CONFIGS.put(COMPANIES_KEY, JSON.stringify(companies))]);
+  // The version goes last: an isolate that sees it finds the data it names.
+  await env.CONFIGS.put(VERSION_KEY, version);
+  loaded = { version, companies, spans: packed };
   checkedAt = Date.now();
-  return index;
+  return { spans: packed.count, companies: companies.length };
 }
 
-async function currentIndex(env: Env, now: number): Promise<RangeIndex | null> {
-  if (loaded && now - checkedAt < RECHECK_MS) return loaded;
+export async function loadRangeIndex(env: Env, now = Date.now(), force = false): Promise<RangeIndex | null> {
+  if (loaded && !force && now - checkedAt < RECHECK_MS) return loaded;
   checkedAt = now;
   const version = await env.CONFIGS.get(VERSION_KEY);
   if (version === null) return (loaded = null);
-  if (loaded?.version !== version) loaded = await env.CONFIGS.get<RangeIndex>(INDEX_KEY, "json");
+  if (loaded?.version !== version) {
+    const [buffer, companies] = await Promise.all([env.CONFIGS.get(SPANS_KEY, "arrayBuffer"), env.CONFIGS.get<Company[]>(COMPANIES_KEY, "json")]);
+    loaded = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;
+  }
   return loaded;
 }
 
-export async function lookupRanges(env: Env, ipHex: string, now = Date.now()): Promise<Company | null> {
-  const index = await currentIndex(env, now);
-  const span = index ? findSpan(index.spans, ipHex) : null;
-  return span ? index!.companies[span.company] ?? null : null;
+/** The company whose range holds this address (32 hex digits); `force` checks KV for a newer index first. */
+export async function lookupRanges(env: Env, ipHex: string, force = false): Promise<Company | null> {
+  const index = await loadRangeIndex(env, Date.now(), force);
+  if (!index) return null;
+  const i = findCompanyIndex(index.spans, ipHex);
+  return i >= 0 ? index.companies[i] ?? null : null;
 }

@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { domainName } from "./common";
 
 /** One target account: a company domain and/or name, compared case-insensitively with the visitor's company. */
 export const account = z
   .object({
-    domain: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/[/?#].*$/, ""))
-      .pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "not a domain name"))
-      .optional(),
+    domain: domainName.optional(),
     name: z.string().trim().min(1).max(200).optional(),
   })
   .refine((a) => a.domain || a.name, "give a domain or a name");

@@ -21,3 +21,11 @@ export const condition = z.record(z.string(), z.unknown()).superRefine((c, ctx) 
     ctx.addIssue({ code: "custom", message, path: segments });
   }
 });
+
+/** A company's web domain, normalized the one way both company ranges and account lists compare it. */
+export const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/[/?#].*$/, ""))
+  .pipe(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "not a domain name"));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cidrToRange, ipToHex } from "../visitor/ip";
+import { domainName } from "./common";
 
 export const companyType = z.enum(["business", "isp", "hosting", "education", "government"]);
 
@@ -10,7 +11,7 @@ export const companyRangeInput = z
     start: z.string().max(64).optional(),
     end: z.string().max(64).optional(),
     name: z.string().trim().min(1).max(200),
-    domain: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "not a domain name").optional(),
+    domain: domainName.optional(),
     industry: z.string().trim().max(100).optional(),
     employees: z.number().int().nonnegative().optional(),
     employeesRange: z.string().trim().max(50).optional(),

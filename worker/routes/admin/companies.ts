@@ -26,7 +26,7 @@ export const companies = new Hono<AppEnv>()
     const ranges = await rangesFrom(c);
     await insertCompanyRanges(c.env.DB, ranges, replace);
     const index = await rebuildRangeIndex(c.env);
-    return c.json({ added: ranges.length, replaced: replace, spans: index.spans.length }, 201);
+    return c.json({ added: ranges.length, replaced: replace, ...index }, 201);
   })
 
   .delete("/", async (c) => {
@@ -38,5 +38,5 @@ export const companies = new Hono<AppEnv>()
   .get("/lookup", async (c) => {
     const hex = ipToHex(c.req.query("ip") ?? "");
     if (!hex) throw new ApiError(400, "invalid_input", "Give ?ip= an IPv4 or IPv6 address", { ip: "not an IP address" });
-    return c.json({ company: await lookupRanges(c.env, hex, 0) });
+    return c.json({ company: await lookupRanges(c.env, hex, true) });
   });
