@@ -1,5 +1,5 @@
 // Headless Chromium for the browser tests, kept off the network but for loopback.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.FACET_CHROMIUM ?? "/usr/bin/chromium";
@@ -30,8 +30,8 @@ export interface Visit {
 }
 
 /** A fresh visitor: its own browser context, so its own IndexedDB. */
-export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<unknown>): Promise<Visit> {
-  const context = await browser.newContext();
+export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<unknown>, options?: BrowserContextOptions): Promise<Visit> {
+  const context = await browser.newContext(options);
   if (init) await init(context);
   const page = await context.newPage();
   const v: Visit = { context, page, warnings: [], pageErrors: [], apiRequests: [] };

@@ -8,7 +8,16 @@ import { applyMigrations, startWorker } from "../../scripts/wrangler.mjs";
 // @ts-expect-error plain JS helper shared with npm start
 import { seedDemo } from "../../scripts/seed.mjs";
 
+import { startFakeIpinfo } from "../fakes/ipinfo";
+
 export const ADMIN_TOKEN = "e2e-owner-token-0123456789";
+const IPINFO_TOKEN = "e2e-ipinfo-token";
+
+/** What the fake IP-data provider knows: one company network, and a slow answer. */
+export const PROVIDER_ANSWERS = {
+  "192.0.2.55": { body: { company: { name: "Initech", domain: "initech.example", type: "business" }, asn: { asn: "AS64500", name: "Initech Networks", type: "business" } } },
+  "192.0.2.99": { delayMs: 5000, body: { company: { name: "Too Slow Inc", domain: "slow.example", type: "business" } } },
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,15 +29,17 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "facet-e2e-"));
   applyMigrations(dir);
+  const provider = await startFakeIpinfo(IPINFO_TOKEN, PROVIDER_ANSWERS);
   const worker = await startWorker({
     persistTo: dir,
-    vars: { ADMIN_TOKEN, SIGNING_SECRET: "e2e-signing-secret-0123456789", FACET_DEV: "true" },
+    vars: { ADMIN_TOKEN, SIGNING_SECRET: "e2e-signing-secret-0123456789", FACET_DEV: "true", IPINFO_TOKEN, IPINFO_URL: provider.url, IPINFO_TIMEOUT_MS: "500" },
   });
   await seedDemo(worker.url, ADMIN_TOKEN);
   project.provide("workerUrl", worker.url);
   project.provide("adminToken", ADMIN_TOKEN);
   return async () => {
     await worker.stop();
+    await provider.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

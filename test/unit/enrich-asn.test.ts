@@ -129,8 +129,8 @@ describe("classifyAsn: little to go on", () => {
     expect(classifyAsn(undefined, "   ")).toBeNull();
   });
 
-  it("an unknown ASN without a name is a business, with low confidence", () => {
-    expect(classifyAsn(64512, undefined)).toStrictEqual({ type: "business", confidence: 0.5 });
-    expect(classifyAsn(64512, "")).toStrictEqual({ type: "business", confidence: 0.5 });
+  it("an unknown ASN without a name gives no answer (no guess)", () => {
+    expect(classifyAsn(64512, undefined)).toBeNull();
+    expect(classifyAsn(64512, "")).toBeNull();
   });
 });

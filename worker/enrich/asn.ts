@@ -30,5 +30,7 @@ export function classifyAsn(asn: number | undefined, asOrg: string | undefined):
   const known = asn === undefined ? undefined : KNOWN.get(asn);
   if (known) return { type: known, confidence: TABLE_CONFIDENCE };
   const keyword = org ? KEYWORDS.find(([, pattern]) => pattern.test(org)) : undefined;
-  return keyword ? { type: keyword[0], confidence: KEYWORD_CONFIDENCE } : { type: "business", confidence: FALLBACK_CONFIDENCE };
+  if (keyword) return { type: keyword[0], confidence: KEYWORD_CONFIDENCE };
+  // An unlisted ASN with no organization name says nothing about the visitor: no answer beats a guess.
+  return org ? { type: "business", confidence: FALLBACK_CONFIDENCE } : null;
 }

@@ -75,7 +75,12 @@ export async function lookupProvider(env: Env, ip: string, now = Date.now()): Pr
       headers: { accept: "application/json" },
       signal: AbortSignal.timeout(Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS),
     });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (!res.ok) {
+      // A 4xx about this address is an answer: nothing known. A bad token (401/403), a rate limit (429)
+      // or a 5xx is an outage: back off.
+      if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) return remember(key, null, now), null;
+      throw new Error(`HTTP ${res.status}`);
+    }
     const value = fromIpinfo(await res.json());
     remember(key, value, now);
     await cache
