@@ -16,5 +16,10 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { include: ["test/worker/**/*.test.ts"], setupFiles: ["test/worker/setup.ts"] },
+  test: {
+    include: ["test/worker/**/*.test.ts"],
+    setupFiles: ["test/worker/setup.ts"],
+    // A fake IP-data provider (IPinfo's API shape) on localhost, for enrich-provider.test.ts.
+    globalSetup: ["test/worker/fake-ipinfo.mjs"],
+  },
 }));

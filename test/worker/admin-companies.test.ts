@@ -2,7 +2,7 @@
 // Ranges are one global table, so each test uses its own address block and counts relatively.
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
-import { addCompanyRanges, admin, adminOk, expectInvalidField, expectRejected, expectWriteGuards, ipBlock } from "./helpers";
+import { addCompanyRanges, admin, adminOk, expectInvalidField, expectRejected, expectWriteGuards, ipBlock, rangeIndexInKv } from "./helpers";
 
 const count = async () => (await adminOk<{ count: number }>("GET", "/company-ranges")).count;
 const lookup = async (ip: string) => (await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`)).company;
@@ -13,12 +13,15 @@ describe("POST /admin/api/company-ranges", () => {
     const globex = ipBlock();
     const v6 = `2001:db8:${((Math.random() * 0xffff) | 0).toString(16)}:`;
     const before = await count();
+    const indexBefore = await rangeIndexInKv();
     const added = await addCompanyRanges([
       { cidr: v4.cidr, name: "Acme Corp", domain: " ACME.com ", industry: "Manufacturing", employees: 5200, employeesRange: "5001-10000", revenueRange: "$1B-$10B" },
       { cidr: `${v6}:/48`, name: "Acme Corp", domain: "acme.com" },
       { start: globex.ip(10), end: globex.ip(20), name: "Globex", type: "hosting" },
     ]);
-    expect(added).toEqual({ added: 3 });
+    // Three disjoint new ranges: three more spans, each pointing at its own row's company.
+    expect(added).toEqual({ added: 3, replaced: false, spans: indexBefore.spans + 3, companies: indexBefore.companies + 3 });
+    expect(await rangeIndexInKv()).toEqual({ spans: added.spans, companies: added.companies });
     expect(await count()).toBe(before + 3);
 
     expect(await lookup(v4.ip(1))).toEqual({

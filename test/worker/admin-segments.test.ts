@@ -52,8 +52,8 @@ describe("POST /admin/api/sites/:site/segments", () => {
     ["a priority out of range", { name: "x", condition: {}, priority: 5000 }, "priority"],
     ["an unknown kind", { name: "x", condition: {}, kind: "astrological" }, "kind"],
     ["an id that is not a slug", { id: "Not A Slug", name: "x", condition: {} }, "id"],
-    ["a condition on the reserved server.* paths", { name: "x", condition: { "server.f1": true } }, "condition"],
-    ["a reserved server.* path inside $or", { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } }, "condition"],
+    ["a condition on the reserved server.* paths", { name: "x", condition: { "server.f1": true } }, "condition.server.f1"],
+    ["a reserved server.* path inside $or", { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } }, "condition.$or.1.server.f1"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     const site = await createSite();
     await expectInvalidField(() => admin("POST", path(site.key), { body }), field);

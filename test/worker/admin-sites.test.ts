@@ -29,14 +29,15 @@ describe("POST /admin/api/sites", () => {
 
     const row = await env.DB.prepare("SELECT * FROM sites WHERE key = ?1").bind(key).first();
     expect(row).toMatchObject({ key, name: "Shop", origins: '["https://shop.example","http://localhost:3000"]', live_version: null });
-    expect(await siteRecord(key)).toEqual({ origins: ["https://shop.example", "http://localhost:3000"], live: null });
+    expect(await siteRecord(key)).toEqual({ origins: ["https://shop.example", "http://localhost:3000"], live: null, created: created.createdAt });
     expect(await adminOk<Site>("GET", `/sites/${key}`)).toEqual(created);
   });
 
   it("defaults origins to none", async () => {
     const key = uniqueKey();
-    expect((await adminOk<Site>("POST", "/sites", { key, name: "No origins" })).origins).toEqual([]);
-    expect(await siteRecord(key)).toEqual({ origins: [], live: null });
+    const created = await adminOk<Site>("POST", "/sites", { key, name: "No origins" });
+    expect(created.origins).toEqual([]);
+    expect(await siteRecord(key)).toEqual({ origins: [], live: null, created: created.createdAt });
   });
 
   it("refuses a request without the owner's token, with the wrong content type or malformed JSON", async () => {
@@ -66,7 +67,7 @@ describe("POST /admin/api/sites", () => {
     const site = await createSite({ name: "First" });
     await expectRejected(() => admin("POST", "/sites", { body: { key: site.key, name: "Second", origins: ["https://evil.example"] } }), 409, "conflict");
     expect((await adminOk<Site>("GET", `/sites/${site.key}`)).name).toBe("First");
-    expect(await siteRecord(site.key)).toEqual({ origins: [], live: null });
+    expect(await siteRecord(site.key)).toEqual({ origins: [], live: null, created: site.createdAt });
   });
 });
 
@@ -98,16 +99,16 @@ describe("PATCH /admin/api/sites/:site", () => {
     await publish(site.key);
     const patched = await adminOk<Site>("PATCH", `/sites/${site.key}`, { origins: ["https://new.example"] });
     expect(patched).toMatchObject({ key: site.key, name: site.name, origins: ["https://new.example"], liveVersion: 1 });
-    expect(await siteRecord(site.key)).toEqual({ origins: ["https://new.example"], live: 1 });
+    expect(await siteRecord(site.key)).toEqual({ origins: ["https://new.example"], live: 1, created: site.createdAt });
     // Origins guard the public endpoints without a republish.
     expect((await visit(`/v1/sites/${site.key}/config`, { headers: { origin: "https://new.example" } })).status).toBe(200);
     expect((await visit(`/v1/sites/${site.key}/config`, { headers: { origin: "https://old.example" } })).status).toBe(403);
 
-    // Not asserted here: that a name-only PATCH keeps the origins. It currently clears them (reported:
-    // the origins `.default([])` in worker/schemas/site.ts survives `.partial()` under zod 4).
+    // A name-only PATCH keeps the origins (sitePatch applies no default).
     const renamed = await adminOk<Site>("PATCH", `/sites/${site.key}`, { name: "Renamed" });
-    expect(renamed).toMatchObject({ key: site.key, name: "Renamed", liveVersion: 1 });
-    expect(await adminOk<Site>("GET", `/sites/${site.key}`)).toMatchObject({ name: "Renamed", liveVersion: 1 });
+    expect(renamed).toMatchObject({ key: site.key, name: "Renamed", origins: ["https://new.example"], liveVersion: 1 });
+    expect(await adminOk<Site>("GET", `/sites/${site.key}`)).toMatchObject({ name: "Renamed", origins: ["https://new.example"], liveVersion: 1 });
+    expect(await siteRecord(site.key)).toEqual({ origins: ["https://new.example"], live: 1, created: site.createdAt });
   });
 
   it("refuses a request without the token, with the wrong content type or malformed JSON", async () => {

@@ -7,3 +7,10 @@ declare global {
     }
   }
 }
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the fake IPinfo server that test/worker/fake-ipinfo.mjs starts. */
+    ipinfoUrl: string;
+  }
+}

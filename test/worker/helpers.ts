@@ -69,11 +69,25 @@ export const createExperience = (site: string, input: { id?: string; name?: stri
 
 export const publish = (site: string) => adminOk<{ version: number; publishedAt: string }>("POST", `/sites/${site}/publish`);
 
-export const addCompanyRanges = (ranges: unknown[]) => adminOk<{ added: number }>("POST", "/company-ranges", { ranges });
+export interface RangesImported {
+  added: number;
+  replaced: boolean;
+  /** Size of the rebuilt index: non-overlapping spans, and the companies they point at. */
+  spans: number;
+  companies: number;
+}
+
+export const addCompanyRanges = (ranges: unknown[], query = "") => adminOk<RangesImported>("POST", `/company-ranges${query}`, { ranges });
+
+/** The packed range index as stored in KV (9 uint32 words a span): its span and company counts. */
+export async function rangeIndexInKv(): Promise<{ spans: number; companies: number }> {
+  const [buffer, companies] = await Promise.all([env.CONFIGS.get("ranges:spans", "arrayBuffer"), env.CONFIGS.get<unknown[]>("ranges:companies", "json")]);
+  return { spans: buffer ? buffer.byteLength / 36 : 0, companies: companies?.length ?? 0 };
+}
 
 // ---- storage snapshot ------------------------------------------------------------------------------
 
-const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges"] as const;
+const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics"] as const;
 
 /** Every row of every Facet table and every KV key with its value, as one string. */
 export async function storageSnapshot(): Promise<string> {

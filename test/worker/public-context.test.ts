@@ -38,7 +38,7 @@ describe("GET /v1/sites/:site/context", () => {
     const before = Date.now();
     const context = await contextFor(key, visitors.matching);
     expect(context.geo).toEqual({ country: "DE", isEU: true });
-    expect(context.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 1, source: "ranges" });
+    expect(context.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
     expect(context.server).toEqual({ [r.germany]: true, [r.domain]: true, [r.name]: false });
     expect(context.expires).toBeGreaterThanOrEqual(before + 29 * 60_000);
     expect(context.expires).toBeLessThanOrEqual(Date.now() + 31 * 60_000);
@@ -62,7 +62,7 @@ describe("GET /v1/sites/:site/context", () => {
     });
     expect(fromHeader.geo).toEqual({ country: "DE", city: "Berlin", isEU: true });
     // A simulated address has no network behind it: the real connection's ASN is not attached.
-    expect(fromHeader.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 1, source: "ranges" });
+    expect(fromHeader.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
 
     const fromReferer = await contextFor(key, { headers: { referer: `https://shop.example/pricing?facet_sim_ip=${company.ip(21)}&facet_sim_country=AT` } });
     expect(fromReferer.geo).toEqual({ country: "AT", isEU: true });

@@ -30,7 +30,7 @@ describe("POST /admin/api/sites/:site/publish", () => {
     expect((await publish(site.key)).version).toBe(3);
 
     expect((await adminOk<{ liveVersion: number }>("GET", `/sites/${site.key}`)).liveVersion).toBe(3);
-    expect(await env.CONFIGS.get(`site:${site.key}`, "json")).toEqual({ origins: ["https://shop.example"], live: 3 });
+    expect(await env.CONFIGS.get(`site:${site.key}`, "json")).toEqual({ origins: ["https://shop.example"], live: 3, created: site.createdAt });
     const rows = await env.DB.prepare("SELECT version FROM versions WHERE site_key = ?1 ORDER BY version").bind(site.key).all();
     expect(rows.results).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     for (const v of [1, 2, 3]) expect((await snapshotInKv(site.key, v))?.v).toBe(v);
@@ -40,7 +40,7 @@ describe("POST /admin/api/sites/:site/publish", () => {
   it("publishes an empty site as an empty config", async () => {
     const site = await createSite();
     await publish(site.key);
-    expect(await config(site.key)).toEqual({ v: 1, site: site.key, timeout: 1000, segments: [], experiences: [] });
+    expect(await config(site.key)).toEqual({ v: 1, site: site.key, timeout: 1000, segments: [], topics: [], experiences: [] });
   });
 
   it("keeps the secret condition parts and the content in the KV snapshot only", async () => {
