@@ -41,6 +41,9 @@ try {
 if (!step("build", "node", ["scripts/build.mjs"])) failed++;
 if (step("typecheck", "node_modules/.bin/tsc", ["-p", "tsconfig.json"]) && step("typecheck (browser)", "node_modules/.bin/tsc", ["-p", "tsconfig.browser.json"])) passed++;
 else failed++;
+// The README promises `wrangler deploy --dry-run` succeeds: check it (no account needed, nothing uploaded).
+if (step("wrangler deploy --dry-run", "node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", join(out, "deploy")])) passed++;
+else failed++;
 vitest("unit", "vitest.unit.config.ts");
 vitest("worker", "vitest.worker.config.ts");
 if (env.FACET_CHROMIUM) vitest("e2e", "vitest.e2e.config.ts");

@@ -13,6 +13,7 @@ export const quietEnv = {
 
 const bin = "node_modules/.bin/wrangler";
 
+/** @param {string} [persistTo] */
 export function applyMigrations(persistTo) {
   const args = ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])];
   const r = spawnSync(bin, args, { env: quietEnv, encoding: "utf8" });
@@ -30,7 +31,10 @@ export function freePort() {
   });
 }
 
-/** Starts `wrangler dev` and resolves once it answers; `stop()` ends it (and workerd with it). */
+/**
+ * Starts `wrangler dev` and resolves once it answers; `stop()` ends it (and workerd with it).
+ * @param {{ port?: number, persistTo?: string, vars?: Record<string, string>, timeoutMs?: number }} [options]
+ */
 export async function startWorker({ port, persistTo, vars = {}, timeoutMs = 60_000 } = {}) {
   port ??= await freePort();
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()), "--show-interactive-dev-session=false"];

@@ -5,7 +5,6 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { facetReady, launch, newVisitor, text, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { siteWithHeadline } from "./admin";
-// @ts-expect-error plain JS helper
 import { freePort } from "../../scripts/wrangler.mjs";
 
 const ORIGINAL = "Ship reliable data pipelines in minutes";

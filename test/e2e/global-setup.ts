@@ -3,9 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error plain JS helper shared with npm start
 import { applyMigrations, startWorker } from "../../scripts/wrangler.mjs";
-// @ts-expect-error plain JS helper shared with npm start
 import { seedDemo } from "../../scripts/seed.mjs";
 
 import { startFakeIpinfo } from "../fakes/ipinfo";

@@ -24,7 +24,7 @@ export const audience = new Hono<AppEnv>()
     let rows: { domain?: string; name?: string }[];
     if (isCsv(c)) {
       const parsed = parseAccountsCsv(await csvBody(c, 8 * 1024 * 1024));
-      if (!parsed.ok) throw new ApiError(400, "invalid_csv", `line ${parsed.line}: ${parsed.message}`, { [`line ${parsed.line}`]: parsed.message });
+      if (!parsed.ok) throw new ApiError(400, "invalid_csv", parsed.message, { [`line ${parsed.line}`]: parsed.message });
       rows = parsed.rows;
     } else rows = (await jsonBody(c, accountsInput, 8 * 1024 * 1024)).accounts;
     const list = await replaceAccounts(c.env.DB, site.key, rows);

@@ -13,7 +13,7 @@ import { ipToHex } from "../../visitor/ip";
 async function rangesFrom(c: Parameters<typeof jsonBody>[0]): Promise<CompanyRange[]> {
   if (!isCsv(c)) return (await jsonBody(c, companyRangesImport, 8 * 1024 * 1024)).ranges;
   const parsed = parseRangesCsv(await csvBody(c));
-  if (!parsed.ok) throw new ApiError(400, "invalid_csv", `line ${parsed.line}: ${parsed.message}`, { [`line ${parsed.line}`]: parsed.message });
+  if (!parsed.ok) throw new ApiError(400, "invalid_csv", parsed.message, { [`line ${parsed.line}`]: parsed.message });
   if (parsed.rows.length === 0) throw new ApiError(400, "invalid_csv", "The CSV has a header but no ranges");
   return parsed.rows;
 }

@@ -1,0 +1,37 @@
+// Runs the benchmarks in order (in-process first, so workerd's CPU use cannot disturb them) and returns
+// every figure for bench/results.json, printing each section as it completes.
+import { benchClassify, type ClassifyResult } from "./classify";
+import { benchLookup, type LookupResult } from "./lookup";
+import { classifyReport, lookupReport, workerReport } from "./report";
+import { sinkValue } from "./stats";
+import { benchWorker, type WorkerResult } from "./worker";
+
+export const SECTIONS = ["lookup", "segments", "worker"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchResults {
+  lookup?: LookupResult;
+  segments?: ClassifyResult;
+  worker?: WorkerResult;
+  sink: number;
+}
+
+export async function runBench(only: ReadonlySet<Section>, print: (text: string) => void, log: (line: string) => void): Promise<BenchResults> {
+  const out: BenchResults = { sink: 0 };
+  if (only.has("lookup")) {
+    log("lookup: generating 100,000 ranges, building the index, timing lookups");
+    out.lookup = benchLookup();
+    print(lookupReport(out.lookup));
+  }
+  if (only.has("segments")) {
+    log("segments: timing Facet and GrowthBook evaluators, then decide()");
+    out.segments = benchClassify();
+    print(classifyReport(out.segments));
+  }
+  if (only.has("worker")) {
+    out.worker = await benchWorker({ log });
+    print(workerReport(out.worker));
+  }
+  out.sink = sinkValue();
+  return out;
+}
