@@ -4,7 +4,7 @@
 import { flattenRanges } from "../worker/enrich/flatten";
 import { findCompanyIndex, packSpans } from "../worker/enrich/range-index";
 import { cidrToRange, ipToHex } from "../worker/visitor/ip";
-import { mulberry32 } from "./prng";
+import { mulberry32 } from "../test/unit/prng";
 import { addressIn, generateRanges, randomPublicAddress } from "./ranges";
 import { compareBatches, summarize, timeMs, type Summary } from "./stats";
 

@@ -2,7 +2,7 @@
 // small companies, fewer /16–/23 of large ones, ISP and hosting allocations (/16–/18) with customer
 // blocks nested inside them, some IPv6 /32–/64, and a few exact repeats of an earlier block (a
 // re-import that renames its company). Nested and repeated blocks are the overlaps the flattener resolves.
-import { int, mulberry32, pick, type Random } from "./prng";
+import { int, mulberry32, pick, type Random } from "../test/unit/prng";
 
 export type CompanyType = "business" | "isp" | "hosting" | "education" | "government";
 

@@ -2,7 +2,7 @@
 // use all of them (a publish only ships segments some live experience uses). Every condition passes the
 // Worker's save-time checks, so the same definitions feed the in-process and the workerd benchmarks.
 import type { Condition } from "../snippet/conditions";
-import { int, mulberry32, pick, sample, type Random } from "./prng";
+import { int, mulberry32, pick, sample, type Random } from "../test/unit/prng";
 
 export type SegmentKind = "behavioral" | "geographic" | "firmographic" | "technographic" | "demographic" | "psychographic" | "mixed";
 

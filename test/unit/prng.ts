@@ -1,4 +1,4 @@
-// A tiny seeded PRNG (mulberry32) for the generated-case tests: a failure replays exactly.
+// A tiny seeded PRNG (mulberry32) for generated test cases and the benchmark: a run replays exactly.
 export type Random = () => number;
 
 export function mulberry32(seed: number): Random {
@@ -12,6 +12,18 @@ export function mulberry32(seed: number): Random {
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
+}
+
+export const int = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+
+/** `k` distinct items, in random order. */
+export function sample<T>(random: Random, items: readonly T[], k: number): T[] {
+  const copy = items.slice();
+  for (let i = 0; i < Math.min(k, copy.length); i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, k);
 }
 
 /** Freezes an object graph, so a function that mutates its input throws (ES modules are strict). */
