@@ -59,7 +59,13 @@ export async function loadRangeIndex(env: Env, now = Date.now(), force = false):
   if (loaded && !force && now - checkedAt < RECHECK_MS) return loaded;
   checkedAt = now;
   const version = await env.CONFIGS.get(VERSION_KEY);
-  if (version === null) return (loaded = null);
+  if (version === null) {
+    // No index in KV but ranges in D1 (KV emptied, or ranges stored before indexes existed): build it.
+    const stored = await env.DB.prepare("SELECT 1 FROM company_ranges LIMIT 1").first();
+    if (!stored) return (loaded = null);
+    await rebuildRangeIndex(env);
+    return loaded;
+  }
   if (loaded?.version !== version) {
     const [buffer, companies] = await Promise.all([env.CONFIGS.get(SPANS_KEY, "arrayBuffer"), env.CONFIGS.get<Company[]>(COMPANIES_KEY, "json")]);
     loaded = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;

@@ -18,7 +18,7 @@ export const publishedConfig = z.object({
   timeout: z.number().int().positive(),
   segments: z.array(z.object({ id: z.string(), condition })),
   /** Interest topics: views of these pages raise interests.<topic> on the device (scored there). */
-  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()) })),
+  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()) })).default([]),
   experiences: z.array(
     z.object({
       id: z.string(),
@@ -49,7 +49,7 @@ export const siteRecord = z.object({
   origins: z.array(z.string()),
   live: z.number().int().positive().nullable(),
   /** The site's creation time: a site deleted and created again restarts at version 1, and isolates must not confuse the two. */
-  created: z.string(),
+  created: z.string().default(""),
 });
 
 export type PublishedConfig = z.infer<typeof publishedConfig>;
