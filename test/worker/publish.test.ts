@@ -141,3 +141,20 @@ describe("GET /admin/api/sites/:site/versions", () => {
     await expectRejected(() => admin("GET", `/sites/${uniqueKey()}/versions`), 404, "not_found");
   });
 });
+
+describe("KV written before a field existed", () => {
+  it("serves a snapshot without topics and a site record without created, as published then", async () => {
+    const { key, visitors } = await publishedSite();
+    const snap = (await snapshotInKv(key, 1))!;
+    const { topics: _topics, ...olderConfig } = snap.config;
+    await env.CONFIGS.put(`snap:${key}:1`, JSON.stringify({ ...snap, config: olderConfig }));
+    const record = await env.CONFIGS.get<{ origins: string[]; live: number; created: string }>(`site:${key}`, "json");
+    await env.CONFIGS.put(`site:${key}`, JSON.stringify({ origins: record!.origins, live: record!.live }));
+
+    expect(await config(key)).toEqual({ ...olderConfig, topics: [] });
+    const context = await (await visit(`/v1/sites/${key}/context`, visitors.matching)).json<{ v: number; company: unknown }>();
+    expect(context).toMatchObject({ v: 1, company: { name: "Pied Piper" } });
+    expect((await publish(key)).version).toBe(2);
+    expect(await env.CONFIGS.get(`site:${key}`, "json")).toEqual({ ...record, live: 2 });
+  });
+});

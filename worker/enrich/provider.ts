@@ -4,6 +4,7 @@
 // write per visitor: in the isolate and in the Workers Cache API, keyed by a salted hash of the IP.
 // Any failure (timeout, HTTP error, garbage) returns null so the waterfall moves on.
 import type { Env } from "../env";
+import { ipToHex } from "../visitor/ip";
 
 export interface ProviderCompany {
   name?: string;
@@ -11,7 +12,6 @@ export interface ProviderCompany {
   type?: string;
   asn?: number;
   asOrg?: string;
-  vpn?: boolean;
 }
 
 const DAY_SECONDS = 86_400;
@@ -39,7 +39,10 @@ export function fromIpinfo(body: unknown): ProviderCompany | null {
   if (Number.isInteger(asnNumber)) out.asn = asnNumber;
   if (str(asn.name)) out.asOrg = str(asn.name);
   if (!out.type && str(asn.type)) out.type = str(asn.type);
-  if (typeof b.privacy === "object" && b.privacy) out.vpn = Boolean(b.privacy.vpn || b.privacy.proxy || b.privacy.tor || b.privacy.relay);
+  // Behind a VPN, proxy, Tor, a privacy relay or a data center, the network's owner is not the visitor's
+  // employer: keep the network, drop the company.
+  const p = typeof b.privacy === "object" && b.privacy ? b.privacy : {};
+  if (p.vpn || p.proxy || p.tor || p.relay || p.hosting) (out.type = "hosting"), delete out.name, delete out.domain;
   return Object.keys(out).length ? out : null;
 }
 
@@ -57,7 +60,8 @@ export function resetProviderMemory() {
 export async function lookupProvider(env: Env, ip: string, now = Date.now()): Promise<ProviderCompany | null> {
   const token = env.IPINFO_TOKEN;
   if (!token) return null;
-  const key = await cacheKey(env.IP_HASH_SALT || env.SIGNING_SECRET || "facet", ip);
+  // Keyed by the address's canonical form, so ::ffff:a.b.c.d and a.b.c.d share one answer.
+  const key = await cacheKey(env.IP_HASH_SALT || env.SIGNING_SECRET || "facet", ipToHex(ip) ?? ip);
   const hit = memory.get(key);
   if (hit && now - hit.at < DAY_SECONDS * 1000) return hit.value;
   const cacheUrl = `https://facet-cache.internal/ipinfo/${key}`;

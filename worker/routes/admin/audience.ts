@@ -25,6 +25,8 @@ export const audience = new Hono<AppEnv>()
     if (isCsv(c)) {
       const parsed = parseAccountsCsv(await csvBody(c, 8 * 1024 * 1024));
       if (!parsed.ok) throw new ApiError(400, "invalid_csv", parsed.message, { [`line ${parsed.line}`]: parsed.message });
+      // A header-only file is more likely a broken export than a wish to empty the list (send {"accounts": []} for that).
+      if (parsed.rows.length === 0) throw new ApiError(400, "invalid_csv", "The CSV has a header but no accounts");
       rows = parsed.rows;
     } else rows = (await jsonBody(c, accountsInput, 8 * 1024 * 1024)).accounts;
     const list = await replaceAccounts(c.env.DB, site.key, rows);
