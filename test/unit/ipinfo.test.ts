@@ -1,6 +1,6 @@
 // Mapping an IPinfo-shaped answer to Facet's company fields (the provider step of the waterfall).
 import { describe, expect, it } from "vitest";
-import { fromIpinfo } from "../../worker/enrich/provider";
+import { fromIpinfo } from "../../worker/enrich/ipinfo";
 
 describe("fromIpinfo", () => {
   it.each([
