@@ -112,7 +112,10 @@ if (!(q && !Array.isArray(q))) {
     segments: () => info?.segments.slice() ?? [],
     track(name: string) {
       if (!profile) return void queued.push(["track", name]);
-      const e = (profile.events[String(name).slice(0, 100)] ??= { count: 0, last: 0 });
+      const n = String(name).slice(0, 100);
+      // "__proto__", "constructor"…: indexing a plain object with them would touch Object.prototype.
+      if (n in {}) return;
+      const e = (profile.events[n] ??= { count: 0, last: 0 });
       e.count++, (e.last = Date.now()), saveAll(), refresh();
     },
     identify(traits: Record<string, unknown>) {

@@ -129,7 +129,12 @@ it("never throws into the page when the host calls the API before and after load
     f.ready!(() => {
       throw new Error("a broken callback of the host page");
     });
+    f.track!("__proto__");
+    f.track!("constructor");
+    f.identify!({ __proto__: "x", constructor: "y" });
   });
+  // The host page's objects are untouched.
+  expect(await v.page.evaluate(() => [({} as any).count, ({} as any).last, (Object as any).count])).toEqual([undefined, undefined, undefined]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
