@@ -4,8 +4,13 @@ import type { Change } from "../worker/schemas/change";
 
 export type Revert = () => void;
 
+// Elements a browser would run or load from: never changed, whatever a config says (a script whose
+// type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
+const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT)$/;
+
 export function applyChange(el: Element, c: Change): Revert {
   const h = el as HTMLElement;
+  if (UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
   if (c.type == "text" || c.type == "html") {
     const key = c.type == "text" ? "textContent" : "innerHTML";
     const old = h[key];

@@ -1,10 +1,14 @@
-// Element-level anti-flicker: hides only the slots about to change, with one style rule per selector
-// (an invalid selector then drops its own rule, not the others), and releases them once.
+// Element-level anti-flicker: hides only the slots about to change, and releases them once. Each
+// selector goes in through insertRule, one rule at a time: an invalid one is refused alone, and a
+// selector can never smuggle in other CSS (an @import, a second rule).
 export function hideSlots(doc: Document, selectors: string[], nonce: string | undefined): () => void {
   if (!selectors.length) return () => {};
   const style = doc.createElement("style");
   if (nonce) style.nonce = nonce;
-  style.textContent = selectors.map((s) => s + "{visibility:hidden!important}").join("\n");
   doc.head.appendChild(style);
+  for (const s of selectors)
+    try {
+      style.sheet!.insertRule(s + "{visibility:hidden!important}");
+    } catch {}
   return () => style.remove();
 }

@@ -12,6 +12,7 @@ const pages: Record<string, string> = {};
 const suffix = Math.random().toString(36).slice(2, 8);
 const allowed = `xo-ok-${suffix}`;
 const refused = `xo-no-${suffix}`;
+const guarded = `xo-guard-${suffix}`;
 
 beforeAll(async () => {
   browser = await launch();
@@ -20,8 +21,27 @@ beforeAll(async () => {
   pages["/"] = landingPage(tag(`${worker}/facet.js`, allowed));
   pages["/pricing"] = landingPage(tag(`${worker}/facet.js`, allowed));
   pages["/refused"] = landingPage(tag(`${worker}/facet.js`, refused));
+  pages["/guarded"] = landingPage(tag(`${worker}/facet.js`, guarded)).replace("</body>", '<script id="empty-script"></script><style id="page-style"></style></body>');
   await siteWithHeadline({ key: allowed, origins: [host.origin], condition: { "page.path": "/" }, headline: "Hello from Facet" });
   await siteWithHeadline({ key: refused, origins: ["https://www.example.com"], condition: {}, headline: "Should never show" });
+  // Changes aimed at elements a browser would run: saved (their selectors are valid), never applied.
+  await admin("POST", "/sites", { key: guarded, name: guarded, origins: [host.origin] });
+  await admin("POST", `/sites/${guarded}/segments`, { id: "everyone", name: "Everyone", condition: {} });
+  await admin("POST", `/sites/${guarded}/experiences`, {
+    id: "hero",
+    name: "Hero",
+    variants: [
+      {
+        segment: "everyone",
+        changes: [
+          { type: "text", selector: "#empty-script", value: "window.pwned = true" },
+          { type: "text", selector: "#page-style", value: "body { display: none }" },
+          { type: "text", selector: "#hero-headline", value: "Guarded" },
+        ],
+      },
+    ],
+  });
+  await admin("POST", `/sites/${guarded}/publish`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -65,4 +85,14 @@ it("takes a change of allowed origins into account without a publish", async () 
   expect(await text(v.page, "#hero-headline")).toBe("Should never show");
   await v.context.close();
   await admin("PATCH", `/sites/${refused}`, { origins: ["https://www.example.com"] });
+});
+
+it("never changes a script or style element, whatever the config says", async () => {
+  const v = await newVisitor(browser);
+  await v.page.goto(`${host.origin}/guarded`);
+  await facetReady(v.page);
+  expect(await text(v.page, "#hero-headline")).toBe("Guarded");
+  expect(await v.page.evaluate(() => [(window as any).pwned, document.querySelector("#empty-script")!.textContent, document.querySelector("#page-style")!.textContent])).toEqual([undefined, "", ""]);
+  expect(await v.page.locator("body").isVisible()).toBe(true);
+  await v.context.close();
 });

@@ -23,7 +23,9 @@ export async function startFakeIpinfo(token: string, answers: Record<string, Ans
       return res.end(JSON.stringify(Object.fromEntries(calls)));
     }
     calls.set(ip, (calls.get(ip) ?? 0) + 1);
-    if (url.searchParams.get("token") !== token) {
+    // IPinfo takes the token as a Bearer header or a ?token= parameter.
+    const given = req.headers.authorization?.replace(/^Bearer\s+/i, "") ?? url.searchParams.get("token");
+    if (given !== token) {
       res.writeHead(403, { "content-type": "application/json" });
       return res.end(JSON.stringify({ status: 403, error: { title: "Unknown token", message: "Please ensure you've entered your token correctly." } }));
     }

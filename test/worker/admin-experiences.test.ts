@@ -85,6 +85,13 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["the style attribute", change({ type: "attribute", selector: "a", name: "style", value: "color:red" }), "variants.0.changes.0.name"],
     ["a CSS value with url()", change({ type: "style", selector: "#x", properties: { background: "url(https://evil.example/t.gif)" } }), "variants.0.changes.0.properties.background"],
     ["a class change that adds and removes nothing", change({ type: "class", selector: "#x" }), "variants.0.changes.0.add"],
+    ["a selector smuggling an @import", change({ type: "hide", selector: '@import url("https://evil.example/x.css");#h' }), "variants.0.changes.0.selector"],
+    ["a selector with a CSS comment", change({ type: "hide", selector: "#x/**/" }), "variants.0.changes.0.selector"],
+    ["a script-running attribute (type of a script)", change({ type: "attribute", selector: "script", name: "type", value: null }), "variants.0.changes.0.name"],
+    ["a framework directive attribute", change({ type: "attribute", selector: "div", name: "x-init", value: "alert(1)" }), "variants.0.changes.0.name"],
+    ["a form action", change({ type: "attribute", selector: "form", name: "action", value: "https://evil.example/" }), "variants.0.changes.0.name"],
+    ["a CSS value with image-set()", change({ type: "style", selector: "#x", properties: { background: 'image-set("https://evil.example/p.png" 1x)' } }), "variants.0.changes.0.properties.background"],
+    ["a CSS value with an escape", change({ type: "style", selector: "#x", properties: { background: "\\75 rl(https://evil.example/p.png)" } }), "variants.0.changes.0.properties.background"],
     ["two variants for one segment", { variants: [{ segment: "$SEG", changes: [{ type: "hide", selector: "#a" }] }, { segment: "$SEG", changes: [{ type: "hide", selector: "#b" }] }] }, "variants"],
     ["an id that is not a slug", { id: "Bad Id" }, "id"],
   ])("refuses %s with 400 naming the field", async (_, extra, field) => {

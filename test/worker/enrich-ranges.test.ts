@@ -209,7 +209,8 @@ describe("company ranges: importing", () => {
     const b = ipBlock();
     await addCompanyRanges([{ cidr: b.cidr, name: "Durable Co" }]);
     const index = await rangeIndexInKv();
-    await Promise.all(["ranges:spans", "ranges:companies", "ranges:version"].map((key) => env.CONFIGS.delete(key)));
+    const { keys } = await env.CONFIGS.list({ prefix: "ranges:" });
+    await Promise.all(keys.map((key) => env.CONFIGS.delete(key.name)));
     expect(await rangeIndexInKv()).toEqual({ spans: 0, companies: 0 });
     expect((await find(b.ip(1)))?.name).toBe("Durable Co");
     expect(await rangeIndexInKv()).toEqual(index);

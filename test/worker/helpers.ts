@@ -81,7 +81,9 @@ export const addCompanyRanges = (ranges: unknown[], query = "") => adminOk<Range
 
 /** The packed range index as stored in KV (9 uint32 words a span): its span and company counts. */
 export async function rangeIndexInKv(): Promise<{ spans: number; companies: number }> {
-  const [buffer, companies] = await Promise.all([env.CONFIGS.get("ranges:spans", "arrayBuffer"), env.CONFIGS.get<unknown[]>("ranges:companies", "json")]);
+  const version = await env.CONFIGS.get("ranges:version");
+  if (!version) return { spans: 0, companies: 0 };
+  const [buffer, companies] = await Promise.all([env.CONFIGS.get(`ranges:spans:${version}`, "arrayBuffer"), env.CONFIGS.get<unknown[]>(`ranges:companies:${version}`, "json")]);
   return { spans: buffer ? buffer.byteLength / 36 : 0, companies: companies?.length ?? 0 };
 }
 

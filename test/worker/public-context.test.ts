@@ -44,7 +44,8 @@ describe("GET /v1/sites/:site/context", () => {
     expect(context.expires).toBeLessThanOrEqual(Date.now() + 31 * 60_000);
 
     const claims = await verifyContext(SECRET, context.token, Math.floor(Date.now() / 1000));
-    expect(claims).toEqual({ s: key, v: 1, t: expect.arrayContaining([r.germany, r.domain]), e: context.expires / 1000 });
+    const record = await env.CONFIGS.get<{ created: string }>(`site:${key}`, "json");
+    expect(claims).toEqual({ s: key, c: record!.created, v: 1, t: expect.arrayContaining([r.germany, r.domain]), e: context.expires / 1000 });
     expect(claims!.t).toHaveLength(2);
 
     const nobody = await contextFor(key, visitors.nobody);
@@ -91,13 +92,16 @@ describe("GET /v1/sites/:site/context", () => {
     expect(fromNetwork.server).toEqual({ [r.germany]: false, [r.domain]: true, [r.name]: false });
   });
 
-  it("answers for a pinned earlier version with ?v=", async () => {
+  it("signs only the live version: ?v= of the live one answers, an earlier one is refused", async () => {
     const { key, visitors } = await publishedSite();
     await publish(key);
     expect((await contextFor(key, visitors.matching)).v).toBe(2);
-    const pinned = await contextFor(key, visitors.matching, "?v=1");
-    expect(pinned.v).toBe(1);
-    expect((await verifyContext(SECRET, pinned.token, 0))!.v).toBe(1);
+    const pinned = await contextFor(key, visitors.matching, "?v=2");
+    expect((await verifyContext(SECRET, pinned.token, 0))!.v).toBe(2);
+    // An earlier version may have gated content more loosely: no token for it.
+    const res = await visit(`/v1/sites/${key}/context?v=1`);
+    expect(res.status).toBe(404);
+    expect((await res.json<ErrorBody>()).error.code).toBe("version_not_live");
   });
 
   it.each([["abc"], ["0"], ["-1"], ["1.5"], [""]])("refuses ?v=%s with 400 naming v", async (v) => {
@@ -112,7 +116,7 @@ describe("GET /v1/sites/:site/context", () => {
   it("answers 404 for a version above the live one, an unknown site, or an unpublished one", async () => {
     const { key } = await publishedSite();
     const cases: [string, string][] = [
-      [`/v1/sites/${key}/context?v=2`, "not_found"],
+      [`/v1/sites/${key}/context?v=2`, "version_not_live"],
       [`/v1/sites/${uniqueKey()}/context`, "not_found"],
       [`/v1/sites/${(await createSite()).key}/context`, "not_published"],
     ];

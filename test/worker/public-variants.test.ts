@@ -4,7 +4,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { VariantsResponse } from "../../worker/schemas/published";
 import { signContext } from "../../worker/visitor/sign";
-import { createExperience, createSegment, createSite, publish, uniqueKey, visit, type ErrorBody, type VisitInit } from "./helpers";
+import { admin, createExperience, createSegment, createSite, publish, uniqueKey, visit, type ErrorBody, type VisitInit } from "./helpers";
 import { CONTENT, contextFor, HERO_CHANGES, publishedSite } from "./fixtures";
 
 const ALL = "accounts,germany,returning";
@@ -19,6 +19,9 @@ async function variants(key: string, query: string, init: VisitInit = {}): Promi
 const withToken = (segments: string, token: string, extra = "") => `segments=${segments}&token=${encodeURIComponent(token)}${extra}`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The site's creation time, which tokens carry (a deleted and re-created site must not accept old tokens). */
+const createdOf = async (key: string) => (await env.CONFIGS.get<{ created: string }>(`site:${key}`, "json"))!.created;
+
 describe("GET /v1/sites/:site/variants without a token", () => {
   it("serves a public segment's content by experience, cacheable by everyone", async () => {
     const { key } = await publishedSite();
@@ -28,10 +31,11 @@ describe("GET /v1/sites/:site/variants without a token", () => {
     expect(res.headers.get("etag")).toMatch(/^"[0-9a-f]+"$/);
   });
 
-  it("marks a pinned version's answer immutable, and answers 304 to its ETag", async () => {
+  it("caches a pinned version's answer publicly for a few minutes, and answers 304 to its ETag", async () => {
     const { key } = await publishedSite();
     const { res } = await variants(key, "segments=returning&v=1");
-    expect(res.headers.get("cache-control")).toBe("public, max-age=86400, immutable");
+    // Not immutable: a version two publishes old is withdrawn.
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     const etag = res.headers.get("etag")!;
     const again = await visit(`/v1/sites/${key}/variants?segments=returning&v=1`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
@@ -79,7 +83,7 @@ describe("GET /v1/sites/:site/variants with a signed context", () => {
     const { key, visitors } = await publishedSite();
     const matching = await contextFor(key, visitors.matching);
     const nobody = await contextFor(key, visitors.nobody);
-    const claims = { s: key, v: 1, t: Object.keys(matching.server), e: nowSeconds() + 600 };
+    const claims = { s: key, c: await createdOf(key), v: 1, t: Object.keys(matching.server), e: nowSeconds() + 600 };
     const forged = await signContext("someone-elses-secret-0123456789", claims);
     // The matching visitor's claims with the non-matching visitor's valid signature.
     const swapped = `${matching.token.split(".")[0]}.${nobody.token.split(".")[1]}`;
@@ -93,7 +97,7 @@ describe("GET /v1/sites/:site/variants with a signed context", () => {
   it("denies gated content for an expired token", async () => {
     const { key, visitors } = await publishedSite();
     const matching = await contextFor(key, visitors.matching);
-    const claims = { s: key, v: 1, t: Object.keys(matching.server), e: nowSeconds() - 1 };
+    const claims = { s: key, c: await createdOf(key), v: 1, t: Object.keys(matching.server), e: nowSeconds() - 1 };
     const expired = await signContext(env.SIGNING_SECRET!, claims);
     expect((await variants(key, withToken(ALL, expired))).body.denied.sort()).toEqual(["accounts", "germany"]);
     // The same claims, unexpired, are accepted: only the expiry differs.
@@ -170,7 +174,7 @@ describe("GET /v1/sites/:site/variants with bad input", () => {
   it("answers 404 for a version above the live one, an unknown site, or an unpublished one", async () => {
     const { key } = await publishedSite();
     const cases: [string, string][] = [
-      [`/v1/sites/${key}/variants?segments=returning&v=2`, "not_found"],
+      [`/v1/sites/${key}/variants?segments=returning&v=2`, "version_not_live"],
       [`/v1/sites/${uniqueKey()}/variants?segments=returning`, "not_found"],
       [`/v1/sites/${(await createSite()).key}/variants?segments=returning`, "not_published"],
     ];
@@ -179,5 +183,29 @@ describe("GET /v1/sites/:site/variants with bad input", () => {
       expect(res.status, path).toBe(404);
       expect((await res.json<ErrorBody>()).error.code).toBe(code);
     }
+  });
+});
+
+describe("GET /v1/sites/:site/variants: which versions are served", () => {
+  it("serves the live version and the one before it (devices may still hold it), and withdraws older ones", async () => {
+    const { key } = await publishedSite();
+    await publish(key);
+    await publish(key);
+    for (const v of [3, 2]) expect((await visit(`/v1/sites/${key}/variants?segments=returning&v=${v}`)).status, `v${v}`).toBe(200);
+    const old = await visit(`/v1/sites/${key}/variants?segments=returning&v=1`);
+    expect(old.status).toBe(404);
+    expect((await old.json<ErrorBody>()).error.code).toBe("version_not_live");
+  });
+
+  it("refuses a token of a deleted site to the site created again under its key", async () => {
+    const { key, visitors } = await publishedSite();
+    const oldToken = (await contextFor(key, visitors.matching)).token;
+    expect((await variants(key, withToken(ALL, oldToken))).body.denied).toEqual([]);
+    expect((await admin("DELETE", `/sites/${key}`)).status).toBe(204);
+    // Same key, same segments, same version number: only the site's incarnation differs.
+    await publishedSite(key);
+    expect((await variants(key, withToken(ALL, oldToken))).body.denied.sort()).toEqual(["accounts", "germany"]);
+    const newToken = (await contextFor(key, visitors.matching)).token;
+    expect((await variants(key, withToken(ALL, newToken))).body.denied).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { isSafeUrl, sanitizeHtml } from "../../worker/content/sanitize";
 
 const cases: [string, string, string][] = [
-  ["keeps allowed markup as it is", '<p class="lead" id="x">Hi <strong>there</strong>, <em>you</em><br></p>', '<p class="lead" id="x">Hi <strong>there</strong>, <em>you</em><br></p>'],
+  ["keeps allowed markup as it is", '<p class="lead">Hi <strong>there</strong>, <em>you</em><br></p>', '<p class="lead">Hi <strong>there</strong>, <em>you</em><br></p>'],
+  ["drops id and name (no shadowing of the page's globals)", '<p id="x" name="y">Hi</p>', "<p>Hi</p>"],
+  ["drops a tag left unfinished at the end", 'Hi <img src=x onerror="alert(1)"', "Hi "],
   ["drops script with its content", "<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"],
   ["drops script however it is cased", "<SCRIPT>alert(1)</SCRIPT>ok", "ok"],
   ["drops style elements", "<style>body{display:none}</style><p>x</p>", "<p>x</p>"],

@@ -13,6 +13,7 @@ export interface ConditionProblem {
 type Path = readonly (string | number)[];
 type Obj = Record<string, unknown>;
 
+const RESERVED_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 const MAX_DEPTH = 10;
 const MAX_KEYS = 200;
 const MAX_ITEMS = 1000;
@@ -81,6 +82,8 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
           throw STOP;
         }
         if (k.length > MAX_TEXT) report([...path, `${k.slice(0, 40)}…`], `name is longer than ${MAX_TEXT} characters`);
+        // Object.prototype's names would read or change prototypes instead of data, wherever they appear.
+        if (k.split(".").some((part) => RESERVED_NAMES.has(part))) report([...path, k], `"${k}" is not allowed as a name (reserved by JavaScript)`);
         scan(x, [...path, k]);
       }
     }

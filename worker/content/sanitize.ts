@@ -12,7 +12,8 @@ const ALLOWED_TAGS = new Set(
 const DROPPED_TAGS = new Set(
   "script style iframe frame frameset object embed applet svg math template noscript noembed noframes title textarea select option xmp plaintext base link meta form input button".split(" "),
 );
-const GLOBAL_ATTRS = new Set(["class", "id", "title", "lang", "dir", "role"]);
+// No id or name: inserted markup must not shadow the host page's globals (DOM clobbering).
+const GLOBAL_ATTRS = new Set(["class", "title", "lang", "dir", "role"]);
 const TAG_ATTRS: Record<string, Set<string>> = {
   a: new Set(["href", "target", "rel"]),
   img: new Set(["src", "alt", "width", "height", "loading", "srcset", "sizes"]),
@@ -49,5 +50,7 @@ export async function sanitizeHtml(html: string): Promise<string> {
         comment.remove();
       },
     });
-  return rewriter.transform(new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })).text();
+  const clean = await rewriter.transform(new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } })).text();
+  // A tag left unfinished at the end passes the parser as text; joined to other markup it would come alive.
+  return clean.replace(/<[^>]*$/, "");
 }

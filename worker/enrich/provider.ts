@@ -1,5 +1,5 @@
 // Step 2 of the company waterfall: an external IP-data provider speaking IPinfo's API shape
-// (GET {IPINFO_URL}/{ip}?token=… → { ip, company?: {name, domain, type}, asn?: {asn, name, domain, type},
+// (GET {IPINFO_URL}/{ip} with Authorization: Bearer <token> → { ip, company?: {name, domain, type}, asn?: {asn, name, domain, type},
 // privacy?: {vpn, proxy, tor, relay, hosting} }). Short timeout; answers cached for a day without a KV
 // write per visitor: in the isolate and in the Workers Cache API, keyed by a salted hash of the IP.
 // Any failure (timeout, HTTP error, garbage) returns null so the waterfall moves on.
@@ -45,8 +45,9 @@ export async function lookupProvider(env: Env, ip: string, now = Date.now()): Pr
   if (now < backoffUntil) return null;
   try {
     const base = (env.IPINFO_URL || "https://ipinfo.io").replace(/\/+$/, "");
-    const res = await fetch(`${base}/${encodeURIComponent(ip)}?token=${encodeURIComponent(token)}`, {
-      headers: { accept: "application/json" },
+    // The token travels in a header, never in a URL that could end up in a log.
+    const res = await fetch(`${base}/${encodeURIComponent(ip)}`, {
+      headers: { accept: "application/json", authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS),
     });
     if (!res.ok) {
@@ -63,8 +64,8 @@ export async function lookupProvider(env: Env, ip: string, now = Date.now()): Pr
     return value;
   } catch (err) {
     backoffUntil = now + BACKOFF_MS;
-    // The reason only: never the IP, never the token.
-    console.warn("facet: IP provider skipped:", err instanceof Error ? `${err.name}: ${err.message}` : "error");
+    // The kind of failure only: a message could hold the URL, and so the visitor's IP.
+    console.warn("facet: IP provider skipped:", err instanceof Error ? (/^HTTP \d{3}$/.test(err.message) ? err.message : err.name) : "error");
     return null;
   }
 }

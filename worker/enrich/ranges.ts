@@ -7,8 +7,10 @@ import type { Company } from "../schemas/company";
 import { flattenRanges } from "./flatten";
 import { findCompanyIndex, packSpans, unpackSpans, type PackedSpans } from "./range-index";
 
-const SPANS_KEY = "ranges:spans";
-const COMPANIES_KEY = "ranges:companies";
+// Spans and companies are written under keys named by their version and never changed; the version key,
+// written last, points at them. An isolate can't pair new spans with old companies.
+const spansKey = (version: string) => `ranges:spans:${version}`;
+const companiesKey = (version: string) => `ranges:companies:${version}`;
 const VERSION_KEY = "ranges:version";
 const RECHECK_MS = 30_000;
 
@@ -37,45 +39,52 @@ function companyOf(r: RangeRow): Company {
 export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
   const { results } = await env.DB.prepare("SELECT * FROM company_ranges ORDER BY id").all<RangeRow>();
   const spans = flattenRanges(results.map((r) => ({ start: r.start_ip, end: r.end_ip })));
-  // Keep only the companies some span still points at, renumbered.
-  const renumbered = new Map<number, number>();
+  // Keep only the companies some span still points at, each once (many ranges name the same company).
+  const byJson = new Map<string, number>();
   const companies: Company[] = [];
   for (const s of spans) {
-    let i = renumbered.get(s.company);
-    if (i === undefined) renumbered.set(s.company, (i = companies.push(companyOf(results[s.company]!)) - 1));
+    const company = companyOf(results[s.company]!);
+    const json = JSON.stringify(company);
+    let i = byJson.get(json);
+    if (i === undefined) byJson.set(json, (i = companies.push(company) - 1));
     s.company = i;
   }
   const packed = packSpans(spans);
   const version = crypto.randomUUID();
-  await Promise.all([env.CONFIGS.put(SPANS_KEY, packed.words.buffer as ArrayBuffer), env.CONFIGS.put(COMPANIES_KEY, JSON.stringify(companies))]);
-  // The version goes last: an isolate that sees it finds the data it names.
+  const previous = await env.CONFIGS.get(VERSION_KEY);
+  await Promise.all([env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer), env.CONFIGS.put(companiesKey(version), JSON.stringify(companies))]);
   await env.CONFIGS.put(VERSION_KEY, version);
+  // The old index goes once nothing points at it (an isolate still holding it in memory keeps working).
+  if (previous) await Promise.all([env.CONFIGS.delete(spansKey(previous)), env.CONFIGS.delete(companiesKey(previous))]);
   loaded = { version, companies, spans: packed };
   checkedAt = Date.now();
   return { spans: packed.count, companies: companies.length };
 }
 
-export async function loadRangeIndex(env: Env, now = Date.now(), force = false): Promise<RangeIndex | null> {
-  if (loaded && !force && now - checkedAt < RECHECK_MS) return loaded;
+/**
+ * The index this isolate uses, checked against KV at most every RECHECK_MS (an empty answer is cached
+ * too). With `repair` (admin requests only), an index missing from KV while D1 has ranges is rebuilt.
+ */
+export async function loadRangeIndex(env: Env, now = Date.now(), repair = false): Promise<RangeIndex | null> {
+  if (!repair && now - checkedAt < RECHECK_MS) return loaded;
   checkedAt = now;
   const version = await env.CONFIGS.get(VERSION_KEY);
   if (version === null) {
-    // No index in KV but ranges in D1 (KV emptied, or ranges stored before indexes existed): build it.
-    const stored = await env.DB.prepare("SELECT 1 FROM company_ranges LIMIT 1").first();
-    if (!stored) return (loaded = null);
-    await rebuildRangeIndex(env);
+    const stored = repair && (await env.DB.prepare("SELECT 1 FROM company_ranges LIMIT 1").first());
+    if (stored) await rebuildRangeIndex(env);
+    else loaded = null;
     return loaded;
   }
   if (loaded?.version !== version) {
-    const [buffer, companies] = await Promise.all([env.CONFIGS.get(SPANS_KEY, "arrayBuffer"), env.CONFIGS.get<Company[]>(COMPANIES_KEY, "json")]);
+    const [buffer, companies] = await Promise.all([env.CONFIGS.get(spansKey(version), "arrayBuffer"), env.CONFIGS.get<Company[]>(companiesKey(version), "json")]);
     loaded = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;
   }
   return loaded;
 }
 
-/** The company whose range holds this address (32 hex digits); `force` checks KV for a newer index first. */
-export async function lookupRanges(env: Env, ipHex: string, force = false): Promise<Company | null> {
-  const index = await loadRangeIndex(env, Date.now(), force);
+/** The company whose range holds this address (32 hex digits); `repair` as in loadRangeIndex. */
+export async function lookupRanges(env: Env, ipHex: string, repair = false): Promise<Company | null> {
+  const index = await loadRangeIndex(env, Date.now(), repair);
   if (!index) return null;
   const i = findCompanyIndex(index.spans, ipHex);
   return i >= 0 ? index.companies[i] ?? null : null;

@@ -3,9 +3,13 @@ import type { Env } from "../env";
 import { listExperiences } from "../db/experiences";
 import { listSegments } from "../db/segments";
 import { listTopics } from "../db/topics";
+import { ApiError, notFound } from "../http/errors";
 import type { Site } from "../schemas/site";
 import { buildSnapshot } from "./snapshot";
 import { writeSiteRecord, writeSnapshot } from "./store";
+
+/** Below KV's 25 MiB value limit, with room: every isolate parses the snapshot once. */
+const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
 export async function publishSite(env: Env, site: Site, now: string): Promise<{ version: number; publishedAt: string }> {
   // One statement takes the next version number, so concurrent publishes get distinct versions
@@ -17,13 +21,23 @@ export async function publishSite(env: Env, site: Site, now: string): Promise<{ 
     .first<number>("version");
   if (version === null) throw new Error("could not allocate a version");
   const [segments, experiences, topics] = await Promise.all([listSegments(env.DB, site.key), listExperiences(env.DB, site.key), listTopics(env.DB, site.key)]);
-  await writeSnapshot(env, buildSnapshot(site.key, version, segments, experiences, now, topics));
+  const snap = buildSnapshot(site.key, version, segments, experiences, now, topics);
+  const size = JSON.stringify(snap).length;
+  if (size > MAX_SNAPSHOT_BYTES) {
+    await env.DB.prepare("DELETE FROM versions WHERE site_key = ?1 AND version = ?2").bind(site.key, version).run();
+    throw new ApiError(422, "config_too_large", `The published config would be ${size} bytes; the limit is ${MAX_SNAPSHOT_BYTES}. Remove unused experiences or shorten content.`);
+  }
+  await writeSnapshot(env, snap);
   // Only ever move the live pointer forward: a slower, older publish must not roll it back.
-  const live = await env.DB.prepare(
-    "UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1 RETURNING live_version",
+  const row = await env.DB.prepare(
+    "UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1 RETURNING live_version, origins, created_at",
   )
     .bind(site.key, version, now)
-    .first<number>("live_version");
-  await writeSiteRecord(env, site.key, { origins: site.origins, live: live ?? version, created: site.createdAt });
+    .first<{ live_version: number; origins: string; created_at: string }>();
+  // Deleted while publishing: don't bring it back to life in KV.
+  if (!row) throw notFound(`Site "${site.key}"`);
+  // The record is written from the row as it is now, not as this request first read it: a concurrent
+  // change of origins must not be undone.
+  await writeSiteRecord(env, site.key, { origins: JSON.parse(row.origins) as string[], live: row.live_version, created: row.created_at });
   return { version, publishedAt: now };
 }

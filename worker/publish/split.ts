@@ -35,7 +35,8 @@ export function serverParts(): ServerParts {
 }
 
 export function splitCondition(condition: Condition, server: ServerParts): Condition {
-  const out: Condition = {};
+  // No prototype: a "__proto__" key (refused when saved anyway) stays a plain key instead of vanishing.
+  const out: Condition = Object.create(null);
   for (const [key, value] of Object.entries(condition)) {
     const wellFormed = LOGICAL_LIST.has(key) ? Array.isArray(value) && value.every(isObject) : key === "$not" ? isObject(value) : true;
     if (!wellFormed) {

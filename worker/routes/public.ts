@@ -9,7 +9,7 @@ import { ApiError, notFound } from "../http/errors";
 import { parse } from "../http/validate";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { serverRefs } from "../publish/split";
-import type { Snapshot, VariantsResponse } from "../schemas/published";
+import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/published";
 import { serverContext, visitorAttributes } from "../visitor/context";
 import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
@@ -27,17 +27,32 @@ const variantsQuery = z.object({
   token: z.string().max(4096).optional(),
 });
 
-/** The site's snapshot (the live one, or version `v`), after the CORS check. */
-async function snapshotFor(c: Context<AppEnv>, v?: number): Promise<{ snap: Snapshot; pinned: boolean }> {
+const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/** The site's KV record, after the CORS check; 404 for a key that can't be a site (before touching KV). */
+async function siteFor(c: Context<AppEnv>): Promise<SiteRecord> {
   const key = c.req.param("site") ?? "";
-  const record = await readSiteRecord(c.env, key);
-  if (!record) throw notFound(`Site "${key}"`);
+  const record = SITE_KEY.test(key) ? await readSiteRecord(c.env, key) : null;
+  if (!record) throw notFound(`Site "${key.slice(0, 80)}"`);
   allowOrigin(c, record.origins);
+  return record;
+}
+
+/**
+ * The site's live snapshot, or version `v` when it is the live one or the one before it: a device may
+ * still hold the previous config for a while after a publish. Older versions are withdrawn, so content
+ * an admin removed (or gated more tightly) stops being served.
+ */
+async function snapshotFor(c: Context<AppEnv>, v?: number, allowPrevious = true): Promise<{ snap: Snapshot; record: SiteRecord }> {
+  const record = await siteFor(c);
+  const key = c.req.param("site")!;
   if (record.live === null) throw new ApiError(404, "not_published", `Site "${key}" has not been published yet`);
-  if (v !== undefined && v > record.live) throw notFound(`Version ${v} of site "${key}"`);
+  if (v !== undefined && v !== record.live && !(allowPrevious && v === record.live - 1)) {
+    throw new ApiError(404, "version_not_live", `Version ${v} of site "${key}" is not live (live: ${record.live})`);
+  }
   const snap = await readSnapshot(c.env, key, v ?? record.live, record.created);
   if (!snap) throw notFound(`Version ${v ?? record.live} of site "${key}"`);
-  return { snap, pinned: v !== undefined };
+  return { snap, record };
 }
 
 function signingSecret(c: Context<AppEnv>): string {
@@ -49,32 +64,32 @@ function signingSecret(c: Context<AppEnv>): string {
 export const publicRoutes = new Hono<AppEnv>()
   .get("/facet.js", (c) => cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"))
 
-  .options("/v1/sites/:site/*", async (c) => {
-    const record = await readSiteRecord(c.env, c.req.param("site"));
-    if (!record) throw notFound(`Site "${c.req.param("site")}"`);
-    return preflight(c, record.origins);
-  })
+  .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
 
   .get("/v1/sites/:site/config", async (c) => {
     const { snap } = await snapshotFor(c);
-    return cachedJson(c, snap.config, "public, max-age=30, stale-while-revalidate=300");
+    // Revalidated on every use (a 304 when unchanged): a stale config beside a fresh context would pair
+    // references of two versions.
+    return cachedJson(c, snap.config, "public, no-cache");
   })
 
   .get("/v1/sites/:site/context", async (c) => {
     const { v } = parse(contextQuery, c.req.query(), "query");
-    const { snap } = await snapshotFor(c, v);
+    // Signed only against the live version: an older one may have gated content more loosely.
+    const { snap, record } = await snapshotFor(c, v, false);
     const secret = signingSecret(c);
-    const context = await serverContext(secret, snap, await visitorAttributes(c.env, c.req.raw, snap.site), Date.now());
+    const context = await serverContext(secret, snap, record.created, await visitorAttributes(c.env, c.req.raw, snap.site), Date.now());
     c.header("Cache-Control", "private, no-store");
     return c.json(context);
   })
 
   .get("/v1/sites/:site/variants", async (c) => {
     const q = parse(variantsQuery, c.req.query(), "query");
-    const { snap, pinned } = await snapshotFor(c, q.v);
+    const { snap, record } = await snapshotFor(c, q.v);
     const conditions = new Map(snap.config.segments.map((s) => [s.id, s.condition]));
     const claims = q.token ? await verifyContext(signingSecret(c), q.token, Math.floor(Date.now() / 1000)) : null;
-    const trueRefs = claims && claims.s === snap.site && claims.v === snap.v ? new Set(claims.t) : null;
+    // The token must be for this site (this incarnation of it: a key can be deleted and created again) and version.
+    const trueRefs = claims && claims.s === snap.site && claims.c === record.created && claims.v === snap.v ? new Set(claims.t) : null;
 
     const allowed = new Set<string>();
     const denied: string[] = [];
@@ -93,5 +108,5 @@ export const publicRoutes = new Hono<AppEnv>()
     }
     const body: VariantsResponse = { v: snap.v, changes, denied };
     const gated = q.token !== undefined;
-    return cachedJson(c, body, gated ? "private, max-age=300" : pinned ? "public, max-age=86400, immutable" : "public, max-age=30");
+    return cachedJson(c, body, gated ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
   });

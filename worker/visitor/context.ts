@@ -39,13 +39,14 @@ export async function visitorAttributes(env: Env, req: Request, site: string): P
   return { geo, company };
 }
 
-export async function serverContext(secret: string, snap: Snapshot, attrs: VisitorAttributes, now: number): Promise<ServerContext> {
+export async function serverContext(secret: string, snap: Snapshot, created: string, attrs: VisitorAttributes, now: number): Promise<ServerContext> {
   const facts = { geo: attrs.geo, company: attrs.company };
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
   const expiresSeconds = Math.floor(now / 1000) + CONTEXT_TTL_SECONDS;
   const token = await signContext(secret, {
     s: snap.site,
+    c: created,
     v: snap.v,
     t: Object.keys(server).filter((r) => server[r]),
     e: expiresSeconds,

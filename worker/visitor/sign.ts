@@ -5,6 +5,8 @@
 export interface ContextClaims {
   /** site key */
   s: string;
+  /** the site's creation time: a token for a deleted site must not open the one created under its key */
+  c: string;
   /** config version the references belong to */
   v: number;
   /** references that were true */

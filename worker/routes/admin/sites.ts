@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { deleteSite, getSite, insertSite, listSites, updateSite } from "../../db/sites";
-import { ApiError } from "../../http/errors";
+import { ApiError, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/validate";
 import { deleteAccountList } from "../../enrich/accounts";
 import { publishSite } from "../../publish/publish";
@@ -29,9 +29,11 @@ export const sites = new Hono<AppEnv>()
     const now = nowIso();
     await updateSite(c.env.DB, site.key, next, now);
     // Allowed origins take effect at once, without a publish: they guard access, they aren't content.
-    // Re-read the live version: a publish may have moved it since this request loaded the site.
-    const live = (await getSite(c.env.DB, site.key))?.liveVersion ?? site.liveVersion;
-    await writeSiteRecord(c.env, site.key, { origins: next.origins, live, created: site.createdAt });
+    // Re-read the row: a publish may have moved the live version since this request loaded the site,
+    // and a delete may have removed it (then KV must not get it back).
+    const current = await getSite(c.env.DB, site.key);
+    if (!current) throw notFound(`Site "${site.key}"`);
+    await writeSiteRecord(c.env, site.key, { origins: current.origins, live: current.liveVersion, created: current.createdAt });
     return c.json({ ...site, ...next, updatedAt: now });
   })
 
