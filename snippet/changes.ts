@@ -11,16 +11,21 @@ const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSC
 export function applyChange(el: Element, c: Change): Revert {
   const h = el as HTMLElement;
   if (UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
+  // Reverts put back the original only where the element still shows Facet's value: what a framework
+  // rendered there since is the page's own content.
   if (c.type == "text" || c.type == "html") {
     const key = c.type == "text" ? "textContent" : "innerHTML";
     const old = h[key];
     h[key] = c.value; // html was sanitized by the Worker when it was saved
-    return () => void (h[key] = old);
+    // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
+    h.querySelectorAll("*").forEach((n) => inserted.add(n));
+    const mine = h[key];
+    return () => void (h[key] == mine && (h[key] = old));
   }
   if (c.type == "attribute") {
     const old = el.getAttribute(c.name);
     c.value == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, c.value);
-    return () => (old == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, old));
+    return () => el.getAttribute(c.name) == c.value && (old == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, old));
   }
   if (c.type == "class") {
     // Only what actually changed is undone: a class the page already had stays.
@@ -47,13 +52,38 @@ interface Live {
 }
 
 const live = new Set<Live>();
+const inserted = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
+let report: (e: unknown) => void = () => {};
+let budget = 0;
+let budgetAt = 0;
+
+/** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
+const complete = (el: Node | null, doc: Document): boolean => doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
 
 const scan = (doc: Document, groups: Iterable<Live>) => {
   for (const g of groups)
     doc.querySelectorAll(g.c.selector).forEach((el) => {
-      if (!g.done.has(el)) g.done.add(el), g.reverts.push(applyChange(el, g.c));
+      // Not yet complete: the parser would append the original's remaining children after a swap.
+      if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
+      g.done.add(el);
+      budget++;
+      g.reverts.push(applyChange(el, g.c));
     });
+};
+
+// The observer's work is bounded: a page (or framework) that keeps re-creating slots can't make Facet
+// spin. Past 500 applications in a second, Facet stops following the page.
+const observe = (doc: Document) => () => {
+  try {
+    const now = Date.now();
+    if (now - budgetAt > 1000) (budget = 0), (budgetAt = now);
+    scan(doc, live);
+    if (budget > 500) throw Error("page keeps re-rendering slots; stopped following it");
+  } catch (e) {
+    observer?.disconnect();
+    report(e);
+  }
 };
 
 /**
@@ -62,7 +92,8 @@ const scan = (doc: Document, groups: Iterable<Live>) => {
  * one MutationObserver for all of them. Returns the revert of the whole group. Throws on an invalid
  * selector, having reverted what it applied: the caller keeps the original content.
  */
-export function activate(changes: Change[], doc: Document): Revert {
+export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void): Revert {
+  report = onError;
   const groups = changes.map((c): Live => ({ c, done: new WeakSet(), reverts: [] }));
   const revert = () => {
     for (const g of groups) live.delete(g), g.reverts.splice(0).reverse().forEach((r) => r());
@@ -75,6 +106,10 @@ export function activate(changes: Change[], doc: Document): Revert {
     throw e;
   }
   groups.forEach((g) => live.add(g));
-  if (!observer) (observer = new MutationObserver(() => scan(doc, live))).observe(doc.documentElement, { childList: true, subtree: true });
+  if (!observer) {
+    (observer = new MutationObserver(observe(doc))).observe(doc.documentElement, { childList: true, subtree: true });
+    // The last elements of a page get no next sibling: look again once it is parsed.
+    doc.addEventListener("DOMContentLoaded", observe(doc));
+  }
   return revert;
 }

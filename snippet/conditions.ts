@@ -183,8 +183,10 @@ function regex(v: unknown, p: unknown, i: boolean): boolean {
     }
   });
   // test() stringifies the attribute (a missing one is "null"); a value that cannot be stringified is false.
+  // Only the first 512 characters are tested (SPEC §3: bounded input), so a crafted long URL can't make
+  // a regex take seconds. This is the one place Facet may answer differently from GrowthBook.
   try {
-    return !!re && re.test(v as string);
+    return !!re && re.test((typeof v == "string" || (typeof v == "object" && v) ? String(v).slice(0, 512) : v) as string);
   } catch {
     return false;
   }

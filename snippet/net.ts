@@ -3,7 +3,8 @@ export async function getJson<T>(url: string, ms: number): Promise<T> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), ms);
   try {
-    const res = await fetch(url, { credentials: "omit", signal: ctl.signal });
+    // Never more than the page's origin as Referer, whatever the page's own policy.
+    const res = await fetch(url, { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin", signal: ctl.signal });
     if (!res.ok) throw Error("HTTP " + res.status);
     return (await res.json()) as T;
   } finally {

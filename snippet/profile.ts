@@ -39,11 +39,11 @@ export function touch(old: Profile | undefined, now: number, url: URL, referrer:
     p.visits++;
     p.prevSeen = old?.lastSeen;
     p.visitStart = now;
-    p.landingPage = url.pathname;
+    p.landingPage = url.pathname.slice(0, 256);
     let ref = "";
     try {
       // Internal navigation is not a referrer.
-      if (referrer && new URL(referrer).host !== url.host) ref = referrer;
+      if (referrer && new URL(referrer).host !== url.host) ref = referrer.slice(0, 512);
     } catch {}
     p.referrer = ref;
   }
@@ -56,8 +56,10 @@ export function touch(old: Profile | undefined, now: number, url: URL, referrer:
     p.utmLast = utm;
     p.utmFirst ??= utm;
   }
-  p.pages = p.pages.filter((x) => x !== url.pathname);
-  p.pages.push(url.pathname);
+  // Bounded: a crafted long URL must not make every later page view slow.
+  const path = url.pathname.slice(0, 256);
+  p.pages = p.pages.filter((x) => x !== path);
+  p.pages.push(path);
   if (p.pages.length > MAX_PAGES) p.pages.shift();
   p.pageviews++;
   p.lastSeen = now;

@@ -1,9 +1,11 @@
 // On-device storage (idb-keyval): the profile and the caches of config, context and content.
-// Every call is bounded in time: some private modes hang on IndexedDB instead of failing.
-import { createStore, delMany, getMany, setMany, type UseStore } from "idb-keyval";
+// Every read is bounded in time: some private modes hang on IndexedDB instead of failing.
+// Built on idb-keyval's store and request helpers only: its getMany/setMany would bring along its
+// default "keyval-store" database, bytes the snippet never uses.
+import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
 
 let store: UseStore | undefined;
-const db = () => (store ??= createStore("facet", "kv"));
+const db: UseStore = (mode, callback) => (store ??= createStore("facet", "kv"))(mode, callback);
 
 const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms))]);
@@ -11,13 +13,19 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
 export const KEYS = ["profile", "config", "context", "content"] as const;
 
 export async function load(site: string, ms: number): Promise<unknown[]> {
-  return within(getMany(KEYS.map((k) => site + ":" + k), db()), ms);
+  return within(db("readonly", (s) => Promise.all(KEYS.map((k) => promisifyRequest(s.get(site + ":" + k))))), ms);
 }
 
 export function save(site: string, entries: Partial<Record<(typeof KEYS)[number], unknown>>): Promise<void> {
-  return setMany(Object.entries(entries).map(([k, v]) => [site + ":" + k, v]), db());
+  return db("readwrite", (s) => {
+    for (const k in entries) s.put(entries[k as (typeof KEYS)[number]], site + ":" + k);
+    return promisifyRequest(s.transaction);
+  });
 }
 
 export function forget(site: string): Promise<void> {
-  return delMany(KEYS.map((k) => site + ":" + k), db());
+  return db("readwrite", (s) => {
+    for (const k of KEYS) s.delete(site + ":" + k);
+    return promisifyRequest(s.transaction);
+  });
 }

@@ -13,7 +13,7 @@ function nestedNots(levels: number): Record<string, unknown> {
   return c;
 }
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
-const SAFE = "Facet allows only a safe subset: no backreferences, lookaround or nested quantifiers";
+const SAFE = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers, repeated alternatives or more than 2 unbounded repeats";
 
 const good: [name: string, condition: Record<string, unknown>][] = [
   ["the empty condition", {}],
@@ -42,7 +42,8 @@ const good: [name: string, condition: Record<string, unknown>][] = [
   ["$elemMatch on fields with $or beside a path", { items: { $elemMatch: { k: 1, $or: [{ a: 1 }, { b: 2 }] } } }],
   ["$elemMatch on a nested field path", { items: { $elemMatch: { "p.id": 7 } } }],
   ["$regex anchored path", { "page.path": { $regex: "^/blog/" } }],
-  ["$regex alternation repeated", { s: { $regex: "(?:foo|bar)+" } }],
+  ["$regex alternation, not repeated", { s: { $regex: "^(?:foo|bar)-\\d+$" } }],
+  ["$regex two unbounded repeats", { "page.url": { $regex: "utm_source=.*&.*campaign" } }],
   ["$regexi email domain", { email: { $regexi: "[a-z]+@acme\\.com$" } }],
   ["$regex repeated group without an inner repeat", { s: { $regex: "^(ab)+$" } }],
   ["$regex optional group holding a repeat (repeats at most once)", { "page.path": { $regex: "^/blog(/.*)?$" } }],
@@ -145,6 +146,9 @@ const bad: [name: string, condition: unknown, path: string, message: string][] =
   ["a lookbehind", { s: { $regex: "(?<=/blog/)x" } }, "s.$regex", "lookaround ((?<=…)"],
   ["a negative lookbehind", { s: { $regex: "(?<!a)b" } }, "s.$regex", "lookaround ((?<!…)"],
   ["(a+)+", { s: { $regex: "^(a+)+$" } }, "s.$regex", "repeats (a+), a group that itself repeats"],
+  ["repeated overlapping alternatives (a|aa)+", { s: { $regex: "(a|aa)+b" } }, "s.$regex", "repeats (a|aa), a group of alternatives"],
+  ["repeated alternatives (?:foo|bar)+", { s: { $regex: "(?:foo|bar)+" } }, "s.$regex", "a group of alternatives"],
+  ["three unbounded repeats", { "page.url": { $regex: "utm_source=.*(google|bing).*&.*campaign" } }, "page.url.$regex", "more than 2 unbounded repeats"],
   ["(a*)*", { s: { $regex: "(a*)*" } }, "s.$regex", "repeats (a*)"],
   ["(\\w+\\s?)*", { s: { $regex: "^(\\w+\\s?)*$" } }, "s.$regex", "repeats (\\w+\\s?)"],
   ["([a-z]+)*", { s: { $regex: "([a-z]+)*" } }, "s.$regex", "repeats ([a-z]+)"],

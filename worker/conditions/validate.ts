@@ -35,7 +35,7 @@ const FIELD_OPERATORS = new Set([
 const TYPE_NAMES = ["string", "number", "boolean", "object", "array", "null", "undefined", "unknown"];
 // A leading "v" is dropped by GrowthBook, a "V" is not, so "V1.2" would compare as text.
 const VERSION = /^v?\d[0-9A-Za-z.+-]*$/;
-const SAFE_SUBSET = "Facet allows only a safe subset: no backreferences, lookaround or nested quantifiers";
+const SAFE_SUBSET = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers, repeated alternatives or more than 2 unbounded repeats";
 
 const STOP = Symbol("stop");
 const isObject = (v: unknown): v is Obj =>
@@ -209,8 +209,9 @@ function regexProblem(src: string, foldCase: boolean): string | null {
   }
   // A tokenizer, not a regex over the regex: escapes and character classes decide what `+` or `(` mean. Each open
   // group records whether it holds a quantifier; `atom` is what a quantifier here would repeat (null: nothing).
-  const groups = [{ start: 0, repeats: false }];
-  let atom: { group: string; repeats: boolean } | "char" | null = null;
+  const groups = [{ start: 0, repeats: false, alternates: false }];
+  let atom: { group: string; repeats: boolean; alternates: boolean } | "char" | null = null;
+  let unbounded = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (c == "\\") {
@@ -227,13 +228,13 @@ function regexProblem(src: string, foldCase: boolean): string | null {
     } else if (c == "(") {
       const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
       if (look) return `regex uses lookaround (${look[0]}…); ${SAFE_SUBSET}`;
-      groups.push({ start: i, repeats: false });
+      groups.push({ start: i, repeats: false, alternates: false });
       if (src[i + 1] == "?") i = src.indexOf(src[i + 2] == "<" ? ">" : ":", i); // skip `?:` or `?<name>`
       atom = null;
     } else if (c == ")") {
-      const { start, repeats } = groups.pop()!;
+      const { start, repeats, alternates } = groups.pop()!;
       if (repeats) groups[groups.length - 1]!.repeats = true;
-      atom = { group: src.slice(start, i + 1), repeats };
+      atom = { group: src.slice(start, i + 1), repeats, alternates };
     } else if ("*+?{".includes(c)) {
       const braces = c == "{" ? /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i)) : null;
       if (c == "{" && !braces) {
@@ -245,11 +246,18 @@ function regexProblem(src: string, foldCase: boolean): string | null {
       if (typeof atom == "object" && atom?.repeats && most > 1) {
         return `regex repeats ${atom.group}, a group that itself repeats something, which can take exponential time; ${SAFE_SUBSET}`;
       }
+      // (a|aa)+ backtracks exponentially just like (a+)+: alternatives inside a repeated group can overlap.
+      if (typeof atom == "object" && atom?.alternates && most > 1) {
+        return `regex repeats ${atom.group}, a group of alternatives, which can take exponential time; ${SAFE_SUBSET}`;
+      }
+      // Several unbounded repeats in a row (.*a.*b.*c) take polynomial time on long input.
+      if (most == Infinity && ++unbounded > 2) return `regex has more than 2 unbounded repeats (*, +, {n,}); ${SAFE_SUBSET}`;
       groups[groups.length - 1]!.repeats = true;
       if (braces) i += braces[0].length - 1;
       if (src[i + 1] == "?") i++; // lazy
       atom = null;
     } else {
+      if (c == "|") groups[groups.length - 1]!.alternates = true;
       atom = c == "|" || c == "^" || c == "$" ? null : "char";
     }
   }
