@@ -7,13 +7,27 @@ async function etagOf(body: string): Promise<string> {
   return `"${[...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
 }
 
-export async function cachedJson(c: Context, data: unknown, cacheControl: string): Promise<Response> {
-  const body = JSON.stringify(data);
-  return cachedBody(c, body, cacheControl, "application/json; charset=utf-8");
+// Bodies and ETags of objects served again and again (a snapshot's config, the snippet) are computed once.
+const memo = new WeakMap<object, { body: string; etag: Promise<string> }>();
+const bodyEtags = new Map<string, Promise<string>>();
+
+export async function cachedJson(c: Context, data: object, cacheControl: string): Promise<Response> {
+  let m = memo.get(data);
+  if (!m) {
+    const body = JSON.stringify(data);
+    memo.set(data, (m = { body, etag: etagOf(body) }));
+  }
+  return respond(c, m.body, await m.etag, cacheControl, "application/json; charset=utf-8");
 }
 
+/** For a body that never changes while the isolate lives (the snippet). */
 export async function cachedBody(c: Context, body: string, cacheControl: string, type: string): Promise<Response> {
-  const etag = await etagOf(body);
+  let etag = bodyEtags.get(body);
+  if (!etag) bodyEtags.set(body, (etag = etagOf(body)));
+  return respond(c, body, await etag, cacheControl, type);
+}
+
+function respond(c: Context, body: string, etag: string, cacheControl: string, type: string): Response {
   c.header("ETag", etag);
   c.header("Cache-Control", cacheControl);
   const ifNoneMatch = c.req.header("if-none-match");
