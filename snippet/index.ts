@@ -221,13 +221,13 @@ if (!q?.v) {
       config = c;
       // A publish between the two requests: the context's references belong to another version.
       ctx = x.v == c.v ? x : { ...x, server: {} };
-      keep({ config, context: ctx });
     }
     const cfg = config!;
     content = content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} };
     view(url, doc.referrer);
     queued.splice(0).forEach(run);
-    keep({ profile });
+    // One write for the page view, and for config and context when they just came from the network.
+    keep(fromCache ? { profile } : { profile, config, context: ctx });
     const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
     finish(await render(url, deadline, Date.now() < deadline));
     // A route change or a track()/identify() while the first decision was made: decide again now.
