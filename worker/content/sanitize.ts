@@ -19,7 +19,7 @@ const DROPPED_TAGS = new Set(
 // Elements that never have content or an end tag (of the allowed and dropped ones).
 const VOID_TAGS = new Set(["br", "hr", "img", "source", "frame", "embed", "base", "link", "meta", "input"]);
 // No id or name: inserted markup must not shadow the host page's globals (DOM clobbering).
-const GLOBAL_ATTRS = new Set(["class", "title", "lang", "dir", "role"]);
+export const GLOBAL_ATTRS = new Set(["class", "title", "lang", "dir", "role"]);
 export const TAG_ATTRS: Record<string, Set<string>> = {
   a: new Set(["href", "target", "rel"]),
   img: new Set(["src", "alt", "width", "height", "loading", "srcset", "sizes"]),
