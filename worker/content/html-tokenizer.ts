@@ -21,14 +21,15 @@ const isAlpha = (c: string | undefined) => c !== undefined && ((c >= "a" && c <=
 // Tag and attribute names are lowercased for ASCII only (`<İMG>` is not `<img>`).
 const lower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
-export function* tokenize(html: string): Generator<Token> {
+export function tokenize(html: string): Token[] {
   // Input stream preprocessing (§13.2.3.5): CR LF and CR become LF; NUL is never a character we keep.
   const s = html.replace(/\r\n?/g, "\n").replace(/\0/g, "\ufffd");
   const n = s.length;
   let i = 0;
   let text = "";
-  const flush = function* () {
-    if (text) yield { type: "text", text: decodeReferences(text, false) } as Token;
+  const tokens: Token[] = [];
+  const flush = () => {
+    if (text) tokens.push({ type: "text", text: decodeReferences(text, false) });
     text = "";
   };
   // Comments, doctypes, CDATA outside foreign content and `<?…>` all end at the first `>` (bogus comment).
@@ -46,33 +47,33 @@ export function* tokenize(html: string): Generator<Token> {
     text += s.slice(i, lt);
     const c = s[lt + 1];
     if (c === "!") {
-      yield* flush();
+      flush();
       i = s.startsWith("<!--", lt) ? endOfComment(s, lt + 4) : skipTo(lt + 2);
     } else if (c === "?") {
-      yield* flush();
+      flush();
       i = skipTo(lt + 2);
     } else if (c === "/" && isAlpha(s[lt + 2])) {
-      yield* flush();
+      flush();
       const tag = readTag(s, lt + 2);
-      if (tag) yield { type: "end", name: tag.name };
+      if (tag) tokens.push({ type: "end", name: tag.name });
       i = tag ? tag.next : n;
     } else if (c === "/") {
       // `</>` is nothing, `</` at the end is text, `</ 3` and the like are bogus comments.
       if (lt + 2 >= n) text += "</";
-      else yield* flush();
+      else flush();
       i = s[lt + 2] === ">" ? lt + 3 : lt + 2 >= n ? n : skipTo(lt + 2);
     } else if (isAlpha(c)) {
-      yield* flush();
+      flush();
       const tag = readTag(s, lt + 1);
       if (!tag) break; // end of input inside a tag: the tag is dropped
-      yield { type: "start", name: tag.name, attrs: tag.attrs, selfClosing: tag.selfClosing };
+      tokens.push({ type: "start", name: tag.name, attrs: tag.attrs, selfClosing: tag.selfClosing });
       i = tag.next;
       if (tag.name === "plaintext" || RCDATA.has(tag.name) || RAWTEXT.has(tag.name)) {
         const close = tag.name === "plaintext" ? null : new RegExp(`</${tag.name}[\\t\\n\\f />]`, "ig");
         if (close) close.lastIndex = i;
         const end = close?.exec(s)?.index ?? n;
         const raw = s.slice(i, end);
-        if (raw) yield { type: "text", text: RCDATA.has(tag.name) ? decodeReferences(raw, false) : raw };
+        if (raw) tokens.push({ type: "text", text: RCDATA.has(tag.name) ? decodeReferences(raw, false) : raw });
         i = end;
       }
     } else {
@@ -81,7 +82,8 @@ export function* tokenize(html: string): Generator<Token> {
       i = lt + 1;
     }
   }
-  yield* flush();
+  flush();
+  return tokens;
 }
 
 /** Comment states: `<!-->` and `<!--->` end at once, otherwise the first `-->` or `--!>` (or the end). */
@@ -108,6 +110,7 @@ function readTag(s: string, from: number): TagRead | null {
   while (j < n && !isSpace(s[j]) && s[j] !== "/" && s[j] !== ">") j++;
   const name = lower(s.slice(from, j));
   const attrs: [string, string][] = [];
+  const seen = new Set<string>();
   for (;;) {
     while (isSpace(s[j])) j++;
     if (j >= n) return null;
@@ -140,6 +143,7 @@ function readTag(s: string, from: number): TagRead | null {
       }
     }
     // A repeated attribute is dropped: the first one counts.
-    if (!attrs.some(([a]) => a === attr)) attrs.push([attr, value]);
+    if (!seen.has(attr)) attrs.push([attr, value]);
+    seen.add(attr);
   }
 }

@@ -57,6 +57,7 @@ export function sanitizeHtml(html: string): string {
   // The allowed elements written and not yet closed: end tags are only ever written for these, and all
   // of them are closed at the end, so the output can't leave an element open in the host page.
   const open: string[] = [];
+  const openCount = new Map<string, number>(); // so end tags that close nothing cost no search of `open`
   let dropping: { name: string; depth: number } | null = null;
   for (const token of tokenize(html)) {
     if (dropping) {
@@ -70,11 +71,16 @@ export function sanitizeHtml(html: string): string {
       if (DROPPED_TAGS.has(name) && !VOID_TAGS.has(name) && !(token.selfClosing && (name === "svg" || name === "math"))) dropping = { name, depth: 1 };
       if (!ALLOWED_TAGS.has(name)) continue;
       out.push(`<${name}${attributes(name, token.attrs)}>`);
-      if (!VOID_TAGS.has(name)) open.push(name);
-    } else {
+      if (VOID_TAGS.has(name)) continue;
+      open.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    } else if (openCount.get(token.name)) {
       // An end tag that closes nothing is dropped; one that closes an outer element closes the inner ones too.
-      const at = open.lastIndexOf(token.name);
-      while (at >= 0 && open.length > at) out.push(`</${open.pop()}>`);
+      for (let closed = ""; closed !== token.name; ) {
+        closed = open.pop()!;
+        openCount.set(closed, openCount.get(closed)! - 1);
+        out.push(`</${closed}>`);
+      }
     }
   }
   while (open.length > 0) out.push(`</${open.pop()}>`);
