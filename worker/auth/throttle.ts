@@ -18,8 +18,8 @@ export interface Attempts {
 /** The counter after one more failure at `now`. */
 export function afterFailure(prev: Attempts | null, now: number, free: number): Attempts {
   const failures = prev && now - prev.lastFailureAt < FORGET_AFTER_MS ? prev.failures + 1 : 1;
-  const over = failures - free;
-  const wait = over > 0 ? Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (over - 1)) : 0;
+  // The failure that uses up the free ones starts the first wait; each one after it doubles the wait.
+  const wait = failures >= free ? Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** Math.min(failures - free, 20)) : 0;
   return { failures, lastFailureAt: now, blockedUntil: now + wait };
 }
 
