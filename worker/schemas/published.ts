@@ -1,7 +1,7 @@
 // What a publish writes to KV and what the public endpoints serve. The snippet imports these types
 // (type-only, so no zod reaches its bundle): this file is the contract between the two.
 import { z } from "zod";
-import { change } from "./change";
+import { publishedChange } from "./change";
 
 /** A condition as published: already checked when saved, and may hold `server.*` references. */
 const condition = z.record(z.string(), z.unknown());
@@ -41,7 +41,7 @@ export const snapshot = z.object({
   /** Server-evaluated condition parts by reference id: the secret lists live only here. */
   server: z.record(z.string(), condition),
   /** Content: experience id → segment id → changes. */
-  content: z.record(z.string(), z.record(z.string(), z.array(change))),
+  content: z.record(z.string(), z.record(z.string(), z.array(publishedChange))),
 });
 
 /** The per-site record public endpoints read first: where to allow requests from, and what is live. */
