@@ -105,6 +105,9 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["an unclosed attribute selector", change({ type: "hide", selector: "a[href" }), "variants.0.changes.0.selector"],
     ["a trailing combinator", change({ type: "hide", selector: "main >" }), "variants.0.changes.0.selector"],
     ["a selector list with an empty part", change({ type: "hide", selector: "#a,,#b" }), "variants.0.changes.0.selector"],
+    ["a name with a lone surrogate", { name: "Hero \udfff" }, "name"],
+    ["a text value with a lone surrogate", change({ type: "text", selector: "#x", value: "Hi \ud800!" }), "variants.0.changes.0.value"],
+    ["a style value with a lone surrogate", change({ type: "style", selector: "#x", properties: { color: "red\udc00" } }), "variants.0.changes.0.properties.color"],
   ])("refuses %s with 400 naming the field", async (_, extra, field) => {
     const { site, segment, body } = await siteWithSegment();
     const payload = JSON.parse(JSON.stringify(body(extra)).replaceAll("$SEG", segment)) as unknown;
