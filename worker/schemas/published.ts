@@ -57,11 +57,12 @@ export type Snapshot = z.infer<typeof snapshot>;
 export type SiteRecord = z.infer<typeof siteRecord>;
 export type ExperienceContent = Snapshot["content"];
 
-/** A visitor's server-side context: answered by /context, cached on the device, passed back as `token`. */
+/**
+ * A visitor's server-side context: answered by /context, cached on the device, passed back as `token`.
+ * Never the geo.* or company.* attributes themselves: the Worker evaluates those, the browser gets results.
+ */
 export interface ServerContext {
   v: number;
-  geo: Record<string, string | number | boolean>;
-  company: Record<string, string | number | boolean> | null;
   /** Results of the config's server references for this visitor. */
   server: Record<string, boolean>;
   /** Signature over (site, v, true references, expiry): proves `server` to the variants endpoint. */
