@@ -211,7 +211,9 @@ if (!q?.v) {
     config = cfg0?.segments ? cfg0 : undefined;
     // A repeat visit decides from the cache even when the context is past its expiry (a new session
     // often is): the cache is refreshed in the background for the next page view.
-    ctx = ctx0 && config && ctx0.v == config.v ? ctx0 : undefined;
+    // A context cached before /context stopped sending geo and company is not used: fetching a new one
+    // overwrites the company record and coordinates it holds.
+    ctx = ctx0 && config && ctx0.v == config.v && !("geo" in ctx0) ? ctx0 : undefined;
     const fromCache = !!ctx;
     if (!ctx) {
       // First visit (or a cache from another version): config and context in parallel, one round trip.

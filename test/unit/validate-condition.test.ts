@@ -216,18 +216,26 @@ describe("the condition schema", () => {
   }
 
   it("gives one issue per problem, at the problem's path", () => {
-    const result = condition.safeParse({ $and: [{ a: 1 }, { "geo.country": { $regex: "(a+)+" } }], $or: [] });
+    const result = condition.safeParse({ $and: [{ "traits.a": 1 }, { "geo.country": { $regex: "(a+)+" } }], $or: [] });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path)).toEqual([["$and", 1, "geo", "country", "$regex"], ["$or"]]);
   });
 
   it("names the offending path in the Worker's 400", () => {
-    expect(fields({ $and: [{ a: 1 }, { "geo.country": { $regex: "\\1(a)" } }] })).toEqual({
+    expect(fields({ $and: [{ "traits.a": 1 }, { "geo.country": { $regex: "\\1(a)" } }] })).toEqual({
       "condition.$and.1.geo.country.$regex": expect.stringContaining("backreference"),
     });
     expect(Object.keys(fields({ "server.f1": true }) ?? {})).toEqual(["condition.server.f1"]);
-    expect(Object.keys(fields({ x: { $inGroup: "beta" } }) ?? {})).toEqual(["condition.x.$inGroup"]);
+    expect(Object.keys(fields({ "traits.x": { $inGroup: "beta" } }) ?? {})).toEqual(["condition.traits.x.$inGroup"]);
     expect(fields({ "geo.country": { $in: ["DE", "AT"] }, "visit.count": { $gte: 2 } })).toBeUndefined();
+  });
+
+  it("names paths outside the attribute catalog, after the language's own problems", () => {
+    expect(fields({ x: { $inGroup: "beta" }, "Geo.country": "DE" })).toEqual({
+      "condition.x.$inGroup": expect.stringContaining("saved groups"),
+      "condition.x": expect.stringContaining('unknown attribute "x"'),
+      "condition.Geo.country": expect.stringContaining('did you mean "geo.country"'),
+    });
   });
 
   it("answers the whole condition for one that is not an object or over 20,000 characters", () => {

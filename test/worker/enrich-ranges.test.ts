@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
-import { contextFor } from "./fixtures";
+import { attributesFor } from "./fixtures";
 import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publish, rangeIndexInKv, type RangesImported } from "./helpers";
 
 let v6Blocks = 0;
@@ -25,16 +25,16 @@ function v6Block() {
 
 /**
  * A published site, and a function that finds the company for an address twice: with the admin's lookup
- * and with the context endpoint for a visitor simulated at that address. Both read the same index, so
- * they must agree; the context adds the waterfall's own fields.
+ * and with the context endpoint's enrichment (visitorAttributes) for a visitor simulated at that address. Both
+ * read the same index, so they must agree; the enrichment adds the waterfall's own fields.
  */
 async function resolver(): Promise<(ip: string) => Promise<Company | null>> {
   const site = await createSite();
   await publish(site.key);
   return async (ip) => {
     const { company } = await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`);
-    const context = await contextFor(site.key, { headers: { "x-facet-simulate": new URLSearchParams({ ip }).toString() } });
-    expect(context.company, ip).toEqual(company && { ...company, confidence: 0.95, source: "ranges", inAccountList: false });
+    const attributes = await attributesFor(site.key, { headers: { "x-facet-simulate": new URLSearchParams({ ip }).toString() } });
+    expect(attributes.company, ip).toEqual(company && { ...company, confidence: 0.95, source: "ranges", inAccountList: false });
     return company;
   };
 }

@@ -4,6 +4,8 @@
 // could be slow on every page view (regexes outside a safe subset, oversized conditions), and paths under
 // `server`, where publishing puts its references (publish/split.ts).
 
+import { unknownAttribute } from "./catalog";
+
 export interface ConditionProblem {
   /** Dot-joined from the root, array items by index (`$and.1.geo.country.$regex`); the root is `(condition)`. */
   path: string;
@@ -181,6 +183,30 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
   } catch (e) {
     if (e !== STOP) throw e;
   }
+  return problems;
+}
+
+/**
+ * Field paths that name no attribute of the catalog (conditions/catalog.ts), which would never match. Only the
+ * condition's own fields are paths: those inside $elemMatch name the items' fields. What conditionProblems
+ * refuses anyway (operators, `server.*`, empty parts, reserved names) is left to it.
+ */
+export function attributeProblems(condition: unknown, max = 20): ConditionProblem[] {
+  const problems: ConditionProblem[] = [];
+  const walk = (c: Obj, path: Path): void => {
+    if (path.length >= MAX_DEPTH) return;
+    for (const [k, v] of Object.entries(c)) {
+      const at = [...path, k];
+      if (LOGICAL_LISTS.has(k) && Array.isArray(v)) v.forEach((x, i) => isObject(x) && walk(x, [...at, i]));
+      else if (k == "$not" && isObject(v)) walk(v, at);
+      else if (k.startsWith("$") || /^server(\.|$)/.test(k) || k.split(".").some((p) => p == "" || RESERVED_NAMES.has(p))) continue;
+      else {
+        const message = unknownAttribute(k);
+        if (message && problems.length < max) problems.push({ path: at.join("."), message });
+      }
+    }
+  };
+  if (isObject(condition)) walk(condition, []);
   return problems;
 }
 

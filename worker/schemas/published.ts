@@ -1,7 +1,7 @@
 // What a publish writes to KV and what the public endpoints serve. The snippet imports these types
 // (type-only, so no zod reaches its bundle): this file is the contract between the two.
 import { z } from "zod";
-import { change } from "./change";
+import { publishedChange } from "./change";
 
 /** A condition as published: already checked when saved, and may hold `server.*` references. */
 const condition = z.record(z.string(), z.unknown());
@@ -41,7 +41,7 @@ export const snapshot = z.object({
   /** Server-evaluated condition parts by reference id: the secret lists live only here. */
   server: z.record(z.string(), condition),
   /** Content: experience id → segment id → changes. */
-  content: z.record(z.string(), z.record(z.string(), z.array(change))),
+  content: z.record(z.string(), z.record(z.string(), z.array(publishedChange))),
 });
 
 /** The per-site record public endpoints read first: where to allow requests from, and what is live. */
@@ -57,11 +57,12 @@ export type Snapshot = z.infer<typeof snapshot>;
 export type SiteRecord = z.infer<typeof siteRecord>;
 export type ExperienceContent = Snapshot["content"];
 
-/** A visitor's server-side context: answered by /context, cached on the device, passed back as `token`. */
+/**
+ * A visitor's server-side context: answered by /context, cached on the device, passed back as `token`.
+ * Never the geo.* or company.* attributes themselves: the Worker evaluates those, the browser gets results.
+ */
 export interface ServerContext {
   v: number;
-  geo: Record<string, string | number | boolean>;
-  company: Record<string, string | number | boolean> | null;
   /** Results of the config's server references for this visitor. */
   server: Record<string, boolean>;
   /** Signature over (site, v, true references, expiry): proves `server` to the variants endpoint. */
