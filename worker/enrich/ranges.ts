@@ -35,6 +35,22 @@ function companyOf(r: RangeRow): Company {
   return c;
 }
 
+/**
+ * How long a replaced index stays in KV. KV is eventually consistent: a location may keep serving the old
+ * `ranges:version` from its read cache (60 s by default) and changes take up to about a minute to
+ * propagate, and an isolate rechecks the pointer only every RECHECK_MS. An isolate that still reads the old
+ * pointer must find the index it names, so it expires instead of being deleted: one hour is far beyond
+ * all of these together, and costs only the old index's storage for that hour.
+ */
+export const RETIRED_TTL_SECONDS = 3600;
+
+/** Rewrites the replaced index's keys with an expiry (KV sets one only on a put). */
+async function retire(env: Env, previous: string): Promise<void> {
+  const [spans, companies] = await Promise.all([env.CONFIGS.get(spansKey(previous), "arrayBuffer"), env.CONFIGS.get(companiesKey(previous))]);
+  const ttl = { expirationTtl: RETIRED_TTL_SECONDS };
+  await Promise.all([spans && env.CONFIGS.put(spansKey(previous), spans, ttl), companies !== null && env.CONFIGS.put(companiesKey(previous), companies, ttl)]);
+}
+
 /** Builds the index from every stored range (later imports win ties) and publishes it to KV. */
 export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
   const { results } = await env.DB.prepare("SELECT * FROM company_ranges ORDER BY id").all<RangeRow>();
@@ -54,8 +70,7 @@ export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; comp
   const previous = await env.CONFIGS.get(VERSION_KEY);
   await Promise.all([env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer), env.CONFIGS.put(companiesKey(version), JSON.stringify(companies))]);
   await env.CONFIGS.put(VERSION_KEY, version);
-  // The old index goes once nothing points at it (an isolate still holding it in memory keeps working).
-  if (previous) await Promise.all([env.CONFIGS.delete(spansKey(previous)), env.CONFIGS.delete(companiesKey(previous))]);
+  if (previous) await retire(env, previous);
   loaded = { version, companies, spans: packed };
   checkedAt = Date.now();
   return { spans: packed.count, companies: companies.length };
