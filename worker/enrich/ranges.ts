@@ -3,6 +3,7 @@
 // in KV (range-index.ts), which every isolate loads once and searches in memory with a binary search:
 // no table scan and no query per visitor. An isolate notices a newer index within RECHECK_MS.
 import type { Env } from "../env";
+import { hasCompanyRanges, listCompanyRanges, type RangeRow } from "../db/companies";
 import type { Company } from "../schemas/company";
 import { flattenRanges } from "./flatten";
 import { findCompanyIndex, packSpans, unpackSpans, type PackedSpans } from "./range-index";
@@ -22,8 +23,6 @@ export interface RangeIndex {
 
 let loaded: RangeIndex | null = null;
 let checkedAt = 0;
-
-interface RangeRow { start_ip: string; end_ip: string; name: string; domain: string | null; industry: string | null; employees: number | null; employees_range: string | null; revenue_range: string | null; type: string }
 
 function companyOf(r: RangeRow): Company {
   const c: Company = { name: r.name, type: r.type as Company["type"] };
@@ -53,7 +52,7 @@ async function retire(env: Env, previous: string): Promise<void> {
 
 /** Builds the index from every stored range (later imports win ties) and publishes it to KV. */
 export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
-  const { results } = await env.DB.prepare("SELECT * FROM company_ranges ORDER BY id").all<RangeRow>();
+  const results = await listCompanyRanges(env.DB);
   const spans = flattenRanges(results.map((r) => ({ start: r.start_ip, end: r.end_ip })));
   // Keep only the companies some span still points at, each once (many ranges name the same company).
   const byJson = new Map<string, number>();
@@ -85,7 +84,7 @@ export async function loadRangeIndex(env: Env, now = Date.now(), repair = false)
   checkedAt = now;
   const version = await env.CONFIGS.get(VERSION_KEY);
   if (version === null) {
-    const stored = repair && (await env.DB.prepare("SELECT 1 FROM company_ranges LIMIT 1").first());
+    const stored = repair && (await hasCompanyRanges(env.DB));
     if (stored) await rebuildRangeIndex(env);
     else loaded = null;
     return loaded;
