@@ -13,7 +13,7 @@ export interface RangeRow { id: number; start_ip: string; end_ip: string; name: 
  * Stores ranges all or nothing (staged, then made live: see generations.ts); with `replace`, they
  * replace every stored range, otherwise the stored ones are carried over first, in their order.
  */
-export async function insertCompanyRanges(db: D1Database, ranges: CompanyRange[], replace = false): Promise<void> {
+export async function insertCompanyRanges(db: D1Database, ranges: CompanyRange[], replace = false, beforeLive?: (generation: number) => Promise<void>): Promise<void> {
   const unpack = COLUMNS.split(", ").map((_, i) => `json_extract(value, '$[${i}]')`).join(", ");
   const carryOver = `INSERT INTO company_ranges (generation, ${COLUMNS}) SELECT ?1, ${COLUMNS} FROM company_ranges WHERE generation = ${liveGeneration(2)} ORDER BY id`;
   await importRows(
@@ -22,6 +22,7 @@ export async function insertCompanyRanges(db: D1Database, ranges: CompanyRange[]
     `INSERT INTO company_ranges (generation, ${COLUMNS}) SELECT ?1, ${unpack} FROM json_each(?2) ORDER BY key`,
     ranges.map((r) => [r.startHex, r.endHex, r.name, r.domain ?? null, r.industry ?? null, r.employees ?? null, r.employeesRange ?? null, r.revenueRange ?? null, r.type]),
     replace ? [] : [carryOver],
+    beforeLive,
   );
 }
 
@@ -33,9 +34,12 @@ export async function hasCompanyRanges(db: D1Database): Promise<boolean> {
   return (await db.prepare(`SELECT 1 FROM company_ranges WHERE generation = ${liveGeneration(1)} LIMIT 1`).bind(RANGES.scope).first()) !== null;
 }
 
-/** Every live range in import order, read a page at a time (of one generation, whatever goes live meanwhile). */
-export async function listCompanyRanges(db: D1Database): Promise<RangeRow[]> {
-  const generation = (await db.prepare(`SELECT ${liveGeneration(1)} AS g`).bind(RANGES.scope).first<number>("g")) ?? 0;
+/**
+ * Every range of `generation` (by default the live one) in import order, read a page at a time, all
+ * of one generation whatever goes live meanwhile.
+ */
+export async function listCompanyRanges(db: D1Database, generation?: number): Promise<RangeRow[]> {
+  generation ??= (await db.prepare(`SELECT ${liveGeneration(1)} AS g`).bind(RANGES.scope).first<number>("g")) ?? 0;
   const rows: RangeRow[] = [];
   for (let after = -1; ; ) {
     const { results } = await db

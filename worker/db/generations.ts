@@ -33,15 +33,12 @@ export function jsonChunks(rows: readonly unknown[][], maxBytes = PARAM_BYTES): 
 /** SQL for the live generation of the scope bound as parameter `?n` (0 for a scope never imported). */
 export const liveGeneration = (n: number) => `COALESCE((SELECT live FROM import_generations WHERE scope = ?${n}), 0)`;
 
-/** A generation no earlier import of the scope used (one statement, so concurrent imports get distinct ones). */
-export async function nextGeneration(db: D1Database, scope: string): Promise<number> {
-  const next = await db
-    .prepare("INSERT INTO import_generations (scope, next) VALUES (?1, 1) ON CONFLICT (scope) DO UPDATE SET next = next + 1 RETURNING next")
-    .bind(scope)
-    .first<number>("next");
-  if (next === null) throw new Error("could not allocate an import generation");
-  return next;
-}
+/**
+ * A new import's generation: the start time in milliseconds and 10 random bits, so an import started
+ * later almost always has a higher one (the pointer only moves forward), and nothing is written until
+ * the import goes live: a refused import leaves storage as it was.
+ */
+export const newGeneration = (now = Date.now()) => now * 1024 + (crypto.getRandomValues(new Uint16Array(1))[0]! & 1023);
 
 /** Where an import's rows go: the table, and for per-site data the site. */
 export interface ImportTarget {
@@ -61,7 +58,10 @@ function deleteRows(db: D1Database, t: ImportTarget, op: "<" | "=", generation: 
  * loser of a race gets a 409 and its staged rows are removed.
  */
 export async function goLive(db: D1Database, t: ImportTarget, generation: number): Promise<void> {
-  const live = await db.prepare("UPDATE import_generations SET live = MAX(live, ?2) WHERE scope = ?1 RETURNING live").bind(t.scope, generation).first<number>("live");
+  const live = await db
+    .prepare("INSERT INTO import_generations (scope, live) VALUES (?1, ?2) ON CONFLICT (scope) DO UPDATE SET live = MAX(live, excluded.live) RETURNING live")
+    .bind(t.scope, generation)
+    .first<number>("live");
   if (live !== generation) {
     await dropGeneration(db, t, generation);
     throw new ApiError(409, "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
@@ -76,15 +76,24 @@ export async function dropGeneration(db: D1Database, t: ImportTarget, generation
 
 /**
  * Stages `rows` under a fresh generation with `insert` (SQL taking ?1 = generation, ?2 = a JSON array
- * of rows, ?3 = the site when there is one), after `prepare` statements of the same shape without ?2,
- * then makes it live. A failure removes what was staged and leaves the live rows as they were.
+ * of rows, ?3 = the site when there is one), after `prepare` statements taking ?1 = generation and
+ * ?2 = the scope, runs `beforeLive` on the staged generation, then makes it live. A failure removes
+ * what was staged and leaves the live rows as they were.
  */
-export async function importRows(db: D1Database, t: ImportTarget, insert: string, rows: readonly unknown[][], prepare: string[] = []): Promise<number> {
-  const generation = await nextGeneration(db, t.scope);
+export async function importRows(
+  db: D1Database,
+  t: ImportTarget,
+  insert: string,
+  rows: readonly unknown[][],
+  prepare: string[] = [],
+  beforeLive?: (generation: number) => Promise<void>,
+): Promise<number> {
+  const generation = newGeneration();
   const site = t.site === undefined ? [] : [t.site];
   try {
-    for (const sql of prepare) await db.prepare(sql).bind(generation, t.scope, ...site).run();
+    for (const sql of prepare) await db.prepare(sql).bind(generation, t.scope).run();
     for (const chunk of jsonChunks(rows)) await db.prepare(insert).bind(generation, chunk, ...site).run();
+    await beforeLive?.(generation);
   } catch (e) {
     await dropGeneration(db, t, generation).catch(() => {});
     throw e;

@@ -4,8 +4,7 @@
 -- which is what a scope without a pointer row reads.
 CREATE TABLE import_generations (
   scope TEXT PRIMARY KEY,              -- 'ranges', or 'accounts:<site key>'
-  live  INTEGER NOT NULL DEFAULT 0,    -- the generation readers see
-  next  INTEGER NOT NULL DEFAULT 0     -- the last generation handed out
+  live  INTEGER NOT NULL               -- the generation readers see
 );
 ALTER TABLE company_ranges ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE account_lists ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
