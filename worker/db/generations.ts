@@ -3,7 +3,7 @@
 // enforces none of these, so the shapes here are what keep imports working on the real thing:
 // - rows travel as one JSON array bound to a single parameter and are unpacked by SQLite's json_each, so
 //   a statement has at most 3 parameters and a fixed SQL text, and a chunk stays under PARAM_BYTES;
-// - an import writes its rows under a fresh generation nobody reads, then one UPDATE makes it live, so a
+// - an import writes its rows under a fresh generation nobody reads, then one statement makes it live, so a
 //   failure at any chunk leaves the live rows untouched (all or nothing without one giant transaction).
 import { ApiError } from "../http/errors";
 
