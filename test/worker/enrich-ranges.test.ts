@@ -216,6 +216,32 @@ describe("company ranges: importing", () => {
     expect(await rangeIndexInKv()).toEqual(index);
   });
 
+  it("keeps the replaced index with an expiry, for locations that still read the old version pointer", async () => {
+    const b = ipBlock();
+    await addCompanyRanges([{ cidr: b.cidr, name: "Before Co" }]);
+    const previous = (await env.CONFIGS.get("ranges:version"))!;
+    const before = await env.CONFIGS.get(`ranges:spans:${previous}`, "arrayBuffer");
+    await addCompanyRanges([{ cidr: b.cidr, name: "After Co" }]);
+    const current = await env.CONFIGS.get("ranges:version");
+    expect(current).not.toBe(previous);
+
+    const now = Date.now() / 1000;
+    const { keys } = await env.CONFIGS.list({ prefix: "ranges:" });
+    const byName = new Map(keys.map((k) => [k.name, k.expiration]));
+    for (const name of [`ranges:spans:${previous}`, `ranges:companies:${previous}`]) {
+      expect(byName.has(name), name).toBe(true);
+      // About an hour: far beyond KV's 60-second read cache and the isolates' 30-second recheck.
+      expect(byName.get(name)).toBeGreaterThan(now + 3500);
+      expect(byName.get(name)).toBeLessThanOrEqual(now + 3601);
+    }
+    // Unchanged, so an isolate reading the old pointer still finds the old companies.
+    expect(new Uint8Array((await env.CONFIGS.get(`ranges:spans:${previous}`, "arrayBuffer"))!)).toEqual(new Uint8Array(before!));
+    expect(await env.CONFIGS.get(`ranges:companies:${previous}`, "json")).toEqual(expect.arrayContaining([{ name: "Before Co", type: "business" }]));
+    // The live index never expires.
+    expect(byName.get(`ranges:spans:${current}`)).toBeUndefined();
+    expect(byName.get(`ranges:companies:${current}`)).toBeUndefined();
+  });
+
   it("answers how many rows it added and the size of the rebuilt index", async () => {
     const b = ipBlock();
     const before = await rangeIndexInKv();
