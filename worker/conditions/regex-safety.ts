@@ -16,8 +16,8 @@ import { type Chars, chars, intersect, overlaps, union } from "./regex-chars";
 import { type RegexNode, RegexRefusal, parseRegex } from "./regex-parse";
 
 export const REGEX_SOURCE_MAX = 200;
-/** Estimated steps allowed on REGEX_INPUT_MAX characters: about 1 ms on a laptop (bench: regex). */
-export const REGEX_STEP_BUDGET = 400_000;
+/** Estimated steps allowed on REGEX_INPUT_MAX characters: about 2 ms in V8's regex interpreter here (bench: regex). */
+export const REGEX_STEP_BUDGET = 550_000;
 
 export const REGEX_RULES = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated "
   + `alternatives, and a bounded worst case on ${REGEX_INPUT_MAX} characters`;
@@ -31,6 +31,8 @@ interface Unit {
   ways: number;
   cost: number;
   nullable: boolean;
+  /** What each way back into this unit costs, relative to one character of a `*` or `+`. */
+  weight: number;
   /** An assertion: matches nothing, can fail. */
   assert: boolean;
   start?: boolean;
@@ -62,10 +64,11 @@ export function regexProblem(src: string, foldCase: boolean): string | null {
   const steps = cost.steps >= CAP ? "more than 10^18" : `about ${Math.round(cost.steps).toLocaleString("en-US")}`;
   const why = cost.chain.length > 1
     ? `${cost.chain.join(", ")} can match the same characters one after another, so the browser tries every way to share them`
-    : "it is tried from every position in the text";
+    : `without ^ it is tried from each of ${N + 1} start positions, and a leading repeat runs on from each`;
   return `regex could freeze the visitor's page: ${why} (${steps} steps on ${N} characters; Facet allows `
     + `${REGEX_STEP_BUDGET.toLocaleString("en-US")}). Make neighbouring repeats match different characters (for example `
-    + "[^&]* instead of .*), give repeats smaller bounds, or anchor the pattern with ^";
+    + "[^&]* instead of .*), give repeats smaller bounds, anchor the pattern with ^, or drop a leading repeat (without ^, "
+    + "[a-z]+@acme finds the same text as [a-z]@acme)";
 }
 
 /** The estimated worst-case steps of a (valid) regex on REGEX_INPUT_MAX characters; throws RegexRefusal outside the subset. */
@@ -77,19 +80,18 @@ export function regexCost(src: string, foldCase: boolean): RegexCost {
     const units = toUnits(alt);
     // Past the last item that can fail the match has succeeded: the engine stops trying.
     while (units.length && units.at(-1)!.nullable && !units.at(-1)!.assert) units.pop();
-    let starts = N + 1;
-    let rest = units;
-    if (units[0]?.start) starts = 1;
-    else {
-      // Only the positions where the leading fixed text occurs go further: that many as the text's period allows.
-      let lead = 0;
-      while (lead < units.length && isOneChar(units[lead]!)) lead++;
-      steps += (N + 1) * lead;
-      starts = Math.floor(N / period(units.slice(0, lead).map((u) => u.set))) + 1;
-      rest = units.slice(lead);
-    }
+    const anchored = units[0]?.start === true;
+    // Only the positions where the leading fixed text occurs go further: as many as the text's period allows.
+    let lead = 0;
+    while (!anchored && lead < units.length && isOneChar(units[lead]!)) lead++;
+    const rest = units.slice(lead);
     const r = sequenceCost(rest);
-    steps = Math.min(CAP, steps + starts * r.cost);
+    const starts = anchored ? 1 : Math.floor(N / period(units.slice(0, lead).map((u) => u.set))) + 1;
+    // When nothing after the leading text can match its last character, the text each start goes on to read
+    // ends before the next start, so all the starts together cost no more than one over the whole text.
+    const separate = lead > 0 && !overlaps(units[lead - 1]!.set, rest.reduce((s, u) => union(s, u.set), chars()));
+    const deep = separate ? r.cost + starts * rest.length : starts * r.cost;
+    steps = Math.min(CAP, steps + (anchored ? 0 : (N + 1) * lead) + deep);
     if (r.chain.length > chain.length) chain.splice(0, chain.length, ...r.chain);
   }
   return { steps, chain };
@@ -106,8 +108,8 @@ function period(sets: Chars[]): number {
 function toUnits(seq: RegexNode[]): Unit[] {
   const out: Unit[] = [];
   for (const node of seq) {
-    if (node.kind == "chars") out.push({ set: node.set, ways: 1, cost: 1, nullable: false, assert: false, text: node.text });
-    else if (node.kind == "assert") out.push({ set: chars(), ways: 1, cost: 1, nullable: true, assert: true, start: node.start, text: node.text });
+    if (node.kind == "chars") out.push({ set: node.set, ways: 1, cost: 1, weight: 1, nullable: false, assert: false, text: node.text });
+    else if (node.kind == "assert") out.push({ set: chars(), ways: 1, cost: 1, weight: 1, nullable: true, assert: true, start: node.start, text: node.text });
     else if (node.kind == "group") {
       if (node.alts.length == 1) out.push(...toUnits(node.alts[0]!));
       else out.push(alternatives(node.alts.map(toUnits), node.text));
@@ -123,7 +125,7 @@ function toUnits(seq: RegexNode[]): Unit[] {
 function repeat(node: Extract<RegexNode, { kind: "repeat" }>): Unit {
   const inner = node.node;
   if (inner.kind == "group" && (inner.alts.length > 1 || inner.alts.some((a) => a.some(holdsChoice)))) {
-    const what = inner.alts.length > 1 ? "a group of alternatives" : "a group that itself repeats something";
+    const what = inner.alts.length > 1 ? "a group of alternatives" : "a group that itself repeats or holds alternatives";
     throw new RegexRefusal(`regex repeats ${inner.text}, ${what}, which can take exponential time`);
   }
   // What remains is a fixed string of `width` characters, repeated.
@@ -132,7 +134,11 @@ function repeat(node: Extract<RegexNode, { kind: "repeat" }>): Unit {
   const set = units.reduce((s, u) => union(s, u.set), chars());
   const most = width ? Math.min(node.max, Math.floor(N / width)) : node.min;
   const ways = Math.max(1, most - node.min + 1);
-  return { set, ways, cost: Math.max(most, node.min) * Math.max(width, 1) + 1, nullable: node.min == 0 || width == 0, assert: false, text: node.text };
+  // Measured in V8's regex interpreter (bench: regex): a group's every turn saves and restores its place and
+  // captures, as slow as 3 more characters; a counted repeat ({m,n}) keeps a counter, 4 times slower than * or +.
+  const turn = inner.kind == "group" ? width + 3 : width;
+  const weight = Math.max(turn, 1) * (node.max < Infinity ? 4 : 1);
+  return { set, ways, weight, cost: Math.max(most, node.min) * weight + 1, nullable: node.min == 0 || width == 0, assert: false, text: node.text };
 }
 
 const holdsChoice = (n: RegexNode): boolean =>
@@ -145,6 +151,7 @@ function alternatives(branches: Unit[][], text: string): Unit {
   const disjoint = !nullable && firsts.every((f, i) => firsts.every((g, j) => i == j || !overlaps(f, g)));
   const ways = disjoint ? Math.max(...results.map((r) => r.ways)) : results.reduce((s, r) => s + r.ways, 0);
   return {
+    weight: 1,
     set: branches.flat().reduce((s, u) => union(s, u.set), chars()),
     ways: Math.min(CAP, ways),
     cost: Math.min(CAP, results.reduce((s, r) => s + r.cost, 0) + 1),
@@ -179,16 +186,27 @@ function sequenceCost(units: Unit[]): { cost: number; ways: number; chain: strin
   const chains = new Map<number, number[]>();
   for (const i of variable) chains.set(root(i), [...(chains.get(root(i)) ?? []), i]);
 
-  let cost = 0;
-  for (let u = 0; u < units.length; u++) {
+  // Ways the engine reaches unit u (to: units before u that it has passed).
+  const arrivals = (u: number, to: number) => {
     let arrive = 1;
     for (const members of chains.values()) {
-      const before = members.filter((m) => m < u).map((m) => units[m]!.ways);
+      const before = members.filter((m) => m < u);
       if (!before.length) continue;
-      const product = before.reduce((a, b) => Math.min(CAP, a * b), 1);
-      arrive *= members.at(-1)! >= u ? product : product / Math.max(...before);
+      const product = before.reduce((a, m) => Math.min(CAP, a * units[m]!.ways), 1);
+      // Every way the chain can end is tried against what follows it, until an item that cannot match the chain's
+      // last repeat's characters: past that, only the ways ending where that item can match go on.
+      const last = before.at(-1)!;
+      const open = members.at(-1)! >= u || units.slice(last + 1, to).every((x) => x.nullable || overlaps(x.set, units[last]!.set));
+      arrive *= (open ? product : product / Math.max(...before.map((m) => units[m]!.ways))) * units[last]!.weight;
     }
-    cost = Math.min(CAP, cost + Math.min(CAP, arrive) * units[u]!.cost);
+    return Math.min(CAP, arrive);
+  };
+  let cost = 0;
+  for (let u = 0; u < units.length; u++) {
+    // Of the ways that reach u, those its first character cannot take fail at once.
+    const arrive = arrivals(u, u);
+    const pass = arrivals(u, u + 1);
+    cost = Math.min(CAP, cost + arrive - pass + pass * units[u]!.cost);
   }
   let ways = 1;
   let chain: number[] = [];
