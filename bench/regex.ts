@@ -1,11 +1,14 @@
 // Fuzz of the regex safety check (worker/conditions/regex-safety.ts): generates patterns (random compositions of
-// atoms, classes and quantifiers, plus shapes known to backtrack badly and page patterns compiled by item 8's
-// compiler), keeps those the validator accepts, and runs each against adversarial inputs of the evaluator's bounded
+// atoms, classes and quantifiers, shapes known to backtrack badly, and page patterns compiled by
+// worker/pages/pattern.ts), keeps those the validator accepts, and runs each against adversarial inputs of the evaluator's bounded
 // length. The figure is the worst accepted pattern's time against one frame at 4x CPU throttling: 16 ms / 4 = 4 ms
 // here, and, in headless Chromium with CDP Emulation.setCPUThrottlingRate 4, 16 ms for the worst patterns found.
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { REGEX_INPUT_MAX } from "../snippet/conditions";
 import { regexCost, regexProblem, REGEX_STEP_BUDGET } from "../worker/conditions/regex-safety";
+import { compilePagePattern } from "../worker/pages/pattern";
 import { int, mulberry32, pick, type Random } from "../test/unit/prng";
 
 const N = REGEX_INPUT_MAX;
@@ -37,6 +40,19 @@ const BAD = [
   ".*x.*x.*y", "\\d*0\\d*0\\d*0\\d*y", "a*a*a*b", "^.*a.*a.*b", "[a-z]+[a-z0-9]+[0-9]+!", "(?:a?){20}a{20}", "\\d+\\d+x",
   "utm_source=.*&.*campaign", "^(a|ab|abc)*d", "^(.*?,){11}P", "\\w+\\s\\w+\\s\\w+!", "^(?:a{0,30}){0,1}a{0,30}a{0,30}b",
 ];
+
+const PAGE_PIECES = ["/blog", "/:a", "/:b?", "/*", "*", "-:c", "{/x}?", "/(en|de)", ":d", ".pdf", "/*?", "{-:e}?", "/x"];
+
+// A page pattern (item 8) compiled to its regex, or null when the compiler refuses it.
+function randomPagePattern(random: Random): string | null {
+  let p = "";
+  for (let k = int(random, 1, 5); k > 0; k--) p += pick(random, PAGE_PIECES);
+  try {
+    return compilePagePattern(p.startsWith("/") || p.startsWith("*") ? p : `/${p}`);
+  } catch {
+    return null;
+  }
+}
 
 function randomPattern(random: Random): string {
   let p = random() < 0.5 ? "^" : "";
@@ -74,7 +90,8 @@ function timeTest(re: RegExp, input: string, runs = 3): number {
 
 export function benchRegex(options: { patterns?: number; log?: (line: string) => void } = {}): Omit<RegexResult, "chromium"> {
   const random = mulberry32(6);
-  const candidates = [...BAD, ...Array.from({ length: options.patterns ?? 3000 }, () => randomPattern(random))];
+  const pages = Array.from({ length: 500 }, () => randomPagePattern(random)).filter((p): p is string => p !== null);
+  const candidates = [...BAD, ...pages, ...Array.from({ length: options.patterns ?? 3000 }, () => randomPattern(random))];
   const accepted = [...new Set(candidates)].flatMap((p) => {
     const foldCase = random() < 0.2;
     return regexProblem(p, foldCase) === null ? [{ pattern: p, foldCase }] : [];
@@ -108,7 +125,9 @@ export async function benchRegexChromium(worst: RegexTiming[]): Promise<{ patter
   const executablePath = process.env.FACET_CHROMIUM ?? "/usr/bin/chromium";
   const { existsSync } = await import("node:fs");
   if (!existsSync(executablePath)) return null;
-  const { chromium } = await import("playwright-core");
+  // Loaded from the project at run time: bundled into the benchmark, playwright-core breaks (dynamic requires).
+  const load = createRequire(join(process.cwd(), "package.json"));
+  const { chromium } = load("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--js-flags=--regexp-interpret-all"] });
   try {
     const page = await browser.newPage();
