@@ -1,11 +1,12 @@
 // Psychographic scores (SPEC §2 `interests.<topic>`): each page view on a topic's pages adds 1 to a score
 // that halves every HALF_LIFE_DAYS, so an interest fades unless renewed. Kept on the device. Pure.
-import { onPage } from "./decide";
+import { onPage, pathsOf } from "./decide";
 
-/** An admin-defined topic and the URLPattern pathnames of its pages, e.g. "/blog/security/*". */
+/** An admin-defined topic, its page patterns (e.g. "/blog/security/*") and their compiled regexes. */
 export interface Topic {
   topic: string;
   pages: string[];
+  paths?: string[];
 }
 /** Per topic, score `s` as it was at time `t` (epoch ms). */
 export type InterestScores = Record<string, { s: number; t: number }>;
@@ -23,7 +24,7 @@ export function recordInterests(old: InterestScores | undefined, topics: Topic[]
   const out: InterestScores = {};
   for (const k in old) out[k] = { s: decay(old[k]!, now), t: now };
   // onPage([]) is true on every page, so a topic without pages must match none.
-  for (const x of topics) if (x.pages.length && onPage(x.pages, url)) out[x.topic] = { s: (out[x.topic]?.s || 0) + 1, t: now };
+  for (const x of topics) if (x.pages.length && onPage(pathsOf(x), url)) out[x.topic] = { s: (out[x.topic]?.s || 0) + 1, t: now };
   return out;
 }
 

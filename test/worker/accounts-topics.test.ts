@@ -227,15 +227,18 @@ describe("PUT /admin/api/sites/:site/topics", () => {
     expect((await config(site.key)).topics).toEqual([]);
 
     await publish(site.key);
-    expect((await config(site.key)).topics).toEqual([topics[1], topics[0]]);
+    // With the page patterns compiled to the regexes the snippet tests (worker/pages/pattern.ts).
+    const published = (await config(site.key)).topics;
+    expect(published.map(({ paths: _, ...t }) => t)).toEqual([topics[1], topics[0]]);
+    expect(published.map((t) => t.paths)).toEqual([["^\\/blog\\/ai(?:\\/.*)$"], ["^\\/blog\\/security(?:\\/.*)$", "^\\/trust$"]]);
 
     const replaced = [{ topic: "pricing", pages: ["/pricing"] }];
     await adminOk("PUT", topicsPath(site.key), { topics: replaced });
     expect(await adminOk("GET", topicsPath(site.key))).toEqual({ topics: replaced });
     await publish(site.key);
-    expect((await config(site.key)).topics).toEqual(replaced);
+    expect((await config(site.key)).topics.map(({ paths: _, ...t }) => t)).toEqual(replaced);
     // Published versions are immutable: version 2 keeps the topics it was published with.
-    expect((await env.CONFIGS.get<{ config: PublishedConfig }>(`snap:${site.key}:2`, "json"))?.config.topics).toEqual([topics[1], topics[0]]);
+    expect((await env.CONFIGS.get<{ config: PublishedConfig }>(`snap:${site.key}:2`, "json"))?.config.topics).toEqual(published);
 
     await adminOk("PUT", topicsPath(site.key), { topics: [] });
     await publish(site.key);
@@ -254,6 +257,7 @@ describe("PUT /admin/api/sites/:site/topics", () => {
     ["a topic name starting with a digit", { topics: [{ topic: "1st", pages: ["/blog/*"] }] }, "topics.0.topic"],
     ["a topic without pages", { topics: [{ topic: "security", pages: [] }] }, "topics.0.pages"],
     ["a page that is not a pattern", { topics: [{ topic: "security", pages: ["/ok", "blog"] }] }, "topics.0.pages.1"],
+    ["a page pattern outside the subset", { topics: [{ topic: "security", pages: ["/x?"] }] }, "topics.0.pages.0"],
     ["a topic given twice", { topics: [{ topic: "dup", pages: ["/a"] }, { topic: "dup", pages: ["/b"] }] }, "topics"],
     ["more than 100 topics", { topics: Array.from({ length: 101 }, (_, i) => ({ topic: `t${i}`, pages: ["/"] })) }, "topics"],
   ])("refuses %s with 400 naming the field, keeping the old topics", async (_, body, field) => {

@@ -7,6 +7,12 @@ import { publishedChange } from "./change";
 const condition = z.record(z.string(), z.unknown());
 
 /**
+ * `pages` compiled at publish to anchored regex sources the snippet tests the pathname with, the same in every
+ * browser (worker/pages/pattern.ts). Snapshots published before this field have none: readSnapshot compiles them.
+ */
+const pagePaths = z.array(z.string()).optional();
+
+/**
  * The public config a visitor's browser downloads: segment conditions and the slots each experience
  * touches, never content. Parts of conditions over server-side attributes (geo.*, company.*) are replaced
  * by references `{ "server.<ref>": true }` whose results come, signed, with the visitor's context.
@@ -18,12 +24,13 @@ export const publishedConfig = z.object({
   timeout: z.number().int().positive(),
   segments: z.array(z.object({ id: z.string(), condition })),
   /** Interest topics: views of these pages raise interests.<topic> on the device (scored there). */
-  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()) })).default([]),
+  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()), paths: pagePaths })).default([]),
   experiences: z.array(
     z.object({
       id: z.string(),
-      /** URLPattern pathname patterns; empty means every page. */
+      /** Page patterns as saved (URLPattern pathname syntax); empty means every page. */
       pages: z.array(z.string()),
+      paths: pagePaths,
       /** CSS selectors of the elements this experience may change (hidden while its content loads). */
       slots: z.array(z.string()),
       /** Segment ids that have a variant here, highest priority first: the first match wins. */
