@@ -15,34 +15,45 @@ export function applyChange(el: Element, c: Change): Revert {
   // rendered there since is the page's own content.
   if (c.type == "text" || c.type == "html") {
     const key = c.type == "text" ? "textContent" : "innerHTML";
-    const old = h[key];
+    // The page's own nodes go back, not a copy: a text change doesn't flatten the markup it replaced,
+    // and listeners or state the page keeps on those nodes still work.
+    const old = [...h.childNodes];
     h[key] = c.value; // html was sanitized by the Worker when it was saved
     // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
     h.querySelectorAll("*").forEach((n) => inserted.add(n));
     const mine = h[key];
-    return () => void (h[key] == mine && (h[key] = old));
+    return () => void (h[key] == mine && ((h.textContent = ""), h.append(...old)));
   }
   if (c.type == "attribute") {
     const old = el.getAttribute(c.name);
     c.value == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, c.value);
-    return () => el.getAttribute(c.name) == c.value && (old == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, old));
+    return exact(el, c.name, old, () => {});
   }
   if (c.type == "class") {
+    const old = el.getAttribute("class");
     // Only what actually changed is undone: a class the page already had stays.
     const added = c.add.filter((x) => !el.classList.contains(x));
     const removed = c.remove.filter((x) => el.classList.contains(x));
     el.classList.add(...added);
     el.classList.remove(...removed);
-    return () => {
+    return exact(el, "class", old, () => {
       el.classList.remove(...added);
       el.classList.add(...removed);
-    };
+    });
   }
   const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
+  const old = el.getAttribute("style");
   const olds = Object.keys(props).map((p) => [p, h.style.getPropertyValue(p), h.style.getPropertyPriority(p)] as const);
   for (const p in props) h.style.setProperty(p, props[p]!, "important");
-  return () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio));
+  return exact(el, "style", old, () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio)));
 }
+
+// An attribute, class or style goes back exactly as the page wrote it (absent, order, spacing) while it
+// still reads as Facet left it; once the page changed it too, only Facet's own part (if any) is undone.
+const exact = (el: Element, name: string, old: string | null, undo: Revert): Revert => {
+  const mine = el.getAttribute(name);
+  return () => (el.getAttribute(name) == mine ? (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)) : undo());
+};
 
 interface Live {
   c: Change;
