@@ -1,12 +1,8 @@
 // Psychographic scores (SPEC §2 `interests.<topic>`): each page view on a topic's pages adds 1 to a score
 // that halves every HALF_LIFE_DAYS, so an interest fades unless renewed. Kept on the device. Pure.
+import type { Topic } from "../contract/wire";
 import { onPage } from "./decide";
 
-/** An admin-defined topic and the URLPattern pathnames of its pages, e.g. "/blog/security/*". */
-export interface Topic {
-  topic: string;
-  pages: string[];
-}
 /** Per topic, score `s` as it was at time `t` (epoch ms). */
 export type InterestScores = Record<string, { s: number; t: number }>;
 

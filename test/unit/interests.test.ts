@@ -1,7 +1,8 @@
 // snippet/interests.ts: decaying per-topic interest scores, kept on the device. Pure, so tested with tables.
 // Node 20 has no URLPattern, so onPage's `*` wildcard fallback matches the pages here.
 import { describe, expect, it } from "vitest";
-import { HALF_LIFE_DAYS, interestValues, recordInterests, type InterestScores, type Topic } from "../../snippet/interests";
+import type { Topic } from "../../contract/wire";
+import { HALF_LIFE_DAYS, interestValues, recordInterests, type InterestScores } from "../../snippet/interests";
 import { deepFreeze } from "./prng";
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0, 0);

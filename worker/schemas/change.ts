@@ -1,5 +1,7 @@
 // The content changes an experience can make to a slot (SPEC §4). The snippet applies exactly these shapes.
 import { z } from "zod";
+import type { Change } from "../../contract/wire";
+import type { Same } from "./same";
 import { isSafeUrl, isScriptUrl, URL_ATTRIBUTES } from "../content/url";
 
 // Selectors also become CSS rules (the anti-flicker style), so nothing that could end a rule, open an
@@ -55,4 +57,6 @@ export const change = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hide"), selector }),
 ]);
 
-export type Change = z.infer<typeof change>;
+export type { Change } from "../../contract/wire";
+const changeIsContract: Same<z.infer<typeof change>, Change> = true;
+void changeIsContract;
