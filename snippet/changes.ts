@@ -49,41 +49,42 @@ interface Live {
   /** Elements this change was applied to: each element gets it once, so a framework fighting it can't loop. */
   done: WeakSet<Element>;
   reverts: Revert[];
+  /** Applications by the observer in the second that started at `at`: the change's own budget. */
+  n: number;
+  at: number;
 }
 
 const live = new Set<Live>();
 const inserted = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 let report: (e: unknown) => void = () => {};
-let budget = 0;
-let budgetAt = 0;
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
 const complete = (el: Node | null, doc: Document): boolean => doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
 
-const scan = (doc: Document, groups: Iterable<Live>) => {
-  for (const g of groups)
-    doc.querySelectorAll(g.c.selector).forEach((el) => {
-      // Not yet complete: the parser would append the original's remaining children after a swap.
-      if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
-      g.done.add(el);
-      budget++;
-      g.reverts.push(applyChange(el, g.c));
-    });
-};
+const scan = (doc: Document, g: Live) =>
+  doc.querySelectorAll(g.c.selector).forEach((el) => {
+    // Not yet complete: the parser would append the original's remaining children after a swap.
+    if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
+    g.done.add(el);
+    g.n++;
+    g.reverts.push(applyChange(el, g.c));
+  });
 
-// The observer's work is bounded: a page (or framework) that keeps re-creating slots can't make Facet
-// spin. Past 500 applications in a second, Facet stops following the page.
+// The observer's work is bounded per change: a page (or framework) that keeps re-creating one change's
+// slots can't make Facet spin. Past 500 applications in a second, that change stops following the page
+// (what it applied stays); every other change still gets late-rendered elements.
 const observe = (doc: Document) => () => {
-  try {
-    const now = Date.now();
-    if (now - budgetAt > 1000) (budget = 0), (budgetAt = now);
-    scan(doc, live);
-    if (budget > 500) throw Error("page keeps re-rendering slots; stopped following it");
-  } catch (e) {
-    observer?.disconnect();
-    report(e);
-  }
+  const now = Date.now();
+  for (const g of live)
+    try {
+      if (now - g.at > 1000) (g.n = 0), (g.at = now);
+      scan(doc, g);
+      if (g.n > 500) throw `the page keeps re-rendering "${g.c.selector}"; stopped following it`;
+    } catch (e) {
+      live.delete(g);
+      report(e);
+    }
 };
 
 /**
@@ -94,13 +95,13 @@ const observe = (doc: Document) => () => {
  */
 export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void): Revert {
   report = onError;
-  const groups = changes.map((c): Live => ({ c, done: new WeakSet(), reverts: [] }));
+  const groups = changes.map((c): Live => ({ c, done: new WeakSet(), reverts: [], n: 0, at: 0 }));
   const revert = () => {
     for (const g of groups) live.delete(g), g.reverts.splice(0).reverse().forEach((r) => r());
     if (!live.size) observer?.disconnect(), (observer = undefined);
   };
   try {
-    scan(doc, groups);
+    groups.forEach((g) => scan(doc, g));
   } catch (e) {
     revert();
     throw e;

@@ -55,6 +55,8 @@ if (!q?.v) {
   let forgotten = false;
   let pendingRefresh = false;
   let lastPage = page();
+  /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
+  const landing = new URL(location.href);
 
   const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, entries).catch(warn);
   const contextFor = (url: URL, x: ServerContext, now: number) =>
@@ -64,12 +66,13 @@ if (!q?.v) {
     (await getJson<VariantsResponse>(api(`variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}&token=${encodeURIComponent(x.token)}`), 10_000)).changes;
 
   /**
-   * Decides for `url` and brings the page in line: experiences whose winner changed are reverted,
+   * Decides for the current URL and brings the page in line: experiences whose winner changed are reverted,
    * new winners applied (from the cache, or fetched). With `hide`, the slots about to change are hidden
    * until `deadline` at most, and content arriving after it is only cached.
    */
-  const render = async (url: URL, deadline = Infinity, hide = false): Promise<ReadyInfo | undefined> => {
+  const render = async (deadline = Infinity, hide = false): Promise<ReadyInfo | undefined> => {
     const my = ++generation;
+    const url = new URL(location.href);
     const now = Date.now();
     const cfg = config!;
     const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
@@ -122,7 +125,7 @@ if (!q?.v) {
   /** Re-decides without a reload. Before the first decision is done, it runs right after it. */
   const refresh = (hide?: boolean) => {
     if (!info) return void (pendingRefresh = true);
-    if (config && profile) render(new URL(location.href), hide ? Date.now() + config.timeout : Infinity, hide).then(finish, warn);
+    if (config && profile) render(hide ? Date.now() + config.timeout : Infinity, hide).then(finish, warn);
   };
 
   const commands: Record<string, (...a: any[]) => unknown> = {
@@ -203,10 +206,7 @@ if (!q?.v) {
     const t0 = Date.now();
     if (!site) throw Error("data-site missing");
     const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, Content?];
-    const url = new URL(location.href);
     const now = Date.now();
-    lastPage = page();
-    profile = p0;
     config = cfg0?.segments ? cfg0 : undefined;
     // A repeat visit decides from the cache even when the context is past its expiry (a new session
     // often is): the cache is refreshed in the background for the next page view.
@@ -223,15 +223,19 @@ if (!q?.v) {
     }
     const cfg = config!;
     content = content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} };
-    view(url, doc.referrer);
+    // The profile is only taken up now: a route change while Facet was loading left it alone (see
+    // navigated), so each page view is recorded once, in order, the landing page first.
+    profile = p0;
+    view(landing, doc.referrer);
+    if (page() != lastPage) view(new URL(location.href), location.origin + lastPage), (lastPage = page());
     queued.splice(0).forEach(run);
     // One write for the page view, and for config and context when they just came from the network.
     keep(fromCache ? { profile } : { profile, config, context: ctx });
     const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
-    finish(await render(url, deadline, Date.now() < deadline));
+    finish(await render(deadline, Date.now() < deadline));
     // A route change or a track()/identify() while the first decision was made: decide again now.
     page() != lastPage ? navigated() : pendingRefresh && refresh();
-    if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, url);
+    if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));
   };
 
   // Refreshes the cache off the critical path, for the next page view.

@@ -5,7 +5,9 @@ export async function getJson<T>(url: string, ms: number): Promise<T> {
   try {
     // Never more than the page's origin as Referer, whatever the page's own policy.
     const res = await fetch(url, { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin", signal: ctl.signal });
-    if (!res.ok) throw Error("HTTP " + res.status);
+    // The Worker's error envelope says what is wrong ("Site \"x\" has not been published yet"): that
+    // message is the warning's text, thrown as is.
+    if (!res.ok) throw (await res.json().catch(() => 0))?.error?.message || "HTTP " + res.status;
     return (await res.json()) as T;
   } finally {
     clearTimeout(timer);

@@ -13,6 +13,7 @@ const suffix = Math.random().toString(36).slice(2, 8);
 const allowed = `xo-ok-${suffix}`;
 const refused = `xo-no-${suffix}`;
 const guarded = `xo-guard-${suffix}`;
+const unpublished = `xo-unpub-${suffix}`;
 
 beforeAll(async () => {
   browser = await launch();
@@ -21,9 +22,11 @@ beforeAll(async () => {
   pages["/"] = landingPage(tag(`${worker}/facet.js`, allowed));
   pages["/pricing"] = landingPage(tag(`${worker}/facet.js`, allowed));
   pages["/refused"] = landingPage(tag(`${worker}/facet.js`, refused));
+  pages["/unpublished"] = landingPage(tag(`${worker}/facet.js`, unpublished));
   pages["/guarded"] = landingPage(tag(`${worker}/facet.js`, guarded)).replace("</body>", '<script id="empty-script"></script><style id="page-style"></style></body>');
   await siteWithHeadline({ key: allowed, origins: [host.origin], condition: { "page.path": "/" }, headline: "Hello from Facet" });
   await siteWithHeadline({ key: refused, origins: ["https://www.example.com"], condition: {}, headline: "Should never show" });
+  await admin("POST", "/sites", { key: unpublished, name: unpublished, origins: [host.origin] });
   // Changes aimed at elements a browser would run: saved (their selectors are valid), never applied.
   await admin("POST", "/sites", { key: guarded, name: guarded, origins: [host.origin] });
   await admin("POST", `/sites/${guarded}/segments`, { id: "everyone", name: "Everyone", condition: {} });
@@ -72,7 +75,18 @@ it("refuses an origin the site did not allow: original content, one warning", as
   const info = await facetReady(v.page);
   expect(info.applied).toEqual([]);
   expect(await text(v.page, "#hero-headline")).toBe("Original headline");
-  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toHaveLength(1);
+  // The Worker's own reason, readable cross-origin, instead of an opaque CORS failure.
+  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([`facet: showing original content: Origin ${host.origin} is not allowed for site "${refused}"`]);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("says in its one warning that a site is not published yet", async () => {
+  const v = await newVisitor(browser);
+  await v.page.goto(`${host.origin}/unpublished`);
+  expect((await facetReady(v.page)).applied).toEqual([]);
+  expect(await text(v.page, "#hero-headline")).toBe("Original headline");
+  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([`facet: showing original content: Site "${unpublished}" has not been published yet`]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });

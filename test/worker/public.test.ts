@@ -1,6 +1,7 @@
 // The public surface as a whole: the snippet, CORS on the site endpoints, unknown routes, and the
 // guarantee that a condition's secret lists never leave the Worker.
-import { SELF } from "cloudflare:test";
+import { SELF, env as workerEnv } from "cloudflare:test";
+import app from "../../worker/index";
 import { describe, expect, it } from "vitest";
 import { SNIPPET_JS } from "../../worker/generated/snippet";
 import { BASE, createSite, PRODUCTION, uniqueKey, visit, type ErrorBody } from "./helpers";
@@ -49,12 +50,51 @@ describe("CORS on /v1/sites/:site/*", () => {
       for (const endpoint of endpoints) {
         const res = await visit(`/v1/sites/${key}${endpoint}`, { headers: { origin } });
         expect(res.status, `${origin} ${endpoint}`).toBe(403);
-        expect(res.headers.get("access-control-allow-origin")).toBeNull();
         const body = await res.json<ErrorBody>();
-        expect(body.error.code).toBe("origin_not_allowed");
+        expect(body.error).toEqual({ code: "origin_not_allowed", message: `Origin ${origin} is not allowed for site "${key}"` });
         expect(JSON.stringify(body)).not.toContain("Welcome");
       }
     }
+  });
+
+  it("makes its 403 and 404 errors readable by the requesting page: the envelope only, no credentials", async () => {
+    const { key } = await publishedSite();
+    const unpublished = await createSite({ origins: [ORIGIN] });
+    const cases: [string, string, number, string][] = [
+      [`/v1/sites/${key}/config`, "https://evil.example", 403, "origin_not_allowed"],
+      [`/v1/sites/${key}/context`, "https://evil.example", 403, "origin_not_allowed"],
+      [`/v1/sites/${uniqueKey()}/config`, "https://evil.example", 404, "not_found"],
+      [`/v1/sites/${unpublished.key}/config`, ORIGIN, 404, "not_published"],
+    ];
+    for (const [path, origin, status, code] of cases) {
+      const res = await visit(path, { headers: { origin } });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get("access-control-allow-origin"), path).toBe(origin);
+      expect(res.headers.get("access-control-allow-credentials"), path).toBeNull();
+      expect(res.headers.get("vary"), path).toMatch(/Origin/);
+      expect((await res.json<ErrorBody>()).error.code, path).toBe(code);
+    }
+    const body = await (await visit(`/v1/sites/${unpublished.key}/config`, { headers: { origin: ORIGIN } })).json<ErrorBody>();
+    expect(body.error.message).toBe(`Site "${unpublished.key}" has not been published yet`);
+  });
+
+  it("allows the X-Facet-Simulate header in a preflight only in dev", async () => {
+    const { key } = await publishedSite();
+    const preflight = (env?: typeof PRODUCTION) =>
+      app.request(
+        new Request(`${BASE}/v1/sites/${key}/context`, {
+          method: "OPTIONS",
+          headers: { origin: ORIGIN, "access-control-request-method": "GET", "access-control-request-headers": "x-facet-simulate" },
+        }),
+        undefined,
+        { ...workerEnv, ...env },
+      );
+    const dev = await preflight();
+    expect(dev.status).toBe(204);
+    expect(dev.headers.get("access-control-allow-headers")?.toLowerCase().split(/,\s*/)).toContain("x-facet-simulate");
+    const prod = await preflight(PRODUCTION);
+    expect(prod.status).toBe(204);
+    expect(prod.headers.get("access-control-allow-headers")?.toLowerCase().split(/,\s*/)).not.toContain("x-facet-simulate");
   });
 
   it("lets a request without Origin through, without CORS headers", async () => {

@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedJson } from "../http/cache";
-import { allowOrigin, preflight } from "../http/cors";
+import { allowOrigin, exposeError, preflight } from "../http/cors";
 import { ApiError, notFound } from "../http/errors";
 import { parse } from "../http/validate";
 import { readSiteRecord, readSnapshot } from "../publish/store";
@@ -33,7 +33,10 @@ const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 async function siteFor(c: Context<AppEnv>): Promise<SiteRecord> {
   const key = c.req.param("site") ?? "";
   const record = SITE_KEY.test(key) ? await readSiteRecord(c.env, key) : null;
-  if (!record) throw notFound(`Site "${key.slice(0, 80)}"`);
+  if (!record) {
+    exposeError(c);
+    throw notFound(`Site "${key.slice(0, 80)}"`);
+  }
   allowOrigin(c, record.origins);
   return record;
 }
