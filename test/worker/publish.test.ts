@@ -158,3 +158,27 @@ describe("KV written before a field existed", () => {
     expect(await env.CONFIGS.get(`site:${key}`, "json")).toEqual({ ...record, live: 2 });
   });
 });
+
+describe("html stored before the sanitizer builds its output", () => {
+  it("is sanitized again at publish: the snapshot and the served variants carry only clean markup", async () => {
+    const site = await createSite();
+    await createSegment(site.key, { id: "back", condition: { "visit.isReturning": true } });
+    const unsafe = "<<script></script>img src=x onerror=window.__xss=1><p onclick=x() id=y>Hi<a href=&#106;avascript:alert(1)>go";
+    const changes = [
+      { type: "html", selector: "#hero", value: unsafe },
+      { type: "text", selector: "#title", value: "<b>text is never markup</b>" },
+    ];
+    // Straight into D1, bypassing the API, as rows saved under the old sanitizer are.
+    await env.DB.prepare(
+      "INSERT INTO experiences (id, site_key, name, status, pages, variants, created_at, updated_at) VALUES ('old', ?1, 'Old', 'live', '[]', ?2, ?3, ?3)",
+    )
+      .bind(site.key, JSON.stringify([{ segment: "back", changes }]), new Date().toISOString())
+      .run();
+    await publish(site.key);
+
+    const clean = [{ ...changes[0], value: "&lt;img src=x onerror=window.__xss=1&gt;<p>Hi<a>go</a></p>" }, changes[1]];
+    expect((await snapshotInKv(site.key, 1))!.content).toEqual({ old: { back: clean } });
+    const served = await (await visit(`/v1/sites/${site.key}/variants?segments=back`)).json<{ changes: Record<string, Record<string, unknown>> }>();
+    expect(served.changes).toEqual({ old: { back: clean } });
+  });
+});

@@ -1,4 +1,5 @@
 // Builds the immutable snapshot a publish writes: a pure function of the site's segments and experiences.
+import { sanitizeHtml } from "../content/sanitize";
 import type { Experience } from "../schemas/experience";
 import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
@@ -19,7 +20,8 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
     const variants = e.variants.filter((v) => priority.has(v.segment));
     // Highest priority first; ties broken by id so every publish orders them the same way.
     variants.sort((a, b) => priority.get(b.segment)! - priority.get(a.segment)! || (a.segment < b.segment ? -1 : 1));
-    content[e.id] = Object.fromEntries(variants.map((v) => [v.segment, v.changes]));
+    // html is sanitized again: content saved under an older, weaker sanitizer must not stay live.
+    content[e.id] = Object.fromEntries(variants.map((v) => [v.segment, v.changes.map((c) => (c.type === "html" ? { ...c, value: sanitizeHtml(c.value) } : c))]));
     return {
       id: e.id,
       pages: e.pages,

@@ -17,12 +17,7 @@ async function prepare(db: D1Database, site: Site, input: ExperienceInput): Prom
     if (!known.has(v.segment)) fields[`variants.${i}.segment`] = `no segment "${v.segment}" on site "${site.key}"`;
   });
   if (Object.keys(fields).length > 0) throw new ApiError(422, "unknown_segment", Object.values(fields)[0]!, fields);
-  const variants = await Promise.all(
-    input.variants.map(async (v) => ({
-      ...v,
-      changes: await Promise.all(v.changes.map(async (ch) => (ch.type === "html" ? { ...ch, value: await sanitizeHtml(ch.value) } : ch))),
-    })),
-  );
+  const variants = input.variants.map((v) => ({ ...v, changes: v.changes.map((ch) => (ch.type === "html" ? { ...ch, value: sanitizeHtml(ch.value) } : ch)) }));
   return { ...input, variants };
 }
 
