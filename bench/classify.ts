@@ -58,7 +58,7 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
 
   // decide() over what a publish would produce: conditions split into browser parts and server references,
   // the references answered as the Worker's /context answers them.
-  const segments: Segment[] = defs.map((d) => ({ ...d, siteKey: SITE, createdAt: STAMP, updatedAt: STAMP }));
+  const segments: Segment[] = defs.map((d) => ({ ...d, siteKey: SITE, version: 1, createdAt: STAMP, updatedAt: STAMP }));
   // Built in code from valid parts (the change shapes of schemas/change.ts), not a request body.
   const experiences = generateExperiences(defs, 10).map((e) => ({ ...e, siteKey: SITE, createdAt: STAMP, updatedAt: STAMP })) as unknown as Experience[];
   const snap = buildSnapshot(SITE, 1, segments, experiences, STAMP);

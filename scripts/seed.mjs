@@ -30,3 +30,16 @@ export async function seedDemo(base, token, seed = demoSeed) {
   if (count === 0) await adminCall(base, token, "POST", "/company-ranges", { ranges: seed.companyRanges });
   return { seeded: true, version: await seedSite(base, token, seed) };
 }
+
+export const LOCAL_OWNER = "owner@example.test";
+
+/**
+ * Makes the local owner login unless it exists. Returns the password when it was just created (the caller
+ * keeps it in .dev.vars as a comment), null when the account was already there.
+ */
+export async function seedOwner(base, token, password, email = LOCAL_OWNER) {
+  const { users } = await adminCall(base, token, "GET", "/users");
+  if (users.some((u) => u.email === email)) return null;
+  await adminCall(base, token, "POST", "/users", { email, password, role: "owner" });
+  return password;
+}

@@ -1,3 +1,5 @@
+import type { Principal } from "./auth/principal";
+
 // The Worker's bindings. DB and CONFIGS come from wrangler.toml via `npm run types`
 // (worker/worker-configuration.d.ts, generated). Secrets are not in the toml, so they are declared
 // here, optional, so that a missing one is handled rather than assumed.
@@ -23,4 +25,4 @@ declare global {
 }
 
 export type Env = Cloudflare.Env;
-export type AppEnv = { Bindings: Env };
+export type AppEnv = { Bindings: Env; Variables: { principal: Principal } };

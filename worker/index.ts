@@ -2,29 +2,48 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse, onError } from "./http/errors";
-import { requireOwnerToken } from "./http/auth";
+import { authenticate } from "./http/auth";
+import { adminSecurityHeaders } from "./http/security-headers";
 import { publicRoutes } from "./routes/public";
+import { previewRoutes } from "./routes/preview";
 import { sites } from "./routes/admin/sites";
 import { segments } from "./routes/admin/segments";
 import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
 import { audience } from "./routes/admin/audience";
+import { auditLog } from "./routes/admin/audit";
+import { history } from "./routes/admin/history";
+import { links } from "./routes/admin/links";
+import { sessionPublic, sessionRoutes } from "./routes/admin/session";
+import { tokens } from "./routes/admin/tokens";
+import { users } from "./routes/admin/users";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";
 
+// Login and invite acceptance come before the authentication middleware: they are how one gets in.
 const admin = new Hono<AppEnv>()
-  .use("*", requireOwnerToken)
+  .route("/", sessionPublic)
+  .use("*", authenticate)
+  .route("/", sessionRoutes)
+  .route("/", users)
+  .route("/", auditLog)
   .route("/sites", sites)
+  .route("/sites/:site", history)
+  .route("/sites/:site", links)
+  .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)
   .route("/sites/:site/experiences", experiences)
   .route("/sites/:site", audience)
   .route("/company-ranges", companies);
 
 const app = new Hono<AppEnv>()
+  .use("/admin/*", adminSecurityHeaders)
+  .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
+  .route("/v1/preview", previewRoutes)
   .route("/admin/api", admin)
   .get("/", (c) =>
     c.env.FACET_DEV === "true"

@@ -17,6 +17,7 @@ const segment = (id: string, priority: number, condition: Condition): Segment =>
   kind: "mixed",
   condition,
   priority,
+  version: 1,
   createdAt: AT,
   updatedAt: AT,
 });
@@ -28,6 +29,7 @@ const experience = (id: string, variants: Experience["variants"], extra: Partial
   status: "live",
   pages: [],
   variants,
+  version: 1,
   createdAt: AT,
   updatedAt: AT,
   ...extra,

@@ -89,7 +89,7 @@ export async function rangeIndexInKv(): Promise<{ spans: number; companies: numb
 
 // ---- storage snapshot ------------------------------------------------------------------------------
 
-const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics"] as const;
+const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics", "users", "sessions", "invites", "login_attempts", "api_tokens", "audit_log"] as const;
 
 /** Every row of every Facet table and every KV key with its value, as one string. */
 export async function storageSnapshot(): Promise<string> {

@@ -129,8 +129,8 @@ describe("GET /admin/api/sites/:site/versions", () => {
     expect(await adminOk("GET", `/sites/${site.key}/versions`)).toEqual({
       live: 2,
       versions: [
-        { version: 2, publishedAt: v2.publishedAt },
-        { version: 1, publishedAt: v1.publishedAt },
+        { version: 2, publishedAt: v2.publishedAt, publishedBy: "owner-token" },
+        { version: 1, publishedAt: v1.publishedAt, publishedBy: "owner-token" },
       ],
     });
   });

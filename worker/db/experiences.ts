@@ -1,6 +1,6 @@
 import type { Experience, ExperienceInput } from "../schemas/experience";
 
-interface ExperienceRow { id: string; site_key: string; name: string; status: string; pages: string; variants: string; created_at: string; updated_at: string }
+interface ExperienceRow { id: string; site_key: string; name: string; status: string; pages: string; variants: string; version: number; created_at: string; updated_at: string }
 
 const toExperience = (r: ExperienceRow): Experience => ({
   id: r.id,
@@ -9,6 +9,7 @@ const toExperience = (r: ExperienceRow): Experience => ({
   status: r.status as Experience["status"],
   pages: JSON.parse(r.pages) as string[],
   variants: JSON.parse(r.variants) as Experience["variants"],
+  version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -33,12 +34,14 @@ export async function insertExperience(db: D1Database, siteKey: string, id: stri
   return res.meta.changes === 1;
 }
 
-export async function updateExperience(db: D1Database, siteKey: string, id: string, e: ExperienceInput, now: string): Promise<boolean> {
-  const res = await db
-    .prepare("UPDATE experiences SET name = ?3, status = ?4, pages = ?5, variants = ?6, updated_at = ?7 WHERE site_key = ?1 AND id = ?2")
-    .bind(siteKey, id, e.name, e.status, JSON.stringify(e.pages), JSON.stringify(e.variants), now)
-    .run();
-  return res.meta.changes === 1;
+/** As updateSegment: the new version, or null when missing or no longer at version `expected`. */
+export async function updateExperience(db: D1Database, siteKey: string, id: string, e: ExperienceInput, now: string, expected: number | null = null): Promise<number | null> {
+  return db
+    .prepare(
+      "UPDATE experiences SET name = ?3, status = ?4, pages = ?5, variants = ?6, updated_at = ?7, version = version + 1 WHERE site_key = ?1 AND id = ?2 AND (?8 IS NULL OR version = ?8) RETURNING version",
+    )
+    .bind(siteKey, id, e.name, e.status, JSON.stringify(e.pages), JSON.stringify(e.variants), now, expected)
+    .first<number>("version");
 }
 
 export async function deleteExperience(db: D1Database, siteKey: string, id: string): Promise<boolean> {

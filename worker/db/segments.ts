@@ -1,6 +1,6 @@
 import type { Segment, SegmentInput } from "../schemas/segment";
 
-interface SegmentRow { id: string; site_key: string; name: string; kind: string; condition: string; priority: number; created_at: string; updated_at: string }
+interface SegmentRow { id: string; site_key: string; name: string; kind: string; condition: string; priority: number; version: number; created_at: string; updated_at: string }
 
 const toSegment = (r: SegmentRow): Segment => ({
   id: r.id,
@@ -9,6 +9,7 @@ const toSegment = (r: SegmentRow): Segment => ({
   kind: r.kind as Segment["kind"],
   condition: JSON.parse(r.condition) as Segment["condition"],
   priority: r.priority,
+  version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -37,12 +38,17 @@ export async function insertSegment(db: D1Database, siteKey: string, id: string,
   return res.meta.changes === 1;
 }
 
-export async function updateSegment(db: D1Database, siteKey: string, id: string, s: SegmentInput, now: string): Promise<boolean> {
-  const res = await db
-    .prepare("UPDATE segments SET name = ?3, kind = ?4, condition = ?5, priority = ?6, updated_at = ?7 WHERE site_key = ?1 AND id = ?2")
-    .bind(siteKey, id, s.name, s.kind, JSON.stringify(s.condition), s.priority, now)
-    .run();
-  return res.meta.changes === 1;
+/**
+ * Updates the segment if it is still at version `expected` (null: any) and returns its new version;
+ * null when it is missing or was changed meanwhile (the check and the write are one statement).
+ */
+export async function updateSegment(db: D1Database, siteKey: string, id: string, s: SegmentInput, now: string, expected: number | null = null): Promise<number | null> {
+  return db
+    .prepare(
+      "UPDATE segments SET name = ?3, kind = ?4, condition = ?5, priority = ?6, updated_at = ?7, version = version + 1 WHERE site_key = ?1 AND id = ?2 AND (?8 IS NULL OR version = ?8) RETURNING version",
+    )
+    .bind(siteKey, id, s.name, s.kind, JSON.stringify(s.condition), s.priority, now, expected)
+    .first<number>("version");
 }
 
 export async function deleteSegment(db: D1Database, siteKey: string, id: string): Promise<boolean> {

@@ -1,12 +1,13 @@
 import type { Site, SiteInput } from "../schemas/site";
 
-interface SiteRow { key: string; name: string; origins: string; live_version: number | null; created_at: string; updated_at: string }
+interface SiteRow { key: string; name: string; origins: string; live_version: number | null; version: number; created_at: string; updated_at: string }
 
 const toSite = (r: SiteRow): Site => ({
   key: r.key,
   name: r.name,
   origins: JSON.parse(r.origins) as string[],
   liveVersion: r.live_version,
+  version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -30,11 +31,12 @@ export async function insertSite(db: D1Database, s: SiteInput, now: string): Pro
   return res.meta.changes === 1;
 }
 
-export async function updateSite(db: D1Database, key: string, s: Omit<SiteInput, "key">, now: string): Promise<void> {
-  await db
-    .prepare("UPDATE sites SET name = ?2, origins = ?3, updated_at = ?4 WHERE key = ?1")
-    .bind(key, s.name, JSON.stringify(s.origins), now)
-    .run();
+/** As updateSegment: the new version, or null when missing or no longer at version `expected`. */
+export async function updateSite(db: D1Database, key: string, s: Omit<SiteInput, "key">, now: string, expected: number | null = null): Promise<number | null> {
+  return db
+    .prepare("UPDATE sites SET name = ?2, origins = ?3, updated_at = ?4, version = version + 1 WHERE key = ?1 AND (?5 IS NULL OR version = ?5) RETURNING version")
+    .bind(key, s.name, JSON.stringify(s.origins), now, expected)
+    .first<number>("version");
 }
 
 export async function deleteSite(db: D1Database, key: string): Promise<void> {
@@ -45,6 +47,7 @@ export async function deleteSite(db: D1Database, key: string): Promise<void> {
     db.prepare("DELETE FROM versions WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM account_lists WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM topics WHERE site_key = ?1").bind(key),
+    db.prepare("DELETE FROM api_tokens WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM sites WHERE key = ?1").bind(key),
   ]);
 }

@@ -3,6 +3,7 @@ import type { Env } from "../env";
 import { listExperiences } from "../db/experiences";
 import { listSegments } from "../db/segments";
 import { listTopics } from "../db/topics";
+import { recordVersionSource } from "../db/versions";
 import { ApiError, notFound } from "../http/errors";
 import type { Site } from "../schemas/site";
 import { buildSnapshot } from "./snapshot";
@@ -11,7 +12,8 @@ import { writeSiteRecord, writeSnapshot } from "./store";
 /** Below KV's 25 MiB value limit, with room: every isolate parses the snapshot once. */
 const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
-export async function publishSite(env: Env, site: Site, now: string): Promise<{ version: number; publishedAt: string }> {
+/** `by` names who published, for the versions list and the audit log. */
+export async function publishSite(env: Env, site: Site, now: string, by: string | null = null): Promise<{ version: number; publishedAt: string }> {
   // One statement takes the next version number, so concurrent publishes get distinct versions
   // and never overwrite each other's snapshot.
   const version = await env.DB.prepare(
@@ -28,6 +30,7 @@ export async function publishSite(env: Env, site: Site, now: string): Promise<{ 
     throw new ApiError(422, "config_too_large", `The published config would be ${size} bytes; the limit is ${MAX_SNAPSHOT_BYTES}. Remove unused experiences or shorten content.`);
   }
   await writeSnapshot(env, snap);
+  await recordVersionSource(env.DB, site.key, version, by, { segments, experiences, topics });
   // Only ever move the live pointer forward: a slower, older publish must not roll it back.
   const row = await env.DB.prepare(
     "UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1 RETURNING live_version, origins, created_at",

@@ -28,6 +28,8 @@ export const experienceInput = z
     status: z.enum(["live", "paused"]).default("live"),
     pages: z.array(pagePattern).max(20).default([]),
     variants: z.array(variantInput).min(1).max(50),
+    /** On an edit: the version it started from (optimistic concurrency; see http/precondition.ts). */
+    version: z.number().int().positive().optional(),
   })
   .refine((e) => new Set(e.variants.map((v) => v.segment)).size === e.variants.length, {
     message: "each segment may have only one variant in an experience",
@@ -35,4 +37,4 @@ export const experienceInput = z
   });
 
 export type ExperienceInput = z.infer<typeof experienceInput>;
-export type Experience = Omit<ExperienceInput, "id"> & { id: string; siteKey: string; createdAt: string; updatedAt: string };
+export type Experience = Omit<ExperienceInput, "id" | "version"> & { id: string; siteKey: string; version: number; createdAt: string; updatedAt: string };

@@ -10,7 +10,9 @@ export const segmentInput = z.object({
   condition,
   /** Higher wins when several of an experience's segments match. */
   priority: z.number().int().min(-1000).max(1000).default(0),
+  /** On an edit: the version it started from (optimistic concurrency; see http/precondition.ts). */
+  version: z.number().int().positive().optional(),
 });
 
 export type SegmentInput = z.infer<typeof segmentInput>;
-export type Segment = Omit<SegmentInput, "id"> & { id: string; siteKey: string; createdAt: string; updatedAt: string };
+export type Segment = Omit<SegmentInput, "id" | "version"> & { id: string; siteKey: string; version: number; createdAt: string; updatedAt: string };

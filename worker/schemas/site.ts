@@ -22,9 +22,9 @@ export const siteInput = z.object({
 // Spelled out rather than siteInput.partial(): zod would still apply origins' default, so a PATCH of the
 // name alone would clear the allowed origins.
 export const sitePatch = z
-  .object({ name: z.string().trim().min(1).max(200), origins: z.array(origin).max(50) })
+  .object({ name: z.string().trim().min(1).max(200), origins: z.array(origin).max(50), version: z.number().int().positive() })
   .partial()
   .strict();
 
 export type SiteInput = z.infer<typeof siteInput>;
-export type Site = SiteInput & { liveVersion: number | null; createdAt: string; updatedAt: string };
+export type Site = SiteInput & { liveVersion: number | null; version: number; createdAt: string; updatedAt: string };

@@ -5,21 +5,23 @@ import { listAccounts, replaceAccounts } from "../../db/accounts";
 import { listTopics, replaceTopics } from "../../db/topics";
 import { writeAccountList } from "../../enrich/accounts";
 import { parseAccountsCsv } from "../../enrich/accounts-csv";
+import { requireRole } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { csvBody, isCsv, jsonBody } from "../../http/validate";
 import { accountsInput } from "../../schemas/account";
 import { topicsInput } from "../../schemas/topic";
+import { audit } from "./audit-trail";
 import { siteOr404 } from "./site-scope";
 
 export const audience = new Hono<AppEnv>()
-  .get("/accounts", async (c) => {
+  .get("/accounts", requireRole("viewer"), async (c) => {
     const site = await siteOr404(c);
     const accounts = await listAccounts(c.env.DB, site.key);
     return c.json({ count: accounts.length, accounts });
   })
 
   // Replaces the list; takes effect for new visitor contexts at once (no publish: it is data, not content).
-  .put("/accounts", async (c) => {
+  .put("/accounts", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     let rows: { domain?: string; name?: string }[];
     if (isCsv(c)) {
@@ -31,18 +33,20 @@ export const audience = new Hono<AppEnv>()
     } else rows = (await jsonBody(c, accountsInput, 8 * 1024 * 1024)).accounts;
     const list = await replaceAccounts(c.env.DB, site.key, rows);
     await writeAccountList(c.env, site.key, list);
+    await audit(c, "accounts.replace", { site: site.key, after: { count: rows.length } });
     return c.json({ count: rows.length });
   })
 
-  .get("/topics", async (c) => {
+  .get("/topics", requireRole("viewer"), async (c) => {
     const site = await siteOr404(c);
     return c.json({ topics: await listTopics(c.env.DB, site.key) });
   })
 
   // Replaces the topics; they reach visitors with the next publish (they are part of the config).
-  .put("/topics", async (c) => {
+  .put("/topics", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     const { topics } = await jsonBody(c, topicsInput);
     await replaceTopics(c.env.DB, site.key, topics);
+    await audit(c, "topics.replace", { site: site.key, after: { topics: topics.map((t) => t.topic) } });
     return c.json({ topics });
   });

@@ -5,10 +5,12 @@ import type { AppEnv } from "../../env";
 import { clearCompanyRanges, countCompanyRanges, insertCompanyRanges } from "../../db/companies";
 import { lookupRanges, rebuildRangeIndex } from "../../enrich/ranges";
 import { parseRangesCsv } from "../../enrich/ranges-csv";
+import { requireRole } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { csvBody, isCsv, jsonBody } from "../../http/validate";
 import { companyRangesImport, type CompanyRange } from "../../schemas/company";
 import { ipToHex } from "../../visitor/ip";
+import { audit } from "./audit-trail";
 
 async function rangesFrom(c: Parameters<typeof jsonBody>[0]): Promise<CompanyRange[]> {
   if (!isCsv(c)) return (await jsonBody(c, companyRangesImport, 8 * 1024 * 1024)).ranges;
@@ -19,23 +21,25 @@ async function rangesFrom(c: Parameters<typeof jsonBody>[0]): Promise<CompanyRan
 }
 
 export const companies = new Hono<AppEnv>()
-  .get("/", async (c) => c.json({ count: await countCompanyRanges(c.env.DB) }))
+  .get("/", requireRole("viewer"), async (c) => c.json({ count: await countCompanyRanges(c.env.DB) }))
 
-  .post("/", async (c) => {
+  .post("/", requireRole("owner"), async (c) => {
     const replace = c.req.query("replace") === "true";
     const ranges = await rangesFrom(c);
     await insertCompanyRanges(c.env.DB, ranges, replace);
     const index = await rebuildRangeIndex(c.env);
+    await audit(c, "company-ranges.import", { after: { added: ranges.length, replaced: replace } });
     return c.json({ added: ranges.length, replaced: replace, ...index }, 201);
   })
 
-  .delete("/", async (c) => {
+  .delete("/", requireRole("owner"), async (c) => {
     await clearCompanyRanges(c.env.DB);
     await rebuildRangeIndex(c.env);
+    await audit(c, "company-ranges.clear");
     return c.body(null, 204);
   })
 
-  .get("/lookup", async (c) => {
+  .get("/lookup", requireRole("viewer"), async (c) => {
     const hex = ipToHex(c.req.query("ip") ?? "");
     if (!hex) throw new ApiError(400, "invalid_input", "Give ?ip= an IPv4 or IPv6 address", { ip: "not an IP address" });
     return c.json({ company: await lookupRanges(c.env, hex, true) });

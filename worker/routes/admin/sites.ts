@@ -1,60 +1,76 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
+import { actorOf } from "../../auth/principal";
 import { deleteSite, getSite, insertSite, listSites, updateSite } from "../../db/sites";
+import { listVersions } from "../../db/versions";
+import { requireRole } from "../../http/auth";
 import { ApiError, notFound } from "../../http/errors";
+import { etagOf, expectedVersion, versionConflict } from "../../http/precondition";
 import { jsonBody } from "../../http/validate";
 import { deleteAccountList } from "../../enrich/accounts";
 import { publishSite } from "../../publish/publish";
 import { deleteSiteRecords, writeSiteRecord } from "../../publish/store";
 import { siteInput, sitePatch } from "../../schemas/site";
+import { audit, brief } from "./audit-trail";
 import { nowIso, siteOr404 } from "./site-scope";
 
 export const sites = new Hono<AppEnv>()
-  .get("/", async (c) => c.json({ sites: await listSites(c.env.DB) }))
+  // Site tokens are limited to their own site, so the list of all sites needs a login or the owner token.
+  .get("/", requireRole("viewer"), async (c) => c.json({ sites: await listSites(c.env.DB) }))
 
-  .post("/", async (c) => {
+  .post("/", requireRole("owner"), async (c) => {
     const input = await jsonBody(c, siteInput);
     const now = nowIso();
     if (!(await insertSite(c.env.DB, input, now))) throw new ApiError(409, "conflict", `A site with key "${input.key}" already exists`);
     await writeSiteRecord(c.env, input.key, { origins: input.origins, live: null, created: now });
-    return c.json({ ...input, liveVersion: null, createdAt: now, updatedAt: now }, 201);
+    await audit(c, "site.create", { site: input.key, target: input.key, after: { name: input.name, origins: input.origins } });
+    c.header("ETag", etagOf(1));
+    return c.json({ ...input, liveVersion: null, version: 1, createdAt: now, updatedAt: now }, 201);
   })
 
-  .get("/:site", async (c) => c.json(await siteOr404(c)))
+  .get("/:site", requireRole("viewer"), async (c) => {
+    const site = await siteOr404(c);
+    c.header("ETag", etagOf(site.version));
+    return c.json(site);
+  })
 
-  .patch("/:site", async (c) => {
+  .patch("/:site", requireRole("owner"), async (c) => {
     const site = await siteOr404(c);
     const patch = await jsonBody(c, sitePatch);
+    const expected = expectedVersion(c, patch.version);
     const next = { name: patch.name ?? site.name, origins: patch.origins ?? site.origins };
     const now = nowIso();
-    await updateSite(c.env.DB, site.key, next, now);
-    // Allowed origins take effect at once, without a publish: they guard access, they aren't content.
+    const version = await updateSite(c.env.DB, site.key, next, now, expected);
     // Re-read the row: a publish may have moved the live version since this request loaded the site,
     // and a delete may have removed it (then KV must not get it back).
     const current = await getSite(c.env.DB, site.key);
     if (!current) throw notFound(`Site "${site.key}"`);
+    if (version === null) throw versionConflict(`Site "${site.key}"`, current.version, expected);
+    // Allowed origins take effect at once, without a publish: they guard access, they aren't content.
     await writeSiteRecord(c.env, site.key, { origins: current.origins, live: current.liveVersion, created: current.createdAt });
-    return c.json({ ...site, ...next, updatedAt: now });
+    await audit(c, "site.update", { site: site.key, target: site.key, before: { name: site.name, origins: site.origins }, after: next });
+    c.header("ETag", etagOf(version));
+    return c.json({ ...site, ...next, version, updatedAt: now });
   })
 
-  .delete("/:site", async (c) => {
+  .delete("/:site", requireRole("owner"), async (c) => {
     const site = await siteOr404(c);
-    const { results } = await c.env.DB.prepare("SELECT version FROM versions WHERE site_key = ?1").bind(site.key).all<{ version: number }>();
+    const versions = await listVersions(c.env.DB, site.key);
     await deleteSite(c.env.DB, site.key);
-    await deleteSiteRecords(c.env, site.key, results.map((r) => r.version));
+    await deleteSiteRecords(c.env, site.key, versions.map((v) => v.version));
     await deleteAccountList(c.env, site.key);
+    await audit(c, "site.delete", { site: site.key, target: site.key, before: brief(site) });
     return c.body(null, 204);
   })
 
-  .post("/:site/publish", async (c) => {
+  .post("/:site/publish", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
-    return c.json(await publishSite(c.env, site, nowIso()), 201);
+    const published = await publishSite(c.env, site, nowIso(), actorOf(c.get("principal")));
+    await audit(c, "publish", { site: site.key, target: `v${published.version}`, before: { live: site.liveVersion }, after: { live: published.version } });
+    return c.json(published, 201);
   })
 
-  .get("/:site/versions", async (c) => {
+  .get("/:site/versions", requireRole("viewer"), async (c) => {
     const site = await siteOr404(c);
-    const { results } = await c.env.DB.prepare("SELECT version, published_at AS publishedAt FROM versions WHERE site_key = ?1 ORDER BY version DESC")
-      .bind(site.key)
-      .all();
-    return c.json({ live: site.liveVersion, versions: results });
+    return c.json({ live: site.liveVersion, versions: await listVersions(c.env.DB, site.key) });
   });

@@ -1,0 +1,21 @@
+// The audit log: a site's entries for anyone who can read the site; the whole log (logins, users) for owners.
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../../env";
+import { listAudit } from "../../db/audit";
+import { assertAllowed, requireRole } from "../../http/auth";
+import { parse } from "../../http/validate";
+import { slug } from "../../schemas/common";
+
+const auditQuery = z.object({
+  site: slug.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const auditLog = new Hono<AppEnv>().get("/audit", requireRole("viewer"), async (c) => {
+  const q = parse(auditQuery, c.req.query(), "query");
+  assertAllowed(c, q.site ? "viewer" : "owner", q.site ?? null);
+  const entries = await listAudit(c.env.DB, { site: q.site ?? null, before: q.before ?? null, limit: q.limit });
+  return c.json({ entries, next: entries.length === q.limit ? entries[entries.length - 1]!.id : null });
+});
