@@ -2,16 +2,18 @@
 // every figure for bench/results.json, printing each section as it completes.
 import { benchClassify, type ClassifyResult } from "./classify";
 import { benchLookup, type LookupResult } from "./lookup";
-import { classifyReport, lookupReport, workerReport } from "./report";
+import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
+import { classifyReport, lookupReport, regexReport, workerReport } from "./report";
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "worker"] as const;
+export const SECTIONS = ["lookup", "segments", "regex", "worker"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
   lookup?: LookupResult;
   segments?: ClassifyResult;
+  regex?: RegexResult;
   worker?: WorkerResult;
   sink: number;
 }
@@ -27,6 +29,12 @@ export async function runBench(only: ReadonlySet<Section>, print: (text: string)
     log("segments: timing Facet and GrowthBook evaluators, then decide()");
     out.segments = benchClassify();
     print(classifyReport(out.segments));
+  }
+  if (only.has("regex")) {
+    const node = benchRegex({ log });
+    log("regex: the worst patterns again in headless Chromium at 4x CPU throttling");
+    out.regex = { ...node, chromium: await benchRegexChromium(node.worst) };
+    print(regexReport(out.regex));
   }
   if (only.has("worker")) {
     out.worker = await benchWorker({ log });

@@ -1,6 +1,7 @@
 // Plain-text tables for the terminal. Numbers are right-aligned; every figure carries its unit.
 import type { ClassifyResult } from "./classify";
 import type { LookupResult } from "./lookup";
+import { FRAME_MS, THROTTLE, type RegexResult } from "./regex";
 import type { WorkerResult } from "./worker";
 
 const n0 = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -92,5 +93,22 @@ export function workerReport(r: WorkerResult): string {
       "so it bounds the Worker's own CPU from above; Δ vs healthz estimates what the route adds to a do-nothing request. " +
       "client is this Node process; client and server share the machine's cores.",
     `variants asks for ${r.requestedSegments.length} segments (${r.requestedSegments.join(",")}); context simulates ip=… with country=DE, city=Berlin.`,
+  ].join("\n");
+}
+
+export function regexReport(r: RegexResult): string {
+  const bound = FRAME_MS / THROTTLE;
+  const worst = r.worst[0];
+  const chromium = r.chromium ? Math.max(...r.chromium.map((c) => c.ms)) : null;
+  return [
+    `Regex safety fuzz: ${n0(r.generated)} patterns generated, ${n0(r.accepted)} accepted (budget ${n0(r.budget)} estimated steps), ` +
+      `each on ${r.inputsPerPattern} adversarial inputs of the evaluator's bounded length, in V8's regex interpreter (a page's first runs)`,
+    table(
+      ["slowest accepted patterns", "Node ms", "Chromium 4x ms", "estimate"],
+      r.worst.map((t, i) => [JSON.stringify(t.pattern) + (t.foldCase ? " (i)" : ""), n3(t.ms), r.chromium?.[i] ? n1(r.chromium[i]!.ms) : "", n0(t.estimate)]),
+    ),
+    `worst accepted: ${worst ? n3(worst.ms) : "-"} ms in Node against ${n1(bound)} ms (${FRAME_MS} ms frame ÷ ${THROTTLE}× throttling): ` +
+      `${worst && worst.ms < bound ? "within" : "OVER"} the bound; ` +
+      (chromium === null ? "no Chromium found" : `in Chromium at ${THROTTLE}× CPU throttling ${n1(chromium)} ms against ${FRAME_MS} ms: ${chromium < FRAME_MS ? "within" : "OVER"} one frame`),
   ].join("\n");
 }

@@ -29,6 +29,9 @@ export function ver(x: unknown): string {
   });
 }
 
+/** How much of an attribute a `$regex` tests (SPEC §3: bounded input); the Worker bounds each regex's cost on it. */
+export const REGEX_INPUT_MAX = 512;
+
 export function regex(v: unknown, p: unknown, i: boolean): boolean {
   if (typeof p != "string") return false;
   const re = memo(i ? foldedRegexes : regexes, p, () => {
@@ -42,10 +45,10 @@ export function regex(v: unknown, p: unknown, i: boolean): boolean {
     }
   });
   // test() stringifies the attribute (a missing one is "null"); a value that cannot be stringified is false.
-  // Only the first 512 characters are tested (SPEC §3: bounded input), so a crafted long URL can't make
+  // Only the first REGEX_INPUT_MAX characters are tested (SPEC §3: bounded input), so a crafted long URL can't make
   // a regex take seconds. This is the one place Facet may answer differently from GrowthBook.
   try {
-    return !!re && re.test((typeof v == "string" || (typeof v == "object" && v) ? String(v).slice(0, 512) : v) as string);
+    return !!re && re.test((typeof v == "string" || (typeof v == "object" && v) ? String(v).slice(0, REGEX_INPUT_MAX) : v) as string);
   } catch {
     return false;
   }

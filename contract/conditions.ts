@@ -14,6 +14,8 @@
  */
 import { isIn, memo, paths, regex, typeName, ver } from "./compare";
 
+export { REGEX_INPUT_MAX } from "./compare";
+
 export type Condition = Record<string, unknown>;
 
 type Obj = Record<string, unknown>;

@@ -20,6 +20,8 @@ export type ExperienceContent = Record<string, Record<string, Change[]>>;
 export interface Topic {
   topic: string;
   pages: string[];
+  /** `pages` compiled to anchored regexes by the Worker; missing in configs published before they existed. */
+  paths?: string[];
 }
 
 /**
@@ -37,6 +39,8 @@ export interface PublishedConfig {
     id: string;
     /** Page patterns; empty means every page. */
     pages: string[];
+    /** `pages` compiled to anchored regexes (see Topic.paths). */
+    paths?: string[];
     /** CSS selectors of the elements this experience may change. */
     slots: string[];
     /** Segment ids with a variant here, highest priority first. */
@@ -44,11 +48,12 @@ export interface PublishedConfig {
   }[];
 }
 
-/** A visitor's server-side context: answered by /context, cached on the device, passed back as `token`. */
+/**
+ * A visitor's server-side context: answered by /context, cached on the device, passed back as `token`.
+ * Never the geo.* or company.* attributes themselves: the Worker evaluates those, the browser gets results.
+ */
 export interface ServerContext {
   v: number;
-  geo: Record<string, string | number | boolean>;
-  company: Record<string, string | number | boolean> | null;
   /** Results of the config's server references for this visitor. */
   server: Record<string, boolean>;
   /** Signature over (site, v, true references, expiry): proves `server` to the variants endpoint. */

@@ -1,5 +1,5 @@
-// The object segment conditions are evaluated against (SPEC §2): the device's profile, the server's
-// geo/company attributes and references, and the page. Pure.
+// The object segment conditions are evaluated against (SPEC §2): the device's profile, the results of the
+// server's references (geo.* and company.* parts of conditions, evaluated by the Worker), and the page. Pure.
 import type { ServerContext } from "../contract/wire";
 import type { Profile } from "./profile";
 
@@ -33,8 +33,6 @@ export function visitorContext(
     utm: { first: p.utmFirst, last: p.utmLast, ...p.utmLast },
     events: p.events,
     traits: p.traits,
-    geo: server?.geo,
-    company: server?.company,
     server: server?.server,
     page: {
       url: url.href,

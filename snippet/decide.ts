@@ -1,6 +1,6 @@
 // Which segments match and, per experience on this page, which segment's variant wins. Pure.
 import type { PublishedConfig } from "../contract/wire";
-import { evalCondition } from "../contract/conditions";
+import { evalCondition, REGEX_INPUT_MAX } from "../contract/conditions";
 
 export interface Winner {
   experience: string;
@@ -8,28 +8,36 @@ export interface Winner {
   slots: string[];
 }
 
-/** URLPattern pathname test; browsers without URLPattern get a plain `*` wildcard match. */
-export function onPage(patterns: string[], url: URL): boolean {
+/**
+ * Whether the page is one of `paths`, the anchored regexes the Worker compiled from page patterns (empty: every
+ * page). A RegExp, not URLPattern, so every browser agrees. A path longer than the evaluator's regex input bound
+ * matches none: the Worker bounds each regex's cost on that many characters.
+ */
+export function onPage(paths: string[], url: URL): boolean {
+  const path = url.pathname;
   return (
-    !patterns.length ||
-    patterns.some((p) => {
-      try {
-        return typeof URLPattern == "function"
-          ? new URLPattern({ pathname: p }).test(url.href)
-          : new RegExp("^" + p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$").test(url.pathname);
-      } catch {
-        return false;
-      }
-    })
+    !paths.length ||
+    (path.length <= REGEX_INPUT_MAX &&
+      paths.some((p) => {
+        try {
+          return new RegExp(p).test(path);
+        } catch {
+          return false;
+        }
+      }))
   );
 }
+
+/** A config cached before compiled patterns existed has none: its patterns match no page ("$^" needs an empty path)
+ * until the fresh config arrives, rather than guess. */
+export const pathsOf = (x: { pages: string[]; paths?: string[] }) => x.paths || x.pages.map(() => "$^");
 
 export function decide(config: PublishedConfig, context: Record<string, unknown>, url: URL): { matched: string[]; winners: Winner[] } {
   const matched = config.segments.filter((s) => evalCondition(context, s.condition)).map((s) => s.id);
   const winners: Winner[] = [];
   for (const e of config.experiences) {
     // Segments are listed highest priority first, so the first match is the winner.
-    const segment = onPage(e.pages, url) && e.segments.find((s) => matched.includes(s));
+    const segment = onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
     if (segment) winners.push({ experience: e.id, segment, slots: e.slots });
   }
   return { matched, winners };

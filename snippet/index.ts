@@ -62,8 +62,19 @@ if (!q?.v) {
   const contextFor = (url: URL, x: ServerContext, now: number) =>
     visitorContext(profile!, x, url, doc, now, { device: device(navigator, window), interests: interestValues(profile!.interests, now) });
   const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
+  // The token goes only with segments whose condition holds a server reference: without it the answer
+  // is the same for everyone, and the edge and the browser may cache it. (A "server. string in a value
+  // only sends the token needlessly.)
   const variants = async (segments: string[], c: Config, x: ServerContext) =>
-    (await getJson<VariantsResponse>(api(`variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}&token=${encodeURIComponent(x.token)}`), 10_000)).changes;
+    (
+      await getJson<VariantsResponse>(
+        api(
+          `variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}` +
+            (JSON.stringify(c.segments.filter((s) => segments.includes(s.id))).includes('"server.') ? "&token=" + encodeURIComponent(x.token) : ""),
+        ),
+        10_000,
+      )
+    ).changes;
 
   /**
    * Decides for the current URL and brings the page in line: experiences whose winner changed are reverted,
@@ -210,7 +221,9 @@ if (!q?.v) {
     config = cfg0?.segments ? cfg0 : undefined;
     // A repeat visit decides from the cache even when the context is past its expiry (a new session
     // often is): the cache is refreshed in the background for the next page view.
-    ctx = ctx0 && config && ctx0.v == config.v ? ctx0 : undefined;
+    // A context cached before /context stopped sending geo and company is not used: fetching a new one
+    // overwrites the company record and coordinates it holds.
+    ctx = ctx0 && config && ctx0.v == config.v && !("geo" in ctx0) ? ctx0 : undefined;
     const fromCache = !!ctx;
     if (!ctx) {
       // First visit (or a cache from another version): config and context in parallel, one round trip.

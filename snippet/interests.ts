@@ -1,7 +1,7 @@
 // Psychographic scores (SPEC §2 `interests.<topic>`): each page view on a topic's pages adds 1 to a score
 // that halves every HALF_LIFE_DAYS, so an interest fades unless renewed. Kept on the device. Pure.
 import type { Topic } from "../contract/wire";
-import { onPage } from "./decide";
+import { onPage, pathsOf } from "./decide";
 
 /** Per topic, score `s` as it was at time `t` (epoch ms). */
 export type InterestScores = Record<string, { s: number; t: number }>;
@@ -19,7 +19,7 @@ export function recordInterests(old: InterestScores | undefined, topics: Topic[]
   const out: InterestScores = {};
   for (const k in old) out[k] = { s: decay(old[k]!, now), t: now };
   // onPage([]) is true on every page, so a topic without pages must match none.
-  for (const x of topics) if (x.pages.length && onPage(x.pages, url)) out[x.topic] = { s: (out[x.topic]?.s || 0) + 1, t: now };
+  for (const x of topics) if (x.pages.length && onPage(pathsOf(x), url)) out[x.topic] = { s: (out[x.topic]?.s || 0) + 1, t: now };
   return out;
 }
 

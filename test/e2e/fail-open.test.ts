@@ -23,7 +23,7 @@ beforeAll(async () => {
   const worker = inject("workerUrl");
   pages["/"] = landingPage(tag(`${worker}/facet.js`, key));
   pages["/twice"] = landingPage(tag(`${worker}/facet.js`, key) + tag(`${worker}/facet.js`, key));
-  await siteWithHeadline({ key, origins: [host.origin], condition: {}, headline: "Personalized headline", selector: "#hero-headline:::not-a-selector" });
+  await siteWithHeadline({ key, origins: [host.origin], condition: {}, headline: "Personalized headline" });
 });
 afterAll(async () => {
   await browser?.close();
@@ -103,8 +103,15 @@ it("without IndexedDB (a private mode): original page, one warning", async () =>
   await v.context.close();
 });
 
+// The Worker refuses such selectors when saved; one saved before that check, or CSS newer than the browser
+// (`:has()` in an old one), still reaches it: here the config's and the content's selector are made invalid in transit.
 it("with an invalid selector in an experience: original content, one warning", async () => {
-  const v = await newVisitor(browser);
+  const v = await newVisitor(browser, (ctx) =>
+    ctx.route(/\/v1\/sites\/[^/]+\/(config|variants)/, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replaceAll("#hero-headline", "#hero-headline:::not-a-selector") });
+    }),
+  );
   await v.page.goto(`${host.origin}/`);
   const info = await expectOriginal(v, "#hero-headline", "Original headline");
   expect(info.segments).toEqual(["everyone"]);

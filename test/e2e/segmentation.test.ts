@@ -187,3 +187,78 @@ describe("real time", () => {
     await v.context.close();
   });
 });
+
+/** Every value Facet keeps in this page's IndexedDB, by key. */
+function storedRecords(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open("facet");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction("kv").objectStore("kv");
+          const out: Record<string, unknown> = {};
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve(out);
+            out[String(c.key)] = c.value;
+            c.continue();
+          };
+          cursor.onerror = () => reject(cursor.error);
+        };
+      }),
+  );
+}
+
+/** Replaces the cached context with one of the shape /context answered before, holding the company and geo. */
+function plantOldContext(page: Page, site: string): Promise<void> {
+  return page.evaluate(
+    (site) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("facet");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("kv", "readwrite");
+          const store = tx.objectStore("kv");
+          const get = store.get(`${site}:context`);
+          get.onsuccess = () => {
+            const company = { name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals", inAccountList: true };
+            store.put({ ...get.result, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    site,
+  );
+}
+
+describe("what the device keeps", () => {
+  const LEAKS = /Umbrella|umbrella\.example|Pharmaceuticals|inAccountList|latitude|Berlin|"geo"|"company"/;
+
+  it("stores no company record, account-list membership or geography in IndexedDB, only references' results", async () => {
+    const v = await visitor("ip=198.18.5.77&city=Berlin&country=DE");
+    await v.page.goto(`${host.origin}/`);
+    await expectSegment(v, "ranges-company");
+    const stored = await storedRecords(v.page);
+    expect(Object.keys(stored).sort()).toEqual(["config", "content", "context", "profile"].map((k) => `${key}:${k}`));
+    expect(Object.keys(stored[`${key}:context`] as object).sort()).toEqual(["expires", "server", "token", "v"]);
+    expect(JSON.stringify(stored)).not.toMatch(LEAKS);
+    await v.context.close();
+  });
+
+  it("replaces a context cached with company and geo by an earlier version on the next page view", async () => {
+    const v = await visitor("ip=198.18.5.77");
+    await v.page.goto(`${host.origin}/`);
+    await expectSegment(v, "ranges-company");
+    await plantOldContext(v.page, key);
+    expect(JSON.stringify(await storedRecords(v.page))).toMatch(LEAKS);
+    await v.page.reload();
+    await expectSegment(v, "ranges-company");
+    // The fresh context is written once it has arrived: wait for that write.
+    const contextKeys = async () => Object.keys((await storedRecords(v.page))[`${key}:context`] as object).sort();
+    await expect.poll(contextKeys, { timeout: 10_000 }).toEqual(["expires", "server", "token", "v"]);
+    expect(JSON.stringify(await storedRecords(v.page))).not.toMatch(LEAKS);
+    await v.context.close();
+  });
+});

@@ -29,8 +29,6 @@ function profile(extra: Partial<Profile> = {}): Profile {
 
 const server: ServerContext = {
   v: 3,
-  geo: { country: "GB", city: "Leeds", eu: false },
-  company: { name: "Acme", domain: "acme.example", size: 500 },
   server: { f1: true, f2: false },
   token: "signed",
   expires: NOW + 1_800_000,
@@ -130,21 +128,23 @@ describe("visitorContext: time", () => {
 });
 
 describe("visitorContext: server attributes", () => {
-  it("copies geo, company and server results from the server context", () => {
+  it("copies the server references' results from the server context, and no geo or company", () => {
     const ctx = visitorContext(profile(), server, url, doc, NOW);
-    expect(ctx.geo).toEqual({ country: "GB", city: "Leeds", eu: false });
-    expect(ctx.company).toEqual({ name: "Acme", domain: "acme.example", size: 500 });
+    expect(ctx.server).toEqual({ f1: true, f2: false });
+    expect(ctx).not.toHaveProperty("geo");
+    expect(ctx).not.toHaveProperty("company");
+  });
+
+  it("ignores geo and company in a context cached before /context stopped sending them", () => {
+    const old = { ...server, geo: { country: "GB", latitude: 53.8 }, company: { name: "Acme", inAccountList: true } } as ServerContext;
+    const ctx = visitorContext(profile(), old, url, doc, NOW);
+    expect(ctx).not.toHaveProperty("geo");
+    expect(ctx).not.toHaveProperty("company");
     expect(ctx.server).toEqual({ f1: true, f2: false });
   });
 
-  it("an unknown company stays null", () => {
-    expect(visitorContext(profile(), { ...server, company: null }, url, doc, NOW).company).toBeNull();
-  });
-
-  it("without a server context there are no geo, company or server attributes", () => {
+  it("without a server context there are no server attributes", () => {
     const ctx = visitorContext(profile(), undefined, url, doc, NOW);
-    expect(ctx.geo).toBeUndefined();
-    expect(ctx.company).toBeUndefined();
     expect(ctx.server).toBeUndefined();
   });
 });

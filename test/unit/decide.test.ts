@@ -1,15 +1,17 @@
 // snippet/decide.ts: which segments match and which segment's variant wins each experience on this page.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decide, onPage } from "../../snippet/decide";
+import { REGEX_INPUT_MAX } from "../../contract/conditions";
+import { decide, onPage, pathsOf } from "../../snippet/decide";
+import { compilePagePattern } from "../../worker/pages/pattern";
+import { withPaths } from "../../worker/pages/paths";
 import type { PublishedConfig } from "../../worker/schemas/published";
 
 const at = (path: string) => new URL(path, "https://shop.example");
 
-describe("onPage without URLPattern (Node 20: the `*` wildcard fallback)", () => {
-  it("runs where there is no global URLPattern", () => {
-    expect(typeof (globalThis as { URLPattern?: unknown }).URLPattern).toBe("undefined");
-  });
+// Page patterns as the Worker publishes them: compiled to anchored regexes (worker/pages/pattern.ts).
+const on = (patterns: string[], path: string) => onPage(patterns.map(compilePagePattern), at(path));
 
+describe("onPage with compiled page patterns (the same in every browser)", () => {
   it.each([
     ["no patterns: every page", [], "/anything/at/all", true],
     ["/ is the home page", ["/"], "/", true],
@@ -32,62 +34,46 @@ describe("onPage without URLPattern (Node 20: the `*` wildcard fallback)", () =>
     ["a dot is not any character", ["/a.html"], "/aXhtml", false],
     ["several patterns: any one", ["/pricing", "/blog/*"], "/blog/post", true],
     ["several patterns: none", ["/pricing", "/blog/*"], "/about", false],
+    // What the old `*`-only fallback got wrong in browsers without URLPattern:
+    ["a parameter matches one segment", ["/blog/:slug"], "/blog/hello", true],
+    ["a parameter does not cross a slash", ["/blog/:slug"], "/blog/a/b", false],
+    ["a parameter is not empty", ["/blog/:slug"], "/blog/", false],
+    ["alternatives", ["/(en|de)/pricing"], "/de/pricing", true],
+    ["alternatives: others are not", ["/(en|de)/pricing"], "/fr/pricing", false],
+    ["an optional group: without", ["/pricing{/}?"], "/pricing", true],
+    ["an optional group: with", ["/pricing{/}?"], "/pricing/", true],
+    ["an optional parameter takes its slash along", ["/blog/:slug?"], "/blog", true],
   ])("%s", (_name, patterns, path, expected) => {
-    expect(onPage(patterns, at(path))).toBe(expected);
-  });
-});
-
-describe("onPage with URLPattern (browsers, Workers)", () => {
-  // A stand-in that records how onPage calls it and answers what the test says: enough to show that onPage
-  // delegates to URLPattern when it exists and survives a pattern URLPattern rejects.
-  const calls: { init: unknown; input: unknown }[] = [];
-  class FakeURLPattern {
-    static answer = false;
-    constructor(readonly init: { pathname: string }) {
-      if (init.pathname.includes("(")) throw new TypeError("invalid pattern");
-    }
-    test(input: string) {
-      calls.push({ init: this.init, input });
-      return FakeURLPattern.answer;
-    }
-  }
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    calls.length = 0;
+    expect(on(patterns, path)).toBe(expected);
   });
 
-  it("asks URLPattern with the pathname pattern and the full URL", () => {
-    vi.stubGlobal("URLPattern", FakeURLPattern);
-    FakeURLPattern.answer = true;
-    expect(onPage(["/pricing"], at("/pricing?plan=pro"))).toBe(true);
-    expect(calls).toEqual([{ init: { pathname: "/pricing" }, input: "https://shop.example/pricing?plan=pro" }]);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("does not use URLPattern, so browsers with and without it agree", () => {
+    vi.stubGlobal("URLPattern", class { constructor() { throw new Error("not used"); } });
+    expect(on(["/blog/:slug"], "/blog/x")).toBe(true);
   });
 
-  it("URLPattern's answer wins over the wildcard fallback", () => {
-    vi.stubGlobal("URLPattern", FakeURLPattern);
-    FakeURLPattern.answer = false;
-    // The fallback would match "*" everywhere.
-    expect(onPage(["*"], at("/x"))).toBe(false);
+  it("a path longer than the regex input bound matches no pattern (each regex's cost is bounded on that length)", () => {
+    const long = "/blog/" + "a".repeat(REGEX_INPUT_MAX);
+    expect(on(["/blog/*"], long)).toBe(false);
+    expect(on(["/blog/*"], long.slice(0, REGEX_INPUT_MAX))).toBe(true);
+    expect(onPage([], at(long))).toBe(true);
   });
 
-  it("a pattern URLPattern rejects is no match and does not throw; the next pattern is still tried", () => {
-    vi.stubGlobal("URLPattern", FakeURLPattern);
-    FakeURLPattern.answer = true;
-    expect(onPage(["/bad(", "/pricing"], at("/pricing"))).toBe(true);
-    expect(calls.map((c) => c.init)).toEqual([{ pathname: "/pricing" }]);
-    expect(onPage(["/bad("], at("/bad("))).toBe(false);
+  it("a source that is not a regex is no match and does not throw; the next is still tried", () => {
+    expect(onPage(["^(", "^/pricing$"], at("/pricing"))).toBe(true);
+    expect(onPage(["^("], at("/("))).toBe(false);
   });
 
-  it("an empty pattern list is every page without asking URLPattern", () => {
-    vi.stubGlobal("URLPattern", FakeURLPattern);
-    FakeURLPattern.answer = false;
-    expect(onPage([], at("/x"))).toBe(true);
-    expect(calls).toEqual([]);
+  it("a config cached before compiled patterns existed: its patterns match no page, no patterns every page", () => {
+    expect(onPage(pathsOf({ pages: ["/pricing"] }), at("/pricing"))).toBe(false);
+    expect(onPage(pathsOf({ pages: [] }), at("/pricing"))).toBe(true);
   });
 });
 
 describe("decide", () => {
-  const config: PublishedConfig = {
+  const config: PublishedConfig = withPaths({
     v: 7,
     site: "shop",
     timeout: 1000,
@@ -106,7 +92,7 @@ describe("decide", () => {
       { id: "banner", pages: [], slots: ["#banner"], segments: ["returning"] },
       { id: "blog", pages: ["/blog/*"], slots: ["aside"], segments: ["uk"] },
     ],
-  };
+  });
 
   type Ctx = { returning?: boolean; plan?: string; server?: Record<string, boolean> };
   const context = ({ returning = false, plan, server }: Ctx): Record<string, unknown> => ({

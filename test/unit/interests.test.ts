@@ -1,9 +1,12 @@
 // snippet/interests.ts: decaying per-topic interest scores, kept on the device. Pure, so tested with tables.
-// Node 20 has no URLPattern, so onPage's `*` wildcard fallback matches the pages here.
+// Topics as published: page patterns with their compiled regexes (worker/pages/paths.ts).
 import { describe, expect, it } from "vitest";
 import type { Topic } from "../../contract/wire";
 import { HALF_LIFE_DAYS, interestValues, recordInterests, type InterestScores } from "../../snippet/interests";
+import { compilePages } from "../../worker/pages/paths";
 import { deepFreeze } from "./prng";
+
+const topic = (name: string, pages: string[]): Topic => ({ topic: name, pages, paths: compilePages(pages) });
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0, 0);
 const DAY = 86_400_000;
@@ -11,9 +14,9 @@ const HALF_LIFE = HALF_LIFE_DAYS * DAY;
 const at = (path: string) => new URL(path, "https://shop.example");
 
 const TOPICS: Topic[] = deepFreeze([
-  { topic: "security", pages: ["/blog/security/*", "/solutions/security"] },
-  { topic: "pricing", pages: ["/pricing", "/plans/*"] },
-  { topic: "blog", pages: ["/blog/*"] },
+  topic("security", ["/blog/security/*", "/solutions/security"]),
+  topic("pricing", ["/pricing", "/plans/*"]),
+  topic("blog", ["/blog/*"]),
 ]);
 
 /** Page views of `paths`, one after another at the given times, from no scores. */
@@ -44,12 +47,12 @@ describe("recordInterests: which topics a page view counts for", () => {
   });
 
   it("counts a page once per topic, however many of the topic's patterns match", () => {
-    const topics: Topic[] = [{ topic: "docs", pages: ["/docs/*", "/docs/api/*", "*"] }];
+    const topics: Topic[] = [topic("docs", ["/docs/*", "/docs/api/*", "*"])];
     expect(recordInterests(undefined, topics, at("/docs/api/x"), T0)).toEqual({ docs: { s: 1, t: T0 } });
   });
 
   it("a topic without pages matches no page (onPage([]) would match every page)", () => {
-    expect(recordInterests(undefined, [{ topic: "empty", pages: [] }], at("/anything"), T0)).toEqual({});
+    expect(recordInterests(undefined, [topic("empty", [])], at("/anything"), T0)).toEqual({});
   });
 
   it("no topics: no scores", () => {
@@ -57,8 +60,8 @@ describe("recordInterests: which topics a page view counts for", () => {
   });
 
   it("a topic named like an Object.prototype member is plain data", () => {
-    const s = recordInterests(undefined, [{ topic: "constructor", pages: ["/c"] }], at("/c"), T0);
-    expect(recordInterests(s, [{ topic: "constructor", pages: ["/c"] }], at("/c"), T0)).toEqual({ constructor: { s: 2, t: T0 } });
+    const s = recordInterests(undefined, [topic("constructor", ["/c"])], at("/c"), T0);
+    expect(recordInterests(s, [topic("constructor", ["/c"])], at("/c"), T0)).toEqual({ constructor: { s: 2, t: T0 } });
   });
 });
 

@@ -96,6 +96,7 @@ describe("buildSnapshot", () => {
     expect(config.experiences.find((e) => e.id === "hero")).toEqual({
       id: "hero",
       pages: ["/", "/home"],
+      paths: ["^\\/$", "^\\/home$"],
       slots: expect.any(Array),
       segments: ["enterprise", "returning", "uk"],
     });
@@ -114,6 +115,12 @@ describe("buildSnapshot", () => {
     ];
     const snap = buildSnapshot("shop", 1, segments, [experience("hero", order.map((i) => variants[i]!))], AT);
     expect(snap.config.experiences[0]?.segments).toEqual(["enterprise", "returning", "uk"]);
+  });
+
+  it("compiles page patterns of experiences and topics to anchored regexes the snippet tests (the same in every browser)", () => {
+    const topics = [{ topic: "blog", pages: ["/blog/:slug", "/(en|de)/blog{/}?"] }];
+    const snap = buildSnapshot("shop", 4, segments, experiences, AT, topics);
+    expect(snap.config.topics).toEqual([{ topic: "blog", pages: topics[0]!.pages, paths: ["^\\/blog(?:\\/[^/]+)$", "^(?:\\/(?:en|de))\\/blog(?:\\/)?$"] }]);
   });
 
   it("slots are the experience's selectors, each once", () => {

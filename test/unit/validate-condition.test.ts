@@ -13,7 +13,7 @@ function nestedNots(levels: number): Record<string, unknown> {
   return c;
 }
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
-const SAFE = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers, repeated alternatives or more than 2 unbounded repeats";
+const SAFE = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated alternatives, and a bounded worst case on 512 characters";
 
 const good: [name: string, condition: Record<string, unknown>][] = [
   ["the empty condition", {}],
@@ -43,8 +43,17 @@ const good: [name: string, condition: Record<string, unknown>][] = [
   ["$elemMatch on a nested field path", { items: { $elemMatch: { "p.id": 7 } } }],
   ["$regex anchored path", { "page.path": { $regex: "^/blog/" } }],
   ["$regex alternation, not repeated", { s: { $regex: "^(?:foo|bar)-\\d+$" } }],
-  ["$regex two unbounded repeats", { "page.url": { $regex: "utm_source=.*&.*campaign" } }],
-  ["$regexi email domain", { email: { $regexi: "[a-z]+@acme\\.com$" } }],
+  ["$regex two unbounded repeats that match different characters", { "page.url": { $regex: "utm_source=[^&]*&.*campaign" } }],
+  ["$regex two overlapping unbounded repeats, anchored", { "page.url": { $regex: "^https://[^?]*\\?.*utm_source=" } }],
+  ["$regexi email domain", { email: { $regexi: "^[a-z.]+@acme\\.com$" } }],
+  ["$regexi with a leading unbounded repeat", { email: { $regexi: "[a-z]+@acme\\.com$" } }],
+  ["$regex marketer: blog prefix", { "page.path": { $regex: "^/blog/" } }],
+  ["$regex marketer: optional www", { "page.url": { $regex: "^https://(www\\.)?acme\\.com/pricing" } }],
+  ["$regex marketer: file types", { "page.path": { $regex: "\\.(pdf|docx)$" } }],
+  ["$regex marketer: languages", { "page.path": { $regex: "^/(en|de|fr)/" } }],
+  ["$regex marketer: query parameter", { "page.url": { $regex: "[?&]utm_source=google" } }],
+  ["$regexi marketer: zip code", { "traits.zip": { $regexi: "^\\d{5}$" } }],
+  ["$regex bounded repeats that match different characters", { s: { $regex: "^[a-z]{0,99}-\\d{0,99}-[A-Z]{0,99}$" } }],
   ["$regex repeated group without an inner repeat", { s: { $regex: "^(ab)+$" } }],
   ["$regex optional group holding a repeat (repeats at most once)", { "page.path": { $regex: "^/blog(/.*)?$" } }],
   ["$regex group repeated {1} or {0,1}", { s: { $regex: "(a+){1}(b*){0,1}" } }],
@@ -148,7 +157,16 @@ const bad: [name: string, condition: unknown, path: string, message: string][] =
   ["(a+)+", { s: { $regex: "^(a+)+$" } }, "s.$regex", "repeats (a+), a group that itself repeats"],
   ["repeated overlapping alternatives (a|aa)+", { s: { $regex: "(a|aa)+b" } }, "s.$regex", "repeats (a|aa), a group of alternatives"],
   ["repeated alternatives (?:foo|bar)+", { s: { $regex: "(?:foo|bar)+" } }, "s.$regex", "a group of alternatives"],
-  ["three unbounded repeats", { "page.url": { $regex: "utm_source=.*(google|bing).*&.*campaign" } }, "page.url.$regex", "more than 2 unbounded repeats"],
+  ["three unbounded repeats", { "page.url": { $regex: "utm_source=.*(google|bing).*&.*campaign" } }, "page.url.$regex", "could freeze the visitor's page"],
+  ["bounded repeats of the same characters in a row (the issue's two-minute freeze)", { "page.url": { $regex: "\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}x" } },
+    "page.url.$regex", "\\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99} can match the same characters one after another"],
+  ["bounded repeats joined by a character they match", { s: { $regex: "\\d{0,99}0\\d{0,99}0\\d{0,99}0\\d{0,99}x" } }, "s.$regex", "can match the same characters"],
+  ["bounded repeats joined by optional items", { s: { $regex: "\\d{0,60}-?\\d{0,60}-?\\d{0,60}x" } }, "s.$regex", "can match the same characters"],
+  ["two overlapping unbounded repeats, unanchored", { "page.url": { $regex: "utm_source=.*&.*campaign" } }, "page.url.$regex", "[^&]* instead of .*"],
+  ["overlapping repeats under $regexi only (case folds)", { s: { $regexi: "^[a-z]{0,200}[A-Z]{0,200}[a-z]{0,200}!" } }, "s.$regexi", "can match the same characters"],
+  ["a repeated group holding alternatives two groups down", { s: { $regex: "((a|a))+" } }, "s.$regex", "repeats ((a|a)), a group that itself repeats or holds alternatives"],
+  ["$not of a costly $regexi", { s: { $not: { $regexi: "\\w{0,99}\\w{0,99}\\w{0,99}!" } } }, "s.$not.$regexi", "could freeze"],
+  ["a costly regex in $elemMatch", { tags: { $elemMatch: { $regex: ".*a.*a.*a!" } } }, "tags.$elemMatch.$regex", "could freeze"],
   ["(a*)*", { s: { $regex: "(a*)*" } }, "s.$regex", "repeats (a*)"],
   ["(\\w+\\s?)*", { s: { $regex: "^(\\w+\\s?)*$" } }, "s.$regex", "repeats (\\w+\\s?)"],
   ["([a-z]+)*", { s: { $regex: "([a-z]+)*" } }, "s.$regex", "repeats ([a-z]+)"],
@@ -216,18 +234,26 @@ describe("the condition schema", () => {
   }
 
   it("gives one issue per problem, at the problem's path", () => {
-    const result = condition.safeParse({ $and: [{ a: 1 }, { "geo.country": { $regex: "(a+)+" } }], $or: [] });
+    const result = condition.safeParse({ $and: [{ "traits.a": 1 }, { "geo.country": { $regex: "(a+)+" } }], $or: [] });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path)).toEqual([["$and", 1, "geo", "country", "$regex"], ["$or"]]);
   });
 
   it("names the offending path in the Worker's 400", () => {
-    expect(fields({ $and: [{ a: 1 }, { "geo.country": { $regex: "\\1(a)" } }] })).toEqual({
+    expect(fields({ $and: [{ "traits.a": 1 }, { "geo.country": { $regex: "\\1(a)" } }] })).toEqual({
       "condition.$and.1.geo.country.$regex": expect.stringContaining("backreference"),
     });
     expect(Object.keys(fields({ "server.f1": true }) ?? {})).toEqual(["condition.server.f1"]);
-    expect(Object.keys(fields({ x: { $inGroup: "beta" } }) ?? {})).toEqual(["condition.x.$inGroup"]);
+    expect(Object.keys(fields({ "traits.x": { $inGroup: "beta" } }) ?? {})).toEqual(["condition.traits.x.$inGroup"]);
     expect(fields({ "geo.country": { $in: ["DE", "AT"] }, "visit.count": { $gte: 2 } })).toBeUndefined();
+  });
+
+  it("names paths outside the attribute catalog, after the language's own problems", () => {
+    expect(fields({ x: { $inGroup: "beta" }, "Geo.country": "DE" })).toEqual({
+      "condition.x.$inGroup": expect.stringContaining("saved groups"),
+      "condition.x": expect.stringContaining('unknown attribute "x"'),
+      "condition.Geo.country": expect.stringContaining('did you mean "geo.country"'),
+    });
   });
 
   it("answers the whole condition for one that is not an object or over 20,000 characters", () => {

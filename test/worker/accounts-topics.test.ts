@@ -3,7 +3,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { PublishedConfig, VariantsResponse } from "../../worker/schemas/published";
-import { contextFor } from "./fixtures";
+import { attributesFor, contextFor } from "./fixtures";
 import {
   addCompanyRanges,
   admin,
@@ -32,7 +32,7 @@ const listInKv = (site: string) => env.CONFIGS.get(`accounts:${site}`, "json");
 const config = async (site: string) => (await visit(`/v1/sites/${site}/config`)).json<PublishedConfig>();
 
 /** The company context of a visitor simulated at `ip` on `site`. */
-const companyAt = async (site: string, ip: string) => (await contextFor(site, { headers: { "x-facet-simulate": `ip=${ip}` } })).company;
+const companyAt = async (site: string, ip: string) => (await attributesFor(site, { headers: { "x-facet-simulate": `ip=${ip}` } })).company;
 
 describe("PUT /admin/api/sites/:site/accounts", () => {
   it("replaces the list from JSON, normalizing domains, and lists it back in order", async () => {
@@ -179,12 +179,12 @@ describe("company.inAccountList", () => {
     expect(await variants(inside.token)).toEqual({ v: 1, changes: { abm: { targets: changes } }, denied: [] });
 
     const outside = await contextFor(site.key, { headers: { "x-facet-simulate": `ip=${unlisted.ip(5)}` } });
-    expect(outside.company).toMatchObject({ name: "Unlisted Co", inAccountList: false });
+    expect(await companyAt(site.key, unlisted.ip(5))).toMatchObject({ name: "Unlisted Co", inAccountList: false });
     expect(outside.server).toEqual({ [ref]: false });
     expect(await variants(outside.token)).toEqual({ v: 1, changes: {}, denied: ["targets"] });
 
     const nobody = await contextFor(site.key, { headers: { "x-facet-simulate": "country=US" } });
-    expect(nobody.company).toBeNull();
+    expect((await attributesFor(site.key, { headers: { "x-facet-simulate": "country=US" } })).company).toBeNull();
     expect(nobody.server).toEqual({ [ref]: false });
   });
 });
@@ -227,15 +227,18 @@ describe("PUT /admin/api/sites/:site/topics", () => {
     expect((await config(site.key)).topics).toEqual([]);
 
     await publish(site.key);
-    expect((await config(site.key)).topics).toEqual([topics[1], topics[0]]);
+    // With the page patterns compiled to the regexes the snippet tests (worker/pages/pattern.ts).
+    const published = (await config(site.key)).topics;
+    expect(published.map(({ paths: _, ...t }) => t)).toEqual([topics[1], topics[0]]);
+    expect(published.map((t) => t.paths)).toEqual([["^\\/blog\\/ai(?:\\/.*)$"], ["^\\/blog\\/security(?:\\/.*)$", "^\\/trust$"]]);
 
     const replaced = [{ topic: "pricing", pages: ["/pricing"] }];
     await adminOk("PUT", topicsPath(site.key), { topics: replaced });
     expect(await adminOk("GET", topicsPath(site.key))).toEqual({ topics: replaced });
     await publish(site.key);
-    expect((await config(site.key)).topics).toEqual(replaced);
+    expect((await config(site.key)).topics.map(({ paths: _, ...t }) => t)).toEqual(replaced);
     // Published versions are immutable: version 2 keeps the topics it was published with.
-    expect((await env.CONFIGS.get<{ config: PublishedConfig }>(`snap:${site.key}:2`, "json"))?.config.topics).toEqual([topics[1], topics[0]]);
+    expect((await env.CONFIGS.get<{ config: PublishedConfig }>(`snap:${site.key}:2`, "json"))?.config.topics).toEqual(published);
 
     await adminOk("PUT", topicsPath(site.key), { topics: [] });
     await publish(site.key);
@@ -254,6 +257,7 @@ describe("PUT /admin/api/sites/:site/topics", () => {
     ["a topic name starting with a digit", { topics: [{ topic: "1st", pages: ["/blog/*"] }] }, "topics.0.topic"],
     ["a topic without pages", { topics: [{ topic: "security", pages: [] }] }, "topics.0.pages"],
     ["a page that is not a pattern", { topics: [{ topic: "security", pages: ["/ok", "blog"] }] }, "topics.0.pages.1"],
+    ["a page pattern outside the subset", { topics: [{ topic: "security", pages: ["/x?"] }] }, "topics.0.pages.0"],
     ["a topic given twice", { topics: [{ topic: "dup", pages: ["/a"] }, { topic: "dup", pages: ["/b"] }] }, "topics"],
     ["more than 100 topics", { topics: Array.from({ length: 101 }, (_, i) => ({ topic: `t${i}`, pages: ["/"] })) }, "topics"],
   ])("refuses %s with 400 naming the field, keeping the old topics", async (_, body, field) => {

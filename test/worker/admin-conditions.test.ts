@@ -26,6 +26,23 @@ const REFUSED: [string, Record<string, unknown>, string, RegExp][] = [
   ["operators mixed with plain keys", { "traits.plan": { $eq: "pro", tier: 1 } }, "condition.traits.plan", /mixes operators/],
   ["an empty path part", { "traits..plan": "pro" }, "condition.traits..plan", /empty part/],
   ["a reserved server.* path deep inside", { $nor: [{ $not: { "server.f9": true } }] }, "condition.$nor.0.$not.server.f9", /reserved/],
+  ["a path in the wrong case", { "Company.domain": { $in: ["acme.example"] } }, "condition.Company.domain", /case-sensitive, did you mean "company.domain"/],
+  ["a free name under a group in the wrong case", { "Traits.plan": "pro" }, "condition.Traits.plan", /did you mean "traits.plan"/],
+  ["a path not in the catalog", { "visitor.count": { $gt: 1 } }, "condition.visitor.count", /unknown attribute "visitor.count".*catalog/],
+  ["a misspelt attribute inside $or", { $or: [{ "visit.count": 2 }, { "geo.contry": "DE" }] }, "condition.$or.1.geo.contry", /unknown attribute/],
+  ["an unknown member of a fixed group", { "company.revenue": { $gt: 1 } }, "condition.company.revenue", /unknown attribute/],
+  ["a top-level name outside the catalog", { plan: "pro" }, "condition.plan", /free names only under traits\., events\./],
+  ["a name with a lone surrogate", { "traits.\ud800": 1 }, "condition.traits.\ud800", /lone UTF-16 surrogate/],
+  ["a value with a lone surrogate", { "page.title": { $regex: "a\udc00" } }, "condition.page.title.$regex", /lone UTF-16 surrogate/],
+];
+
+/** Raw JSON bodies: JSON.stringify could not send an own "__proto__" key. */
+const RESERVED: [string, string, string][] = [
+  ["a top-level __proto__", '{"__proto__": {"geo.country": "DE"}}', "condition.__proto__"],
+  ["__proto__ inside $and", '{"$and": [{"visit.count": 1}, {"__proto__": {"a": 1}}]}', "condition.$and.1.__proto__"],
+  ["__proto__ as a path part", '{"traits.__proto__": 1}', "condition.traits.__proto__"],
+  ["constructor at the top", '{"constructor": {"prototype": {}}}', "condition.constructor"],
+  ["prototype in a literal", '{"traits.plan": {"prototype": 1}}', "condition.traits.plan.prototype"],
 ];
 
 describe("segment conditions the Worker refuses", () => {
@@ -35,6 +52,14 @@ describe("segment conditions the Worker refuses", () => {
     expect(Object.keys(error.fields ?? {})).toEqual([field]);
     expect(error.fields![field]).toMatch(reason);
     expect(error.message).toContain(field);
+    expect(await adminOk("GET", segments(site.key))).toEqual({ segments: [] });
+  });
+
+  it.each(RESERVED)("refuses %s sent as raw JSON with 400 naming the key, storing nothing", async (_, condition, field) => {
+    const site = await createSite();
+    const raw = `{"name": "Bad", "condition": ${condition}}`;
+    const error = await expectRejected(() => admin("POST", segments(site.key), { raw }), 400, "invalid_input");
+    expect(error.fields?.[field]).toMatch(/reserved by JavaScript/);
     expect(await adminOk("GET", segments(site.key))).toEqual({ segments: [] });
   });
 
@@ -53,6 +78,26 @@ describe("segment conditions the Worker refuses", () => {
     const condition = { $or: [{ "page.path": { $regex: "(x+)*" } }, { "geo.country": { $in: "DE" } }], "server.f1": true };
     const error = await expectRejected(() => admin("POST", segments(site.key), { body: { name: "Bad", condition } }), 400, "invalid_input");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["condition.$or.0.page.path.$regex", "condition.$or.1.geo.country.$in", "condition.server.f1"]);
+  });
+
+  it("accepts every catalog path, free names under traits, events, interests, utm and page.query, and items' fields in $elemMatch", async () => {
+    const site = await createSite();
+    const condition = {
+      "visit.daysSinceLast": { $exists: true, $lt: 5 },
+      "device.viewport.width": { $lt: 768 },
+      "company.inAccountList": { $ne: true },
+      company: { $exists: true },
+      "traits.Plan_Tier": "pro",
+      "events.demo_request.count": { $gte: 1 },
+      "interests.security": { $gte: 2.5 },
+      "utm.first.source": "google",
+      "page.query.ref": "partner",
+      pages: { $elemMatch: { $regex: "^/pricing" } },
+      $nor: [{ "time.weekday": { $in: [0, 6] } }],
+      "traits.orders": { $elemMatch: { sku: "A", "p.id": 7 } },
+      "traits.city": "Zürich 🚀",
+    };
+    expect((await createSegment(site.key, { condition })).condition).toEqual(condition);
   });
 
   it("accepts the safe subset: anchors, classes, alternation, bounded and single-repeat groups", async () => {

@@ -71,6 +71,9 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["an unknown status", { status: "draft" }, "status"],
     ["a page that is not a pathname pattern", { pages: ["pricing"] }, "pages.0"],
     ["pages of the wrong type", { pages: "/pricing" }, "pages"],
+    ["a page pattern outside the subset every browser agrees on (a + modifier)", { pages: ["/pricing", "/blog/:slug+"] }, "pages.1"],
+    ["a page pattern with a regex group", { pages: ["/(\\d+)"] }, "pages.0"],
+    ["a page pattern whose wildcards could freeze the page", { pages: ["/*/*/*/*"] }, "pages.0"],
     ["no variants", { variants: [] }, "variants"],
     ["variants of the wrong type", { variants: { segment: "x" } }, "variants"],
     ["a segment id that is not a slug", { variants: [{ segment: "Not A Slug", changes: [{ type: "hide", selector: "#x" }] }] }, "variants.0.segment"],
@@ -94,10 +97,44 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["a CSS value with an escape", change({ type: "style", selector: "#x", properties: { background: "\\75 rl(https://evil.example/p.png)" } }), "variants.0.changes.0.properties.background"],
     ["two variants for one segment", { variants: [{ segment: "$SEG", changes: [{ type: "hide", selector: "#a" }] }, { segment: "$SEG", changes: [{ type: "hide", selector: "#b" }] }] }, "variants"],
     ["an id that is not a slug", { id: "Bad Id" }, "id"],
+    ["a jQuery-only :contains() selector", change({ type: "text", selector: 'h1:contains("Payroll")', value: "x" }), "variants.0.changes.0.selector"],
+    ["an id selector starting with a digit", change({ type: "hide", selector: "#1a" }), "variants.0.changes.0.selector"],
+    ["a class selector starting with a digit", change({ type: "hide", selector: ".2col" }), "variants.0.changes.0.selector"],
+    ["a state pseudo-class", change({ type: "hide", selector: "a:hover" }), "variants.0.changes.0.selector"],
+    ["a pseudo-element", change({ type: "hide", selector: "p::before" }), "variants.0.changes.0.selector"],
+    ["a disallowed pseudo-class inside :not()", change({ type: "hide", selector: "li:not(:checked)" }), "variants.0.changes.0.selector"],
+    ["a namespace prefix", change({ type: "hide", selector: "svg|a" }), "variants.0.changes.0.selector"],
+    ["the column combinator", change({ type: "hide", selector: "col || td" }), "variants.0.changes.0.selector"],
+    ["an unclosed attribute selector", change({ type: "hide", selector: "a[href" }), "variants.0.changes.0.selector"],
+    ["a trailing combinator", change({ type: "hide", selector: "main >" }), "variants.0.changes.0.selector"],
+    ["a selector list with an empty part", change({ type: "hide", selector: "#a,,#b" }), "variants.0.changes.0.selector"],
+    ["a name with a lone surrogate", { name: "Hero \udfff" }, "name"],
+    ["a text value with a lone surrogate", change({ type: "text", selector: "#x", value: "Hi \ud800!" }), "variants.0.changes.0.value"],
+    ["a style value with a lone surrogate", change({ type: "style", selector: "#x", properties: { color: "red\udc00" } }), "variants.0.changes.0.properties.color"],
   ])("refuses %s with 400 naming the field", async (_, extra, field) => {
     const { site, segment, body } = await siteWithSegment();
     const payload = JSON.parse(JSON.stringify(body(extra)).replaceAll("$SEG", segment)) as unknown;
     await expectInvalidField(() => admin("POST", path(site), { body: payload }), field);
+  });
+
+  it("says why a selector is refused: :contains() is not CSS, #1a is not an id", async () => {
+    const { site, segment, body } = await siteWithSegment();
+    for (const [selector, reason] of [['h1:contains("Payroll")', /Unknown pseudo-class: "contains"/], ["#1a", /not a valid CSS selector/], ["a:hover", /:hover is not allowed/]] as const) {
+      const payload = body({ variants: [{ segment, changes: [{ type: "text", selector, value: "x" }] }] });
+      const error = await expectRejected(() => admin("POST", path(site), { body: payload }), 400, "invalid_input");
+      expect(error.fields?.["variants.0.changes.0.selector"]).toMatch(reason);
+    }
+  });
+
+  it("accepts selectors every browser takes: combinators, attributes, structural and logical pseudo-classes, escapes", async () => {
+    const { site, segment } = await siteWithSegment();
+    const selectors = [
+      "#headline", "main > section.hero + p ~ .cta", 'a[href^="/pricing"][data-x="1" i]', "ul li:nth-child(2n+1)",
+      "li:first-child, li:last-child", "tr:nth-of-type(odd) td:only-child", ":is(h1, h2):not(.skip)", ":where(.a) .b",
+      "article:has(> img)", "p:empty", "html:lang(de) .greeting", "#\\31 a", ".md\\:flex", "*",
+    ];
+    const created = await createExperience(site, { variants: [{ segment, changes: selectors.map((selector) => ({ type: "hide", selector })) }] });
+    expect(created.variants[0]!.changes.map((c) => c.selector)).toEqual(selectors);
   });
 
   it("refuses a variant for a segment this site does not have with 422 unknown_segment", async () => {

@@ -54,6 +54,8 @@ describe("POST /admin/api/sites/:site/segments", () => {
     ["an id that is not a slug", { id: "Not A Slug", name: "x", condition: {} }, "id"],
     ["a condition on the reserved server.* paths", { name: "x", condition: { "server.f1": true } }, "condition.server.f1"],
     ["a reserved server.* path inside $or", { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } }, "condition.$or.1.server.f1"],
+    ["a name with a lone surrogate", { name: "VIP \ud800", condition: {} }, "name"],
+    ["an $in item with a lone surrogate", { name: "x", condition: { "traits.city": { $in: ["Zürich", "\udc00"] } } }, "condition.traits.city.$in.1"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     const site = await createSite();
     await expectInvalidField(() => admin("POST", path(site.key), { body }), field);
@@ -66,10 +68,10 @@ describe("POST /admin/api/sites/:site/segments", () => {
   it("refuses a duplicate id on the same site with 409; another site may use the id", async () => {
     const site = await createSite();
     const other = await createSite();
-    const segment = await createSegment(site.key, { name: "Original", condition: { a: 1 } });
-    await expectRejected(() => admin("POST", path(site.key), { body: { id: segment.id, name: "Copy", condition: { b: 2 } } }), 409, "conflict");
+    const segment = await createSegment(site.key, { name: "Original", condition: { "traits.a": 1 } });
+    await expectRejected(() => admin("POST", path(site.key), { body: { id: segment.id, name: "Copy", condition: { "traits.b": 2 } } }), 409, "conflict");
     expect(await adminOk<Segment>("GET", path(site.key, segment.id))).toEqual(segment);
-    const theirs = await adminOk<Segment>("POST", path(other.key), { id: segment.id, name: "Theirs", condition: { b: 2 } });
+    const theirs = await adminOk<Segment>("POST", path(other.key), { id: segment.id, name: "Theirs", condition: { "traits.b": 2 } });
     expect(theirs).toMatchObject({ id: segment.id, siteKey: other.key, name: "Theirs" });
     expect(await adminOk<Segment>("GET", path(site.key, segment.id))).toEqual(segment);
   });
@@ -128,14 +130,14 @@ describe("PUT /admin/api/sites/:site/segments/:id", () => {
     ["an id that differs from the URL's", { id: "someone-else", name: "x", condition: {} }, "id"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     const site = await createSite();
-    const segment = await createSegment(site.key, { condition: { a: 1 } });
+    const segment = await createSegment(site.key, { condition: { "traits.a": 1 } });
     await expectInvalidField(() => admin("PUT", path(site.key, segment.id), { body }), field);
   });
 
   it("answers 404 for an unknown site or segment, and leaves another site's segment alone", async () => {
     const site = await createSite();
     const other = await createSite();
-    const theirs = await createSegment(other.key, { condition: { a: 1 } });
+    const theirs = await createSegment(other.key, { condition: { "traits.a": 1 } });
     const body = { name: "Hijack", condition: {} };
     await expectRejected(() => admin("PUT", path(uniqueKey(), theirs.id), { body }), 404, "not_found");
     await expectRejected(() => admin("PUT", path(site.key, "no-such-segment"), { body }), 404, "not_found");

@@ -55,8 +55,31 @@ describe("POST /admin/api/sites", () => {
     ["an origin with another scheme", { key: "k-origin-ftp", name: "x", origins: ["https://ok.example", "ftp://a.example"] }, "origins.1"],
     ["an array body", [], "(body)"],
     ["a null body", null, "(body)"],
+    ["a name that is a lone surrogate", { key: "k-lone-high", name: "\ud800" }, "name"],
+    ["a name with a lone low surrogate inside", { key: "k-lone-low", name: "Shop \udc00 DE" }, "name"],
+    ["an origin with a lone surrogate", { key: "k-lone-origin", name: "x", origins: ["https://a.example", "https://\udbff.example"] }, "origins.1"],
+    ["an extra key that is a lone surrogate", { key: "k-lone-key", name: "x", "\ud83d": 1 }, "\ud83d"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     await expectInvalidField(() => admin("POST", "/sites", { body }), field);
+  });
+
+  it("refuses JavaScript's reserved names as keys, sent as raw JSON, anywhere in the body", async () => {
+    const key = uniqueKey();
+    for (const [raw, field] of [
+      [`{"key":"${key}","name":"x","__proto__":{"origins":["https://evil.example"]}}`, "__proto__"],
+      [`{"key":"${key}","name":"x","constructor":{"prototype":1}}`, "constructor"],
+      [`{"key":"${key}","name":"x","origins":[{"__proto__":"https://evil.example"}]}`, "origins.0.__proto__"],
+    ] as const) {
+      const error = await expectRejected(() => admin("POST", "/sites", { raw }), 400, "invalid_input");
+      expect(error.fields?.[field]).toMatch(/reserved by JavaScript/);
+    }
+    await expectRejected(() => admin("GET", `/sites/${key}`), 404, "not_found");
+  });
+
+  it("stores a name with a well-formed surrogate pair (an emoji) as sent", async () => {
+    const created = await adminOk<Site>("POST", "/sites", { key: uniqueKey(), name: "Shop \ud83d\ude80" });
+    expect(created.name).toBe("Shop 🚀");
+    expect((await adminOk<Site>("GET", `/sites/${created.key}`)).name).toBe("Shop 🚀");
   });
 
   it("refuses a body over 256 KiB with 413", async () => {
@@ -121,6 +144,7 @@ describe("PATCH /admin/api/sites/:site", () => {
     ["origins that are not a list", { origins: "https://a.example" }, "origins"],
     ["a bad origin", { origins: ["not a url"] }, "origins.0"],
     ["a key (keys never change)", { key: "other" }, "(body)"],
+    ["a name that is a lone surrogate", { name: "\ud800" }, "name"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     const site = await createSite();
     await expectInvalidField(() => admin("PATCH", `/sites/${site.key}`, { body }), field);

@@ -2,7 +2,7 @@
 // AS organization say what kind of network the visitor is on. An ISP or hosting network is not a
 // company: it gets a type and no name.
 import { describe, expect, it } from "vitest";
-import { contextFor } from "./fixtures";
+import { attributesFor, contextFor } from "./fixtures";
 import type { PublishedConfig } from "../../worker/schemas/published";
 import { addCompanyRanges, adminOk, createExperience, createSegment, createSite, ipBlock, PRODUCTION, publish, visit, type VisitInit } from "./helpers";
 
@@ -35,17 +35,17 @@ describe("the ASN step of the company waterfall", () => {
     ["an unknown ASN named like a government", 64500, "Ministry of Finance", { type: "government", confidence: 0.6, name: "Ministry of Finance" }],
   ])("classifies %s", async (_, asn, asOrg, expected) => {
     const site = await publishedSite();
-    const { company } = await contextFor(site, fromNetwork(asn, asOrg));
+    const { company } = await attributesFor(site, fromNetwork(asn, asOrg));
     expect(company).toEqual({ ...expected, asn, asOrg, source: "asn", inAccountList: false });
     if (expected.type === "isp" || expected.type === "hosting") expect(company).not.toHaveProperty("name");
   });
 
   it("classifies from whichever of the two request.cf gives, and answers no company for neither", async () => {
     const site = await publishedSite();
-    expect((await contextFor(site, fromNetwork(7922, undefined))).company).toEqual({ type: "isp", asn: 7922, confidence: 0.9, source: "asn", inAccountList: false });
+    expect((await attributesFor(site, fromNetwork(7922, undefined))).company).toEqual({ type: "isp", asn: 7922, confidence: 0.9, source: "asn", inAccountList: false });
     // An unlisted number with no organization says nothing about the visitor.
-    expect((await contextFor(site, fromNetwork(64496, undefined))).company).toBeNull();
-    expect((await contextFor(site, fromNetwork(undefined, "Hooli Industries Inc"))).company).toEqual({
+    expect((await attributesFor(site, fromNetwork(64496, undefined))).company).toBeNull();
+    expect((await attributesFor(site, fromNetwork(undefined, "Hooli Industries Inc"))).company).toEqual({
       type: "business",
       asOrg: "Hooli Industries Inc",
       name: "Hooli Industries Inc",
@@ -53,15 +53,15 @@ describe("the ASN step of the company waterfall", () => {
       source: "asn",
       inAccountList: false,
     });
-    expect((await contextFor(site, fromNetwork(undefined, "   "))).company).toBeNull();
-    expect((await contextFor(site, fromNetwork(undefined, undefined))).company).toBeNull();
+    expect((await attributesFor(site, fromNetwork(undefined, "   "))).company).toBeNull();
+    expect((await attributesFor(site, fromNetwork(undefined, undefined))).company).toBeNull();
   });
 
   it("comes after the company ranges, which keep the network's ASN alongside", async () => {
     const site = await publishedSite();
     const block = ipBlock();
     await addCompanyRanges([{ cidr: block.cidr, name: "Ranged Corp", domain: "ranged.example" }]);
-    const { company } = await contextFor(site, { ...fromNetwork(7922, "Comcast Cable Communications, LLC"), headers: { "cf-connecting-ip": block.ip(9) } });
+    const { company } = await attributesFor(site, { ...fromNetwork(7922, "Comcast Cable Communications, LLC"), headers: { "cf-connecting-ip": block.ip(9) } });
     expect(company).toEqual({
       name: "Ranged Corp",
       domain: "ranged.example",
@@ -77,8 +77,8 @@ describe("the ASN step of the company waterfall", () => {
   it("matches a company named by its AS organization against the site's account list", async () => {
     const site = await publishedSite();
     await adminOk("PUT", `/sites/${site}/accounts`, { accounts: [{ name: "hooli industries inc" }] });
-    expect((await contextFor(site, fromNetwork(64496, "Hooli Industries Inc"))).company).toMatchObject({ name: "Hooli Industries Inc", inAccountList: true });
-    expect((await contextFor(site, fromNetwork(64501, "Initrode Holdings"))).company).toMatchObject({ name: "Initrode Holdings", inAccountList: false });
+    expect((await attributesFor(site, fromNetwork(64496, "Hooli Industries Inc"))).company).toMatchObject({ name: "Hooli Industries Inc", inAccountList: true });
+    expect((await attributesFor(site, fromNetwork(64501, "Initrode Holdings"))).company).toMatchObject({ name: "Initrode Holdings", inAccountList: false });
   });
 
   it("feeds firmographic segments: company.type and company.name are evaluated on the server", async () => {
@@ -106,7 +106,7 @@ describe("simulating the network in dev", () => {
   it("takes asn and asOrg from X-Facet-Simulate, over request.cf", async () => {
     const site = await publishedSite();
     const dev = (sim: string): VisitInit => ({ headers: { "x-facet-simulate": sim }, cf: { asn: 16509, asOrganization: "Amazon.com, Inc." } });
-    expect((await contextFor(site, dev("asn=7922&asOrg=Comcast"))).company).toEqual({
+    expect((await attributesFor(site, dev("asn=7922&asOrg=Comcast"))).company).toEqual({
       type: "isp",
       asn: 7922,
       asOrg: "Comcast",
@@ -114,14 +114,14 @@ describe("simulating the network in dev", () => {
       source: "asn",
       inAccountList: false,
     });
-    expect((await contextFor(site, dev("asn=AS64496&asOrg=Hooli Industries Inc"))).company).toMatchObject({ type: "business", asn: 64496, name: "Hooli Industries Inc" });
+    expect((await attributesFor(site, dev("asn=AS64496&asOrg=Hooli Industries Inc"))).company).toMatchObject({ type: "business", asn: 64496, name: "Hooli Industries Inc" });
     // Nothing simulated about the network: request.cf's own ASN stands.
-    expect((await contextFor(site, dev("country=DE"))).company).toMatchObject({ type: "hosting", asn: 16509, source: "asn" });
+    expect((await attributesFor(site, dev("country=DE"))).company).toMatchObject({ type: "hosting", asn: 16509, source: "asn" });
   });
 
   it("is ignored in production", async () => {
     const site = await publishedSite();
-    const { company } = await contextFor(site, fromNetwork(16509, "Amazon.com, Inc.", { "x-facet-simulate": "asn=7922&asOrg=Comcast" }));
+    const { company } = await attributesFor(site, fromNetwork(16509, "Amazon.com, Inc.", { "x-facet-simulate": "asn=7922&asOrg=Comcast" }));
     expect(company).toEqual({ type: "hosting", asn: 16509, asOrg: "Amazon.com, Inc.", confidence: 0.9, source: "asn", inAccountList: false });
   });
 });

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, inject, it, vi, type MockInstance } from "vitest";
 import { resetProviderMemory } from "../../worker/enrich/provider";
 import type { Env } from "../../worker/env";
-import type { ServerContext } from "../../worker/schemas/published";
+import type { VisitorAttributes } from "../../worker/visitor/context";
+import { attributesFor } from "./fixtures";
 import { addCompanyRanges, createSite, publish, storageSnapshot, visit, type VisitInit } from "./helpers";
 import { FAKE_IPINFO_TOKEN, providerIp, SLOW_MS } from "./provider-fixtures";
 
@@ -47,15 +48,11 @@ async function published(): Promise<string> {
   return site.key;
 }
 
-/** The context endpoint for a dev-simulated visitor (`sim` as in X-Facet-Simulate), with the provider configured. */
-async function contextOf(site: string, sim: string, init: { env?: Partial<Env> } = {}): Promise<ServerContext> {
-  const request: VisitInit = { headers: { "x-facet-simulate": sim }, env: { ...PROVIDER, ...init.env } };
-  const res = await visit(`/v1/sites/${site}/context`, request);
-  const text = await res.text();
-  seen.push(text, JSON.stringify([...res.headers]));
-  expect(res.status, text).toBe(200);
-  return JSON.parse(text) as ServerContext;
-}
+/** A dev-simulated visitor's request (`sim` as in X-Facet-Simulate), with the provider configured. */
+const visitor = (sim: string, init: { env?: Partial<Env> } = {}): VisitInit => ({ headers: { "x-facet-simulate": sim }, env: { ...PROVIDER, ...init.env } });
+
+/** The attributes the context endpoint computes for that visitor: its answer carries only their results. */
+const contextOf = (site: string, sim: string, init: { env?: Partial<Env> } = {}): Promise<VisitorAttributes> => attributesFor(site, visitor(sim, init));
 
 let warn: MockInstance<typeof console.warn>;
 
@@ -189,7 +186,9 @@ describe("the provider step of the company waterfall", () => {
     const ips = [providerIp("company"), providerIp("isp"), providerIp("garbage")];
     for (const ip of ips) {
       resetProviderMemory();
-      await contextOf(site, `ip=${ip}`);
+      const res = await visit(`/v1/sites/${site}/context`, visitor(`ip=${ip}`));
+      seen.push(await res.text(), JSON.stringify([...res.headers]));
+      expect(res.status).toBe(200);
     }
     const storage = await storageSnapshot();
     for (const ip of ips) expect(storage).not.toContain(ip);

@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
-import { contextFor } from "./fixtures";
+import { attributesFor } from "./fixtures";
 import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publish, rangeIndexInKv, type RangesImported } from "./helpers";
 
 let v6Blocks = 0;
@@ -25,16 +25,16 @@ function v6Block() {
 
 /**
  * A published site, and a function that finds the company for an address twice: with the admin's lookup
- * and with the context endpoint for a visitor simulated at that address. Both read the same index, so
- * they must agree; the context adds the waterfall's own fields.
+ * and with the context endpoint's enrichment (visitorAttributes) for a visitor simulated at that address. Both
+ * read the same index, so they must agree; the enrichment adds the waterfall's own fields.
  */
 async function resolver(): Promise<(ip: string) => Promise<Company | null>> {
   const site = await createSite();
   await publish(site.key);
   return async (ip) => {
     const { company } = await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`);
-    const context = await contextFor(site.key, { headers: { "x-facet-simulate": new URLSearchParams({ ip }).toString() } });
-    expect(context.company, ip).toEqual(company && { ...company, confidence: 0.95, source: "ranges", inAccountList: false });
+    const attributes = await attributesFor(site.key, { headers: { "x-facet-simulate": new URLSearchParams({ ip }).toString() } });
+    expect(attributes.company, ip).toEqual(company && { ...company, confidence: 0.95, source: "ranges", inAccountList: false });
     return company;
   };
 }
@@ -214,6 +214,32 @@ describe("company ranges: importing", () => {
     expect(await rangeIndexInKv()).toEqual({ spans: 0, companies: 0 });
     expect((await find(b.ip(1)))?.name).toBe("Durable Co");
     expect(await rangeIndexInKv()).toEqual(index);
+  });
+
+  it("keeps the replaced index with an expiry, for locations that still read the old version pointer", async () => {
+    const b = ipBlock();
+    await addCompanyRanges([{ cidr: b.cidr, name: "Before Co" }]);
+    const previous = (await env.CONFIGS.get("ranges:version"))!;
+    const before = await env.CONFIGS.get(`ranges:spans:${previous}`, "arrayBuffer");
+    await addCompanyRanges([{ cidr: b.cidr, name: "After Co" }]);
+    const current = await env.CONFIGS.get("ranges:version");
+    expect(current).not.toBe(previous);
+
+    const now = Date.now() / 1000;
+    const { keys } = await env.CONFIGS.list({ prefix: "ranges:" });
+    const byName = new Map(keys.map((k) => [k.name, k.expiration]));
+    for (const name of [`ranges:spans:${previous}`, `ranges:companies:${previous}`]) {
+      expect(byName.has(name), name).toBe(true);
+      // About an hour: far beyond KV's 60-second read cache and the isolates' 30-second recheck.
+      expect(byName.get(name)).toBeGreaterThan(now + 3500);
+      expect(byName.get(name)).toBeLessThanOrEqual(now + 3601);
+    }
+    // Unchanged, so an isolate reading the old pointer still finds the old companies.
+    expect(new Uint8Array((await env.CONFIGS.get(`ranges:spans:${previous}`, "arrayBuffer"))!)).toEqual(new Uint8Array(before!));
+    expect(await env.CONFIGS.get(`ranges:companies:${previous}`, "json")).toEqual(expect.arrayContaining([{ name: "Before Co", type: "business" }]));
+    // The live index never expires.
+    expect(byName.get(`ranges:spans:${current}`)).toBeUndefined();
+    expect(byName.get(`ranges:companies:${current}`)).toBeUndefined();
   });
 
   it("answers how many rows it added and the size of the rebuilt index", async () => {

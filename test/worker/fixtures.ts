@@ -1,9 +1,12 @@
 // A published site with one segment of each kind the public endpoints treat differently: a firmographic
 // and a geographic one (server-gated), a behavioral one (public), one no live experience uses, and one
 // used only by a paused experience. Each call makes a new site and a new company address block.
+import { env } from "cloudflare:test";
 import { expect } from "vitest";
+import type { Env } from "../../worker/env";
 import type { ServerContext } from "../../worker/schemas/published";
-import { addCompanyRanges, createExperience, createSegment, createSite, ipBlock, publish, uniqueKey, visit, type VisitInit } from "./helpers";
+import { visitorAttributes, type VisitorAttributes } from "../../worker/visitor/context";
+import { addCompanyRanges, createExperience, createSegment, createSite, ipBlock, publish, uniqueKey, visit, visitRequest, type VisitInit } from "./helpers";
 
 export const ORIGIN = "https://shop.example";
 
@@ -85,4 +88,15 @@ export async function contextFor(key: string, init: VisitInit, query = ""): Prom
   const text = await res.text();
   expect(res.status, text).toBe(200);
   return JSON.parse(text) as ServerContext;
+}
+
+/** The context endpoint's answer has exactly these keys: the attributes themselves never reach the browser. */
+export const CONTEXT_KEYS = ["expires", "server", "token", "v"];
+
+/**
+ * The visitor's server-side attributes (geo.*, company.*) as the context endpoint computes them for this
+ * request. Its answer holds only their results, so enrichment is observed here, in the Worker.
+ */
+export function attributesFor(key: string, init: VisitInit): Promise<VisitorAttributes> {
+  return visitorAttributes({ ...env, ...init.env } as Env, visitRequest(`/v1/sites/${key}/context`, init), key);
 }

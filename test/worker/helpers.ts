@@ -89,7 +89,7 @@ export async function rangeIndexInKv(): Promise<{ spans: number; companies: numb
 
 // ---- storage snapshot ------------------------------------------------------------------------------
 
-const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics", "users", "sessions", "invites", "login_attempts", "api_tokens", "audit_log"] as const;
+const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics", "users", "sessions", "invites", "login_attempts", "api_tokens", "audit_log", "import_generations"] as const;
 
 /** Every row of every Facet table and every KV key with its value, as one string. */
 export async function storageSnapshot(): Promise<string> {
@@ -158,10 +158,13 @@ export interface VisitInit {
   env?: Partial<Env>;
 }
 
+/** The request a visitor's browser would send, with what Cloudflare's edge would add. */
+export const visitRequest = (path: string, init: VisitInit = {}) =>
+  new Request(`${BASE}${path}`, { headers: init.headers ?? {}, ...(init.cf ? { cf: init.cf } : {}) } as RequestInit);
+
 /** A public request straight into the Hono app, so request.cf and the bindings can vary per test. */
 export function visit(path: string, init: VisitInit = {}): Promise<Response> {
-  const req = new Request(`${BASE}${path}`, { headers: init.headers ?? {}, ...(init.cf ? { cf: init.cf } : {}) } as RequestInit);
-  return Promise.resolve(app.request(req, undefined, { ...env, ...init.env }));
+  return Promise.resolve(app.request(visitRequest(path, init), undefined, { ...env, ...init.env }));
 }
 
 export const PRODUCTION: Partial<Env> = { FACET_DEV: undefined };

@@ -1,7 +1,7 @@
 // GET /v1/sites/:site/config: the published rules and slots, without content or secret lists, cacheable.
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { PublishedConfig } from "../../worker/schemas/published";
+import type { PublishedConfig, Snapshot } from "../../worker/schemas/published";
 import { BASE, createSite, publish, uniqueKey, type ErrorBody } from "./helpers";
 import { CONTENT, publishedSite, SECRETS } from "./fixtures";
 
@@ -34,8 +34,20 @@ describe("GET /v1/sites/:site/config", () => {
     const config = await (await SELF.fetch(`${BASE}/v1/sites/${key}/config`)).json<PublishedConfig>();
     expect(config.segments.map((s) => s.id).sort()).toEqual(["accounts", "germany", "returning"]);
     expect(config.experiences).toEqual([
-      { id: "hero", pages: ["/"], slots: ["#headline", "#secondary-cta", "#bar", "#cta"], segments: ["accounts", "germany", "returning"] },
+      { id: "hero", pages: ["/"], paths: ["^\\/$"], slots: ["#headline", "#secondary-cta", "#bar", "#cta"], segments: ["accounts", "germany", "returning"] },
     ]);
+  });
+
+  it("compiles the page patterns of a snapshot published before compiled patterns existed", async () => {
+    const { key } = await publishedSite();
+    const k = `snap:${key}:1`;
+    const old = await env.CONFIGS.get<Snapshot>(k, "json");
+    for (const e of old!.config.experiences) delete e.paths;
+    old!.config.experiences[0]!.pages = ["/blog/:slug", "/stored+before"];
+    await env.CONFIGS.put(k, JSON.stringify(old));
+    const config = await (await SELF.fetch(`${BASE}/v1/sites/${key}/config`)).json<PublishedConfig>();
+    // A stored pattern outside today's subset matches no page rather than something else.
+    expect(config.experiences[0]!.paths).toEqual(["^\\/blog(?:\\/[^/]+)$", "^(?!)$"]);
   });
 
   it("replaces server-side condition parts by references and keeps browser-side ones", async () => {

@@ -4,7 +4,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { verifyContext } from "../../worker/visitor/sign";
 import { createSite, PRODUCTION, publish, uniqueKey, visit, type ErrorBody } from "./helpers";
-import { contextFor, publishedSite } from "./fixtures";
+import { attributesFor, CONTEXT_KEYS, contextFor, publishedSite } from "./fixtures";
 
 const SECRET = env.SIGNING_SECRET!;
 
@@ -20,16 +20,28 @@ async function refs(key: string) {
 describe("GET /v1/sites/:site/context", () => {
   it("reads geography from request.cf and answers privately, never cached", async () => {
     const { key } = await publishedSite();
-    const res = await visit(`/v1/sites/${key}/context`, {
-      cf: { country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", isEUCountry: "1", latitude: "48.85", longitude: "2.35", colo: "CDG" },
-    });
+    const paris = { cf: { country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", isEUCountry: "1", latitude: "48.85", longitude: "2.35", colo: "CDG" } };
+    const res = await visit(`/v1/sites/${key}/context`, paris);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("etag")).toBeNull();
-    const context = await res.json<{ v: number; geo: unknown; company: unknown }>();
+    const context = await res.json<{ v: number }>();
     expect(context.v).toBe(1);
-    expect(context.geo).toEqual({ country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", latitude: 48.85, longitude: 2.35, isEU: true });
-    expect(context.company).toBeNull();
+    const attributes = await attributesFor(key, paris);
+    expect(attributes.geo).toEqual({ country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", latitude: 48.85, longitude: 2.35, isEU: true });
+    expect(attributes.company).toBeNull();
+  });
+
+  it("tells the browser only the references' results, the token, v and expires: no geo, company or account-list membership", async () => {
+    const { key, visitors, company } = await publishedSite();
+    const located = { ...visitors.matching, cf: { city: "Frankfurt", latitude: "50.11", longitude: "8.68", postalCode: "60311" } };
+    expect((await attributesFor(key, located)).company).toMatchObject({ name: "Pied Piper", inAccountList: false });
+    const res = await visit(`/v1/sites/${key}/context`, located);
+    const text = await res.text();
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(CONTEXT_KEYS);
+    for (const leak of ["Pied Piper", "piedpiper.example", "inAccountList", "employees", "Frankfurt", "50.11", "60311", "latitude", company.ip(7)]) {
+      expect(text).not.toContain(leak);
+    }
   });
 
   it("evaluates every server reference for the visitor and signs the true ones with an expiry", async () => {
@@ -37,8 +49,9 @@ describe("GET /v1/sites/:site/context", () => {
     const r = await refs(key);
     const before = Date.now();
     const context = await contextFor(key, visitors.matching);
-    expect(context.geo).toEqual({ country: "DE", isEU: true });
-    expect(context.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
+    const attributes = await attributesFor(key, visitors.matching);
+    expect(attributes.geo).toEqual({ country: "DE", isEU: true });
+    expect(attributes.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
     expect(context.server).toEqual({ [r.germany]: true, [r.domain]: true, [r.name]: false });
     expect(context.expires).toBeGreaterThanOrEqual(before + 29 * 60_000);
     expect(context.expires).toBeLessThanOrEqual(Date.now() + 31 * 60_000);
@@ -49,15 +62,14 @@ describe("GET /v1/sites/:site/context", () => {
     expect(claims!.t).toHaveLength(2);
 
     const nobody = await contextFor(key, visitors.nobody);
-    expect(nobody.geo).toEqual({ country: "FR", isEU: true });
-    expect(nobody.company).toBeNull();
+    expect(await attributesFor(key, visitors.nobody)).toEqual({ geo: { country: "FR", isEU: true }, company: null });
     expect(Object.values(nobody.server)).toEqual([false, false, false]);
     expect((await verifyContext(SECRET, nobody.token, 0))!.t).toEqual([]);
   });
 
   it("in dev, takes the simulated IP and geography from X-Facet-Simulate or from the page's Referer", async () => {
     const { key, company } = await publishedSite();
-    const fromHeader = await contextFor(key, {
+    const fromHeader = await attributesFor(key, {
       headers: { "x-facet-simulate": `ip=${company.ip(20)}&country=DE&city=Berlin`, "cf-connecting-ip": "192.0.2.1" },
       cf: { country: "US", city: "Austin", asn: 13335, asOrganization: "Cloudflare" },
     });
@@ -65,7 +77,7 @@ describe("GET /v1/sites/:site/context", () => {
     // A simulated address has no network behind it: the real connection's ASN is not attached.
     expect(fromHeader.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
 
-    const fromReferer = await contextFor(key, { headers: { referer: `https://shop.example/pricing?facet_sim_ip=${company.ip(21)}&facet_sim_country=AT` } });
+    const fromReferer = await attributesFor(key, { headers: { referer: `https://shop.example/pricing?facet_sim_ip=${company.ip(21)}&facet_sim_country=AT` } });
     expect(fromReferer.geo).toEqual({ country: "AT", isEU: true });
     expect(fromReferer.company?.name).toBe("Pied Piper");
   });
@@ -77,18 +89,20 @@ describe("GET /v1/sites/:site/context", () => {
       "x-facet-simulate": `ip=${company.ip(30)}&country=DE`,
       referer: `https://shop.example/?facet_sim_ip=${company.ip(31)}&facet_sim_country=DE`,
     };
-    const stranger = await contextFor(key, { env: PRODUCTION, headers: simulated, cf: { country: "US" } });
-    expect(stranger.geo).toEqual({ country: "US", isEU: false });
-    expect(stranger.company).toBeNull();
+    const strangerInit = { env: PRODUCTION, headers: simulated, cf: { country: "US" } };
+    const stranger = await contextFor(key, strangerInit);
+    expect(await attributesFor(key, strangerInit)).toEqual({ geo: { country: "US", isEU: false }, company: null });
     expect(stranger.server).toEqual({ [r.germany]: false, [r.domain]: false, [r.name]: false });
 
-    const fromNetwork = await contextFor(key, {
+    const networkInit = {
       env: PRODUCTION,
       headers: { ...simulated, "cf-connecting-ip": company.ip(40) },
       cf: { country: "US", asn: 64500, asOrganization: "Pied Piper Networks" },
-    });
-    expect(fromNetwork.geo).toEqual({ country: "US", isEU: false });
-    expect(fromNetwork.company).toMatchObject({ name: "Pied Piper", asn: 64500, asOrg: "Pied Piper Networks", source: "ranges" });
+    };
+    const fromNetwork = await contextFor(key, networkInit);
+    const networkAttributes = await attributesFor(key, networkInit);
+    expect(networkAttributes.geo).toEqual({ country: "US", isEU: false });
+    expect(networkAttributes.company).toMatchObject({ name: "Pied Piper", asn: 64500, asOrg: "Pied Piper Networks", source: "ranges" });
     expect(fromNetwork.server).toEqual({ [r.germany]: false, [r.domain]: true, [r.name]: false });
   });
 

@@ -128,6 +128,33 @@ describe("GET /v1/sites/:site/variants with a signed context", () => {
   });
 });
 
+describe("GET /v1/sites/:site/variants: who may cache the answer", () => {
+  it("lets everyone cache the snippet's request for segments without server references, and keeps a gated one private", async () => {
+    const { key, visitors } = await publishedSite();
+    const { token } = await contextFor(key, visitors.matching);
+    // The URL shapes the snippet sends: `v`, the segments, and the token only when a segment is gated.
+    const ungated = await variants(key, "v=1&segments=returning");
+    expect(ungated.res.headers.get("cache-control")).toBe("public, max-age=300");
+    const gated = await variants(key, `v=1&segments=accounts,returning&token=${encodeURIComponent(token)}`);
+    expect(gated.res.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(gated.body.changes.hero?.accounts).toEqual(HERO_CHANGES.accounts);
+  });
+
+  it("answers a token sent with only ungated segments publicly: the token changed nothing in it", async () => {
+    const { key, visitors } = await publishedSite();
+    const { token } = await contextFor(key, visitors.matching);
+    const without = await variants(key, "v=1&segments=returning,no-such-segment");
+    const withToken = await variants(key, `v=1&segments=returning,no-such-segment&token=${encodeURIComponent(token)}`);
+    expect(withToken.body).toEqual(without.body);
+    expect(withToken.res.headers.get("cache-control")).toBe("public, max-age=300");
+    // A gated segment the token does not unlock still depends on it: private.
+    const { token: nobody } = await contextFor(key, visitors.nobody);
+    const denied = await variants(key, `v=1&segments=accounts&token=${encodeURIComponent(nobody)}`);
+    expect(denied.body.denied).toEqual(["accounts"]);
+    expect(denied.res.headers.get("cache-control")).toBe("private, max-age=300");
+  });
+});
+
 describe("GET /v1/sites/:site/variants for conditions mixing server and browser parts", () => {
   it("refuses content only when the server results alone rule the segment out", async () => {
     const site = await createSite();

@@ -2,6 +2,7 @@
 // the live pointer; GET /versions lists them; earlier versions stay readable.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import app from "../../worker/index";
 import type { PublishedConfig, Snapshot } from "../../worker/schemas/published";
 import {
   admin,
@@ -11,6 +12,8 @@ import {
   createSite,
   expectRejected,
   expectWriteGuards,
+  ADMIN_TOKEN,
+  BASE,
   publish,
   uniqueKey,
   visit,
@@ -76,7 +79,7 @@ describe("POST /admin/api/sites/:site/publish", () => {
   it("orders each experience's segments by priority, ties by id, as of the publish", async () => {
     const site = await createSite();
     for (const [id, priority] of [["b-tie", 5], ["a-tie", 5], ["low", -10], ["high", 100]] as const) {
-      await createSegment(site.key, { id, priority, condition: { [`visit.${id}`]: true } });
+      await createSegment(site.key, { id, priority, condition: { [`traits.${id}`]: true } });
     }
     const hide = (selector: string) => [{ type: "hide", selector }];
     await createExperience(site.key, {
@@ -88,7 +91,7 @@ describe("POST /admin/api/sites/:site/publish", () => {
     expect(experience!.segments).toEqual(["high", "a-tie", "b-tie", "low"]);
     expect(experience!.slots).toEqual(["#high", "#a-tie", "#b-tie", "#low"]);
 
-    await adminOk("PUT", `/sites/${site.key}/segments/low`, { name: "Now first", priority: 500, condition: { "visit.low": true } });
+    await adminOk("PUT", `/sites/${site.key}/segments/low`, { name: "Now first", priority: 500, condition: { "traits.low": true } });
     expect((await config(site.key)).experiences[0]!.segments[0]).toBe("high"); // unchanged until published
     await publish(site.key);
     expect((await config(site.key)).experiences[0]!.segments).toEqual(["low", "high", "a-tie", "b-tie"]);
@@ -117,6 +120,52 @@ describe("POST /admin/api/sites/:site/publish", () => {
     await expectWriteGuards("POST", `/sites/${site.key}/publish`);
     await expectRejected(() => admin("POST", `/sites/${uniqueKey()}/publish`), 404, "not_found");
     expect(await env.CONFIGS.get(`snap:${site.key}:1`)).toBeNull();
+  });
+});
+
+/** The KV binding, except that a put of a key starting with `prefix` fails as an unavailable KV would. */
+function kvFailingPuts(prefix: string): KVNamespace {
+  return new Proxy(env.CONFIGS, {
+    get(target, prop) {
+      if (prop === "put") {
+        return (key: string, ...rest: unknown[]) =>
+          key.startsWith(prefix) ? Promise.reject(new Error("KV put failed")) : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest);
+      }
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+describe("a publish that cannot be stored", () => {
+  it("lists no version when the snapshot's KV write fails, and the next publish takes that number", async () => {
+    const { key } = await publishedSite();
+    const failing = { ...env, CONFIGS: kvFailingPuts(`snap:${key}:`) };
+    const send = () =>
+      Promise.resolve(app.request(`${BASE}/admin/api/sites/${key}/publish`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }, failing));
+    await expectRejected(send, 500, "internal");
+    expect((await adminOk<{ live: number; versions: { version: number }[] }>("GET", `/sites/${key}/versions`)).versions.map((v) => v.version)).toEqual([1]);
+    expect(await env.CONFIGS.get(`snap:${key}:2`)).toBeNull();
+
+    expect((await publish(key)).version).toBe(2);
+    expect((await snapshotInKv(key, 2))?.v).toBe(2);
+    expect((await config(key)).v).toBe(2);
+  });
+
+  it("counts the config's size in UTF-8 bytes: multibyte content over 20 MiB is refused though its string length is far below", { timeout: 120_000 }, async () => {
+    const site = await createSite();
+    await createSegment(site.key, { id: "all", condition: {} });
+    // "€" is 1 UTF-16 unit and 3 UTF-8 bytes: 84 experiences of 85,000 of them (each request under the
+    // 256 KiB body limit) are about 7.1 million units but 21.4 million bytes, over the 20 MiB
+    // (20,971,520-byte) limit and under KV's 25 MiB.
+    const changes = Array.from({ length: 17 }, (_, i) => ({ type: "text", selector: `#t${i}`, value: "€".repeat(5_000) }));
+    for (let i = 0; i < 84; i++) await createExperience(site.key, { id: `big-${i}`, variants: [{ segment: "all", changes }] });
+    const error = await expectRejected(() => admin("POST", `/sites/${site.key}/publish`), 422, "config_too_large");
+    const bytes = Number(/would be (\d+) bytes/.exec(error.message)?.[1]);
+    expect(bytes).toBeGreaterThan(20 * 1024 * 1024);
+    expect(bytes).toBeLessThan(25 * 1024 * 1024);
+    expect(await env.CONFIGS.get(`snap:${site.key}:1`)).toBeNull();
+    expect(await adminOk("GET", `/sites/${site.key}/versions`)).toEqual({ live: null, versions: [] });
   });
 });
 
@@ -152,8 +201,9 @@ describe("KV written before a field existed", () => {
     await env.CONFIGS.put(`site:${key}`, JSON.stringify({ origins: record!.origins, live: record!.live }));
 
     expect(await config(key)).toEqual({ ...olderConfig, topics: [] });
-    const context = await (await visit(`/v1/sites/${key}/context`, visitors.matching)).json<{ v: number; company: unknown }>();
-    expect(context).toMatchObject({ v: 1, company: { name: "Pied Piper" } });
+    const context = await (await visit(`/v1/sites/${key}/context`, visitors.matching)).json<{ v: number; server: Record<string, boolean> }>();
+    expect(context.v).toBe(1);
+    expect(Object.values(context.server).filter(Boolean)).toHaveLength(2); // in Germany, from Pied Piper's domain
     expect((await publish(key)).version).toBe(2);
     expect(await env.CONFIGS.get(`site:${key}`, "json")).toEqual({ ...record, live: 2 });
   });

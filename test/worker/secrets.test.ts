@@ -3,7 +3,7 @@
 // firmographic segment's content without a context the Worker signed as matching.
 import { describe, expect, it } from "vitest";
 import type { PublishedConfig, VariantsResponse } from "../../worker/schemas/published";
-import { contextFor } from "./fixtures";
+import { attributesFor, CONTEXT_KEYS, contextFor } from "./fixtures";
 import { addCompanyRanges, adminOk, createExperience, createSegment, createSite, ipBlock, publish, visit, type VisitInit } from "./helpers";
 
 const ORIGIN = "https://www.shop.example";
@@ -131,8 +131,12 @@ describe("the public endpoints, opened by an outsider", () => {
   it("serves the content to a visitor whose signed context matches", async () => {
     const site = await firmographicSite();
     const context = await contextFor(site.key, site.target);
-    expect(context.company).toMatchObject({ name: SECRET.targetName, domain: SECRET.targetDomain, industry: SECRET.targetIndustry, inAccountList: true });
+    expect((await attributesFor(site.key, site.target)).company).toMatchObject({ name: SECRET.targetName, domain: SECRET.targetDomain, industry: SECRET.targetIndustry, inAccountList: true });
     expect(Object.values(context.server).every((result) => result === true)).toBe(true);
+    // Even the target itself is not told who it is, nor that it is on the account list: only results and the token.
+    expect(Object.keys(context).sort()).toEqual(CONTEXT_KEYS);
+    await expectNoSecrets(Response.json(context), "the target's own context");
+    expect(JSON.stringify(context)).not.toMatch(/inAccountList|Quantum/);
 
     const res = await visit(`/v1/sites/${site.key}/variants?segments=${ALL_SEGMENTS}&token=${encodeURIComponent(context.token)}`, { headers: { origin: ORIGIN } });
     expect(res.status).toBe(200);

@@ -3,6 +3,9 @@
 // what would silently never match (unknown operators, mixed `$`/plain keys, values of the wrong shape), what
 // could be slow on every page view (regexes outside a safe subset, oversized conditions), and paths under
 // `server`, where publishing puts its references (publish/split.ts).
+import { regexProblem } from "./regex-safety";
+
+import { unknownAttribute } from "./catalog";
 
 export interface ConditionProblem {
   /** Dot-joined from the root, array items by index (`$and.1.geo.country.$regex`); the root is `(condition)`. */
@@ -18,7 +21,6 @@ const MAX_DEPTH = 10;
 const MAX_KEYS = 200;
 const MAX_ITEMS = 1000;
 const MAX_TEXT = 1000;
-const MAX_REGEX = 200;
 const MAX_VERSION = 64;
 // Bounds the walk of an object built in code whose parts share references (JSON cannot express that).
 const MAX_VALUES = 50_000;
@@ -35,7 +37,6 @@ const FIELD_OPERATORS = new Set([
 const TYPE_NAMES = ["string", "number", "boolean", "object", "array", "null", "undefined", "unknown"];
 // A leading "v" is dropped by GrowthBook, a "V" is not, so "V1.2" would compare as text.
 const VERSION = /^v?\d[0-9A-Za-z.+-]*$/;
-const SAFE_SUBSET = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers, repeated alternatives or more than 2 unbounded repeats";
 
 const STOP = Symbol("stop");
 const isObject = (v: unknown): v is Obj =>
@@ -184,6 +185,30 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
   return problems;
 }
 
+/**
+ * Field paths that name no attribute of the catalog (conditions/catalog.ts), which would never match. Only the
+ * condition's own fields are paths: those inside $elemMatch name the items' fields. What conditionProblems
+ * refuses anyway (operators, `server.*`, empty parts, reserved names) is left to it.
+ */
+export function attributeProblems(condition: unknown, max = 20): ConditionProblem[] {
+  const problems: ConditionProblem[] = [];
+  const walk = (c: Obj, path: Path): void => {
+    if (path.length >= MAX_DEPTH) return;
+    for (const [k, v] of Object.entries(c)) {
+      const at = [...path, k];
+      if (LOGICAL_LISTS.has(k) && Array.isArray(v)) v.forEach((x, i) => isObject(x) && walk(x, [...at, i]));
+      else if (k == "$not" && isObject(v)) walk(v, at);
+      else if (k.startsWith("$") || /^server(\.|$)/.test(k) || k.split(".").some((p) => p == "" || RESERVED_NAMES.has(p))) continue;
+      else {
+        const message = unknownAttribute(k);
+        if (message && problems.length < max) problems.push({ path: at.join("."), message });
+      }
+    }
+  };
+  if (isObject(condition)) walk(condition, []);
+  return problems;
+}
+
 function unknownOperator(op: string): string {
   if (["$inGroup", "$notInGroup", "$savedGroup"].includes(op)) {
     return `unknown operator ${op}: saved groups are not part of Facet; use a segment instead`;
@@ -197,69 +222,4 @@ function mixedKeys(v: Obj): string {
   const plain = Object.keys(v).filter((k) => !k.startsWith("$"));
   return `mixes operators (${ops.join(", ")}) with plain keys (${plain.join(", ")}), so GrowthBook would compare it `
     + "as a literal object; use only operators, or only plain keys";
-}
-
-/** Why a regex is outside the safe subset, or null if it is inside. */
-function regexProblem(src: string, foldCase: boolean): string | null {
-  if (src.length > MAX_REGEX) return `regex is ${src.length} characters long; Facet allows at most ${MAX_REGEX}`;
-  try {
-    new RegExp(src, foldCase ? "i" : "");
-  } catch (e) {
-    return `regex is not valid: ${(e as Error).message}`;
-  }
-  // A tokenizer, not a regex over the regex: escapes and character classes decide what `+` or `(` mean. Each open
-  // group records whether it holds a quantifier; `atom` is what a quantifier here would repeat (null: nothing).
-  const groups = [{ start: 0, repeats: false, alternates: false }];
-  let atom: { group: string; repeats: boolean; alternates: boolean } | "char" | null = null;
-  let unbounded = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (c == "\\") {
-      const next = src[i + 1] ?? "";
-      if (/[1-9]/.test(next) || (next == "k" && src[i + 2] == "<")) {
-        return `regex uses a backreference (\\${next == "k" ? "k<…>" : next}); ${SAFE_SUBSET}`;
-      }
-      i++;
-      atom = "char";
-    } else if (c == "[") {
-      // JavaScript closes `[]` at once; the class is closed somewhere, as the pattern compiled.
-      for (i += src[i + 1] == "^" ? 2 : 1; src[i] != "]"; i++) if (src[i] == "\\") i++;
-      atom = "char";
-    } else if (c == "(") {
-      const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
-      if (look) return `regex uses lookaround (${look[0]}…); ${SAFE_SUBSET}`;
-      groups.push({ start: i, repeats: false, alternates: false });
-      if (src[i + 1] == "?") i = src.indexOf(src[i + 2] == "<" ? ">" : ":", i); // skip `?:` or `?<name>`
-      atom = null;
-    } else if (c == ")") {
-      const { start, repeats, alternates } = groups.pop()!;
-      if (repeats) groups[groups.length - 1]!.repeats = true;
-      atom = { group: src.slice(start, i + 1), repeats, alternates };
-    } else if ("*+?{".includes(c)) {
-      const braces = c == "{" ? /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i)) : null;
-      if (c == "{" && !braces) {
-        atom = "char"; // outside unicode mode a "{" that starts no quantifier is a literal
-        continue;
-      }
-      // `?`, `{0,1}` and `{1}` repeat at most once, so cannot backtrack over an inner repeat: `^/blog(/.*)?$` is fine.
-      const most = !braces ? (c == "?" ? 1 : Infinity) : braces[2] === undefined ? +braces[1]! : +(braces[3] || Infinity);
-      if (typeof atom == "object" && atom?.repeats && most > 1) {
-        return `regex repeats ${atom.group}, a group that itself repeats something, which can take exponential time; ${SAFE_SUBSET}`;
-      }
-      // (a|aa)+ backtracks exponentially just like (a+)+: alternatives inside a repeated group can overlap.
-      if (typeof atom == "object" && atom?.alternates && most > 1) {
-        return `regex repeats ${atom.group}, a group of alternatives, which can take exponential time; ${SAFE_SUBSET}`;
-      }
-      // Several unbounded repeats in a row (.*a.*b.*c) take polynomial time on long input.
-      if (most == Infinity && ++unbounded > 2) return `regex has more than 2 unbounded repeats (*, +, {n,}); ${SAFE_SUBSET}`;
-      groups[groups.length - 1]!.repeats = true;
-      if (braces) i += braces[0].length - 1;
-      if (src[i + 1] == "?") i++; // lazy
-      atom = null;
-    } else {
-      if (c == "|") groups[groups.length - 1]!.alternates = true;
-      atom = c == "|" || c == "^" || c == "$" ? null : "char";
-    }
-  }
-  return null;
 }

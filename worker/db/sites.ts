@@ -46,6 +46,7 @@ export async function deleteSite(db: D1Database, key: string): Promise<void> {
     db.prepare("DELETE FROM experiences WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM versions WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM account_lists WHERE site_key = ?1").bind(key),
+    db.prepare("DELETE FROM import_generations WHERE scope = 'accounts:' || ?1").bind(key),
     db.prepare("DELETE FROM topics WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM api_tokens WHERE site_key = ?1").bind(key),
     db.prepare("DELETE FROM sites WHERE key = ?1").bind(key),

@@ -3,6 +3,8 @@
 // in KV (range-index.ts), which every isolate loads once and searches in memory with a binary search:
 // no table scan and no query per visitor. An isolate notices a newer index within RECHECK_MS.
 import type { Env } from "../env";
+import { ApiError } from "../http/errors";
+import { hasCompanyRanges, listCompanyRanges, type RangeRow } from "../db/companies";
 import type { Company } from "../schemas/company";
 import { flattenRanges } from "./flatten";
 import { findCompanyIndex, packSpans, unpackSpans, type PackedSpans } from "./range-index";
@@ -23,8 +25,6 @@ export interface RangeIndex {
 let loaded: RangeIndex | null = null;
 let checkedAt = 0;
 
-interface RangeRow { start_ip: string; end_ip: string; name: string; domain: string | null; industry: string | null; employees: number | null; employees_range: string | null; revenue_range: string | null; type: string }
-
 function companyOf(r: RangeRow): Company {
   const c: Company = { name: r.name, type: r.type as Company["type"] };
   if (r.domain !== null) c.domain = r.domain;
@@ -35,9 +35,35 @@ function companyOf(r: RangeRow): Company {
   return c;
 }
 
-/** Builds the index from every stored range (later imports win ties) and publishes it to KV. */
-export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
-  const { results } = await env.DB.prepare("SELECT * FROM company_ranges ORDER BY id").all<RangeRow>();
+/**
+ * How long a replaced index stays in KV. KV is eventually consistent: a location may keep serving the old
+ * `ranges:version` from its read cache (60 s by default) and changes take up to about a minute to
+ * propagate, and an isolate rechecks the pointer only every RECHECK_MS. An isolate that still reads the old
+ * pointer must find the index it names, so it expires instead of being deleted: one hour is far beyond
+ * all of these together, and costs only the old index's storage for that hour.
+ */
+export const RETIRED_TTL_SECONDS = 3600;
+
+/** Rewrites the replaced index's keys with an expiry (KV sets one only on a put). */
+async function retire(env: Env, previous: string): Promise<void> {
+  const [spans, companies] = await Promise.all([env.CONFIGS.get(spansKey(previous), "arrayBuffer"), env.CONFIGS.get(companiesKey(previous))]);
+  const ttl = { expirationTtl: RETIRED_TTL_SECONDS };
+  await Promise.all([spans && env.CONFIGS.put(spansKey(previous), spans, ttl), companies !== null && env.CONFIGS.put(companiesKey(previous), companies, ttl)]);
+}
+
+/** KV's value limit: each half of an index must fit. */
+const KV_VALUE_BYTES = 25 * 1024 * 1024;
+
+/** An index written to KV under its own keys, not yet pointed at. */
+export interface BuiltIndex { index: RangeIndex; spans: number; companies: number }
+
+/**
+ * Builds the index from the stored ranges (later imports win ties) — of `generation` when given, an
+ * import not live yet — and writes it under new keys. Refuses (422) an index larger than KV holds, so
+ * an import that could never be served is not made live.
+ */
+export async function buildRangeIndex(env: Env, generation?: number): Promise<BuiltIndex> {
+  const results = await listCompanyRanges(env.DB, generation);
   const spans = flattenRanges(results.map((r) => ({ start: r.start_ip, end: r.end_ip })));
   // Keep only the companies some span still points at, each once (many ranges name the same company).
   const byJson = new Map<string, number>();
@@ -50,15 +76,38 @@ export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; comp
     s.company = i;
   }
   const packed = packSpans(spans);
+  const companiesJson = JSON.stringify(companies);
+  const companiesBytes = new TextEncoder().encode(companiesJson).byteLength;
+  if (packed.words.byteLength > KV_VALUE_BYTES || companiesBytes > KV_VALUE_BYTES) {
+    throw new ApiError(
+      422,
+      "index_too_large",
+      `The range index would be ${packed.count} spans (${packed.words.byteLength} bytes) and ${companies.length} companies (${companiesBytes} bytes of JSON); each must fit in ${KV_VALUE_BYTES} bytes. Import fewer ranges or shorter company details.`,
+    );
+  }
   const version = crypto.randomUUID();
+  await Promise.all([env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer), env.CONFIGS.put(companiesKey(version), companiesJson)]);
+  return { index: { version, companies, spans: packed }, spans: packed.count, companies: companies.length };
+}
+
+/** Points every isolate at a built index; the one it replaces expires later (see RETIRED_TTL_SECONDS). */
+export async function activateRangeIndex(env: Env, built: BuiltIndex): Promise<{ spans: number; companies: number }> {
   const previous = await env.CONFIGS.get(VERSION_KEY);
-  await Promise.all([env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer), env.CONFIGS.put(companiesKey(version), JSON.stringify(companies))]);
-  await env.CONFIGS.put(VERSION_KEY, version);
-  // The old index goes once nothing points at it (an isolate still holding it in memory keeps working).
-  if (previous) await Promise.all([env.CONFIGS.delete(spansKey(previous)), env.CONFIGS.delete(companiesKey(previous))]);
-  loaded = { version, companies, spans: packed };
+  await env.CONFIGS.put(VERSION_KEY, built.index.version);
+  if (previous && previous !== built.index.version) await retire(env, previous);
+  loaded = built.index;
   checkedAt = Date.now();
-  return { spans: packed.count, companies: companies.length };
+  return { spans: built.spans, companies: built.companies };
+}
+
+/** Removes a built index that never went live (its import failed after it was built). */
+export async function discardRangeIndex(env: Env, built: BuiltIndex): Promise<void> {
+  await Promise.all([env.CONFIGS.delete(spansKey(built.index.version)), env.CONFIGS.delete(companiesKey(built.index.version))]);
+}
+
+/** Builds the index from every live range and publishes it to KV. */
+export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; companies: number }> {
+  return activateRangeIndex(env, await buildRangeIndex(env));
 }
 
 /**
@@ -70,7 +119,7 @@ export async function loadRangeIndex(env: Env, now = Date.now(), repair = false)
   checkedAt = now;
   const version = await env.CONFIGS.get(VERSION_KEY);
   if (version === null) {
-    const stored = repair && (await env.DB.prepare("SELECT 1 FROM company_ranges LIMIT 1").first());
+    const stored = repair && (await hasCompanyRanges(env.DB));
     if (stored) await rebuildRangeIndex(env);
     else loaded = null;
     return loaded;

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { ApiError } from "./errors";
+import { jsonProblems } from "./json-safety";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -53,5 +54,8 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBy
   } catch {
     throw new ApiError(400, "invalid_json", "Body is not valid JSON");
   }
+  const problems = jsonProblems(data);
+  const first = Object.entries(problems)[0];
+  if (first) throw new ApiError(400, "invalid_input", `Invalid body: ${first[0]}: ${first[1]}`, problems);
   return parse(schema, data, "body");
 }

@@ -24,12 +24,21 @@ export async function publishSite(env: Env, site: Site, now: string, by: string 
   if (version === null) throw new Error("could not allocate a version");
   const [segments, experiences, topics] = await Promise.all([listSegments(env.DB, site.key), listExperiences(env.DB, site.key), listTopics(env.DB, site.key)]);
   const snap = buildSnapshot(site.key, version, segments, experiences, now, topics);
-  const size = JSON.stringify(snap).length;
+  // KV's limit is in bytes of UTF-8, not in string length: "€" is one UTF-16 unit and three bytes.
+  const size = new TextEncoder().encode(JSON.stringify(snap)).byteLength;
+  const withdraw = () => env.DB.prepare("DELETE FROM versions WHERE site_key = ?1 AND version = ?2").bind(site.key, version).run();
   if (size > MAX_SNAPSHOT_BYTES) {
-    await env.DB.prepare("DELETE FROM versions WHERE site_key = ?1 AND version = ?2").bind(site.key, version).run();
+    await withdraw();
     throw new ApiError(422, "config_too_large", `The published config would be ${size} bytes; the limit is ${MAX_SNAPSHOT_BYTES}. Remove unused experiences or shorten content.`);
   }
-  await writeSnapshot(env, snap);
+  // The version row exists only once its snapshot does: a failed KV write withdraws it, so no version is
+  // listed that nothing can serve (its number is taken again by the next publish).
+  try {
+    await writeSnapshot(env, snap);
+  } catch (e) {
+    await withdraw();
+    throw e;
+  }
   await recordVersionSource(env.DB, site.key, version, by, { segments, experiences, topics });
   // Only ever move the live pointer forward: a slower, older publish must not roll it back.
   const row = await env.DB.prepare(

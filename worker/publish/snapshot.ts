@@ -4,6 +4,7 @@ import type { Experience } from "../schemas/experience";
 import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
 import type { Topic } from "../schemas/topic";
+import { compilePages } from "../pages/paths";
 import { serverParts, splitCondition } from "./split";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
@@ -25,6 +26,7 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
     return {
       id: e.id,
       pages: e.pages,
+      paths: compilePages(e.pages),
       slots: [...new Set(variants.flatMap((v) => v.changes.map((c) => c.selector)))],
       segments: variants.map((v) => v.segment),
     };
@@ -39,7 +41,7 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
       site: siteKey,
       timeout: DEFAULT_TIMEOUT_MS,
       segments: segments.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, condition: splitCondition(s.condition, server) })),
-      topics,
+      topics: topics.map((t) => ({ ...t, paths: compilePages(t.pages) })),
       experiences: experiencesOut,
     },
     server: server.parts,

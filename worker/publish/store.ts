@@ -2,6 +2,7 @@
 //   site:<key>        → SiteRecord (allowed origins + live version), rewritten on site change and publish
 //   snap:<key>:<v>    → Snapshot, written once and never changed
 import type { Env } from "../env";
+import { withPaths } from "../pages/paths";
 import { siteRecord, snapshot, type SiteRecord, type Snapshot } from "../schemas/published";
 
 const siteKeyOf = (key: string) => `site:${key}`;
@@ -32,6 +33,7 @@ export async function readSnapshot(env: Env, key: string, v: number, created: st
   if (hit) return hit;
   const parsed = snapshot.safeParse(await env.CONFIGS.get(k, "json"));
   if (!parsed.success) return null;
+  withPaths(parsed.data.config);
   if (snapshots.size >= MAX_CACHED) snapshots.delete(snapshots.keys().next().value!);
   snapshots.set(memoryKey, parsed.data);
   return parsed.data;

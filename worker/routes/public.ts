@@ -96,11 +96,14 @@ export const publicRoutes = new Hono<AppEnv>()
 
     const allowed = new Set<string>();
     const denied: string[] = [];
+    let gated = false;
     for (const id of q.segments) {
       const condition = conditions.get(id);
       if (!condition) continue; // not in this version: nothing to serve, not an error
       // Content of segments that depend on server results needs a signed context that can match.
-      if (serverRefs(condition).size > 0 && !(trueRefs && mayMatch(condition, trueRefs))) denied.push(id);
+      const needsToken = serverRefs(condition).size > 0;
+      gated ||= needsToken;
+      if (needsToken && !(trueRefs && mayMatch(condition, trueRefs))) denied.push(id);
       else allowed.add(id);
     }
     const changes: VariantsResponse["changes"] = {};
@@ -110,6 +113,8 @@ export const publicRoutes = new Hono<AppEnv>()
       }
     }
     const body: VariantsResponse = { v: snap.v, changes, denied };
-    const gated = q.token !== undefined;
-    return cachedJson(c, body, gated ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
+    // Private only when the answer depends on the token: a token sent for segments that need none changes
+    // nothing, so that answer is the same for everyone and shared caches may keep it.
+    const personal = gated && q.token !== undefined;
+    return cachedJson(c, body, personal ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
   });

@@ -2,16 +2,21 @@
 import { z } from "zod";
 import type { Change } from "../../contract/wire";
 import type { Same } from "./same";
+import { selectorProblem } from "../content/selector";
 import { isSafeUrl, isScriptUrl, URL_ATTRIBUTES } from "../content/url";
 
 // Selectors also become CSS rules (the anti-flicker style), so nothing that could end a rule, open an
-// at-rule, a comment or markup is allowed.
+// at-rule, a comment or markup is allowed. Then it must parse as CSS with allowed pseudo-classes only (content/selector.ts).
 const selector = z
   .string()
   .trim()
   .min(1)
   .max(500)
-  .refine((s) => !/[{}@;<]|\/\*/.test(s), "a selector cannot contain '{', '}', '@', ';', '<' or '/*'");
+  .refine((s) => !/[{}@;<]|\/\*/.test(s), { message: "a selector cannot contain '{', '}', '@', ';', '<' or '/*'", abort: true });
+const checkedSelector = selector.superRefine((s, ctx) => {
+  const problem = selectorProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /**
  * Attributes a change may set: content and presentation only. Anything a browser or a framework could
@@ -41,7 +46,7 @@ const cssValue = z
     message: `only these CSS functions are allowed: ${[...CSS_FUNCTIONS].join(", ")}`,
   });
 
-export const change = z.discriminatedUnion("type", [
+const changeWith = (selector: z.ZodType<string>) => z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), selector, value: z.string().max(5_000) }),
   z.object({ type: z.literal("html"), selector, value: z.string().max(20_000) }),
   z
@@ -56,6 +61,14 @@ export const change = z.discriminatedUnion("type", [
   z.object({ type: z.literal("style"), selector, properties: z.record(cssProperty, cssValue).refine((p) => Object.keys(p).length > 0, "set at least one property") }),
   z.object({ type: z.literal("hide"), selector }),
 ]);
+
+/** A change as saved: its selector must parse as CSS, with allowed pseudo-classes only. */
+export const change = changeWith(checkedSelector);
+/**
+ * A change as published, read back from KV: its selector was checked when saved. One saved before the parser
+ * check existed must not make the whole snapshot unreadable (the snippet skips a selector that throws).
+ */
+export const publishedChange = changeWith(selector);
 
 export type { Change } from "../../contract/wire";
 const changeIsContract: Same<z.infer<typeof change>, Change> = true;

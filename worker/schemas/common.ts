@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conditionProblems } from "../conditions/validate";
+import { attributeProblems, conditionProblems } from "../conditions/validate";
 
 /** Ids and site keys: short, URL-safe, readable in the admin and in URLs. */
 export const slug = z
@@ -8,7 +8,7 @@ export const slug = z
 
 /**
  * A segment condition (SPEC §3): a JSON object in GrowthBook's language, within what the Worker accepts
- * (conditions/validate.ts). Each problem is its own issue at its own path, so the 400 names e.g.
+ * (conditions/validate.ts), over attributes of the catalog (conditions/catalog.ts). Each problem is its own issue at its own path, so the 400 names e.g.
  * `condition.$and.1.geo.country.$regex`.
  */
 export const condition = z.record(z.string(), z.unknown()).superRefine((c, ctx) => {
@@ -16,7 +16,7 @@ export const condition = z.record(z.string(), z.unknown()).superRefine((c, ctx) 
     ctx.addIssue({ code: "custom", message: "condition is larger than 20,000 characters" });
     return;
   }
-  for (const { path, message } of conditionProblems(c)) {
+  for (const { path, message } of [...conditionProblems(c), ...attributeProblems(c)]) {
     const segments = path == "(condition)" ? [] : path.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     ctx.addIssue({ code: "custom", message, path: segments });
   }

@@ -1,20 +1,17 @@
 import { z } from "zod";
 import { slug } from "./common";
 import { change } from "./change";
+import { PAGE_PATTERN_MAX, pagePatternProblem } from "../pages/pattern";
 
-/** A URLPattern pathname pattern (the syntax both Workers and browsers implement), e.g. "/pricing" or "/blog/*". */
+/** A page pattern: the subset of URLPattern pathname syntax in worker/pages/pattern.ts, e.g. "/pricing" or "/blog/*". */
 export const pagePattern = z
   .string()
   .min(1)
-  .max(300)
-  .refine((p) => {
-    try {
-      new URLPattern({ pathname: p });
-      return p.startsWith("/") || p.startsWith("*");
-    } catch {
-      return false;
-    }
-  }, "not a valid URLPattern pathname (for example /pricing or /blog/*)");
+  .max(PAGE_PATTERN_MAX)
+  .superRefine((p, ctx) => {
+    const problem = pagePatternProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const variantInput = z.object({
   segment: slug,

@@ -2,11 +2,17 @@
 // shapes (contract/wire.ts), which the snippet imports; these schemas are declared to produce exactly them.
 import { z } from "zod";
 import type { PublishedConfig } from "../../contract/wire";
-import { change } from "./change";
+import { publishedChange } from "./change";
 import type { Same } from "./same";
 
 /** A condition as published: already checked when saved, and may hold `server.*` references. */
 const condition = z.record(z.string(), z.unknown());
+
+/**
+ * `pages` compiled at publish to anchored regex sources the snippet tests the pathname with, the same in every
+ * browser (worker/pages/pattern.ts). Snapshots published before this field have none: readSnapshot compiles them.
+ */
+const pagePaths = z.array(z.string()).optional();
 
 /**
  * The public config a visitor's browser downloads: segment conditions and the slots each experience
@@ -20,12 +26,13 @@ export const publishedConfig = z.object({
   timeout: z.number().int().positive(),
   segments: z.array(z.object({ id: z.string(), condition })),
   /** Interest topics: views of these pages raise interests.<topic> on the device (scored there). */
-  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()) })).default([]),
+  topics: z.array(z.object({ topic: z.string(), pages: z.array(z.string()), paths: pagePaths })).default([]),
   experiences: z.array(
     z.object({
       id: z.string(),
-      /** URLPattern pathname patterns; empty means every page. */
+      /** Page patterns as saved (URLPattern pathname syntax); empty means every page. */
       pages: z.array(z.string()),
+      paths: pagePaths,
       /** CSS selectors of the elements this experience may change (hidden while its content loads). */
       slots: z.array(z.string()),
       /** Segment ids that have a variant here, highest priority first: the first match wins. */
@@ -43,7 +50,7 @@ export const snapshot = z.object({
   /** Server-evaluated condition parts by reference id: the secret lists live only here. */
   server: z.record(z.string(), condition),
   /** Content: experience id → segment id → changes. */
-  content: z.record(z.string(), z.record(z.string(), z.array(change))),
+  content: z.record(z.string(), z.record(z.string(), z.array(publishedChange))),
 });
 
 /** The per-site record public endpoints read first: where to allow requests from, and what is live. */

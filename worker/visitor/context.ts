@@ -51,5 +51,7 @@ export async function serverContext(secret: string, snap: Snapshot, created: str
     t: Object.keys(server).filter((r) => server[r]),
     e: expiresSeconds,
   });
-  return { v: snap.v, geo: attrs.geo, company: attrs.company, server, token, expires: expiresSeconds * 1000 };
+  // Only what the snippet needs: the attributes themselves (company record, account-list membership, the
+  // visitor's coordinates) stay here, or any script on the customer's page could read them from IndexedDB.
+  return { v: snap.v, server, token, expires: expiresSeconds * 1000 };
 }

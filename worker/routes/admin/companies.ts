@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
 import { clearCompanyRanges, countCompanyRanges, insertCompanyRanges } from "../../db/companies";
-import { lookupRanges, rebuildRangeIndex } from "../../enrich/ranges";
+import { activateRangeIndex, buildRangeIndex, discardRangeIndex, lookupRanges, rebuildRangeIndex, type BuiltIndex } from "../../enrich/ranges";
 import { parseRangesCsv } from "../../enrich/ranges-csv";
 import { requireRole } from "../../http/auth";
 import { ApiError } from "../../http/errors";
@@ -26,8 +26,16 @@ export const companies = new Hono<AppEnv>()
   .post("/", requireRole("owner"), async (c) => {
     const replace = c.req.query("replace") === "true";
     const ranges = await rangesFrom(c);
-    await insertCompanyRanges(c.env.DB, ranges, replace);
-    const index = await rebuildRangeIndex(c.env);
+    // The index is built from the staged rows before they go live: an import whose index KV can't hold
+    // is refused whole, and D1 and KV never disagree about what is live.
+    let built: BuiltIndex | undefined;
+    try {
+      await insertCompanyRanges(c.env.DB, ranges, replace, async (generation) => void (built = await buildRangeIndex(c.env, generation)));
+    } catch (e) {
+      if (built) await discardRangeIndex(c.env, built).catch(() => {});
+      throw e;
+    }
+    const index = await activateRangeIndex(c.env, built!);
     await audit(c, "company-ranges.import", { after: { added: ranges.length, replaced: replace } });
     return c.json({ added: ranges.length, replaced: replace, ...index }, 201);
   })
