@@ -2,7 +2,7 @@
 // evaluator and with GrowthBook's (the peer SPEC §9 names), then Facet's decide() over the published
 // config those 100 segments and 10 experiences produce.
 import { evalCondition as growthbookEval } from "@growthbook/growthbook";
-import { evalCondition, type Condition } from "../snippet/conditions";
+import { evalCondition, type Condition } from "../contract/conditions";
 import { decide } from "../snippet/decide";
 import { conditionProblems } from "../worker/conditions/validate";
 import { buildSnapshot } from "../worker/publish/snapshot";

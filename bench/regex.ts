@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { REGEX_INPUT_MAX } from "../snippet/conditions";
+import { REGEX_INPUT_MAX } from "../contract/conditions";
 import { regexCost, regexProblem, REGEX_STEP_BUDGET } from "../worker/conditions/regex-safety";
 import { compilePagePattern } from "../worker/pages/pattern";
 import { int, mulberry32, pick, type Random } from "../test/unit/prng";

@@ -1,7 +1,7 @@
 // 100 segments as a marketer would write them, across the six kinds of SPEC §2, and 10 experiences that
 // use all of them (a publish only ships segments some live experience uses). Every condition passes the
 // Worker's save-time checks, so the same definitions feed the in-process and the workerd benchmarks.
-import type { Condition } from "../snippet/conditions";
+import type { Condition } from "../contract/conditions";
 import { int, mulberry32, pick, sample, type Random } from "../test/unit/prng";
 
 export type SegmentKind = "behavioral" | "geographic" | "firmographic" | "technographic" | "demographic" | "psychographic" | "mixed";

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { evalCondition } from "../snippet/conditions";
+import { evalCondition } from "../contract/conditions";
 import { adminCall, seedSite } from "../scripts/seed.mjs";
 import { applyMigrations, startWorker as startWranglerDev } from "../scripts/wrangler.mjs";
 import { groupCpu, groupGone, wranglerGroup } from "./cpu";

@@ -1,6 +1,6 @@
 // Applies content changes to the page. Each application returns a revert function (the dom-mutator
 // model), so a change can be undone exactly when a later decision no longer wants it.
-import type { Change } from "../worker/schemas/change";
+import type { Change } from "../contract/wire";
 
 export type Revert = () => void;
 

@@ -1,6 +1,6 @@
 // The object segment conditions are evaluated against (SPEC §2): the device's profile, the results of the
 // server's references (geo.* and company.* parts of conditions, evaluated by the Worker), and the page. Pure.
-import type { ServerContext } from "../worker/schemas/published";
+import type { ServerContext } from "../contract/wire";
 import type { Profile } from "./profile";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 // Which segments match and, per experience on this page, which segment's variant wins. Pure.
-import type { PublishedConfig } from "../worker/schemas/published";
-import { evalCondition, REGEX_INPUT_MAX } from "./conditions";
+import type { PublishedConfig } from "../contract/wire";
+import { evalCondition, REGEX_INPUT_MAX } from "../contract/conditions";
 
 export interface Winner {
   experience: string;

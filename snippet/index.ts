@@ -2,8 +2,7 @@
 // Classifies the visitor on the device, fetches only the winning segments' content and swaps it in
 // place; re-decides after track(), identify() and SPA navigation. Everything is fail-open: any failure
 // leaves the original page, with at most one warning.
-import type { Change } from "../worker/schemas/change";
-import type { PublishedConfig, ServerContext, VariantsResponse } from "../worker/schemas/published";
+import type { CachedContent, PublishedConfig, ServerContext, VariantsResponse } from "../contract/wire";
 import { activate, type Revert } from "./changes";
 import { visitorContext } from "./context";
 import { decide, type Winner } from "./decide";
@@ -15,7 +14,7 @@ import { touch, type Profile } from "./profile";
 import { forget, load, save } from "./store";
 
 type Config = PublishedConfig & { t?: number };
-type Content = { v: number; changes: Record<string, Record<string, Change[]>> };
+type Content = CachedContent;
 type Visitor = Profile & { interests?: InterestScores };
 export interface ReadyInfo {
   segments: string[];

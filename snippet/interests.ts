@@ -1,13 +1,8 @@
 // Psychographic scores (SPEC §2 `interests.<topic>`): each page view on a topic's pages adds 1 to a score
 // that halves every HALF_LIFE_DAYS, so an interest fades unless renewed. Kept on the device. Pure.
+import type { Topic } from "../contract/wire";
 import { onPage, pathsOf } from "./decide";
 
-/** An admin-defined topic, its page patterns (e.g. "/blog/security/*") and their compiled regexes. */
-export interface Topic {
-  topic: string;
-  pages: string[];
-  paths?: string[];
-}
 /** Per topic, score `s` as it was at time `t` (epoch ms). */
 export type InterestScores = Record<string, { s: number; t: number }>;
 

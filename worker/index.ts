@@ -47,7 +47,7 @@ const app = new Hono<AppEnv>()
   .route("/admin/api", admin)
   .get("/", (c) =>
     c.env.FACET_DEV === "true"
-      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel()}</body>`))
+      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`))
       : c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n"),
   )
   .get("/healthz", (c) => c.json({ ok: true }))

@@ -1,5 +1,6 @@
 // Headless Chromium for the browser tests, kept off the network but for loopback.
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { DB_NAME, STORE_NAME, storageKey } from "../../contract/storage";
 
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.FACET_CHROMIUM ?? "/usr/bin/chromium";
@@ -70,24 +71,24 @@ export const text = (page: Page, selector: string) => page.locator(selector).inn
 /** Moves the visitor's last page view back in time so the next one starts a new visit (session). */
 export async function ageProfile(page: Page, site: string, minutes: number) {
   await page.evaluate(
-    ({ site, minutes }) =>
+    ({ db, kv, key, minutes }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("facet");
+        const open = indexedDB.open(db);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction("kv", "readwrite");
-          const store = tx.objectStore("kv");
-          const get = store.get(`${site}:profile`);
+          const tx = open.result.transaction(kv, "readwrite");
+          const store = tx.objectStore(kv);
+          const get = store.get(key);
           get.onsuccess = () => {
             const p = get.result;
             p.lastSeen -= minutes * 60_000;
             p.firstSeen -= minutes * 60_000;
-            store.put(p, `${site}:profile`);
+            store.put(p, key);
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { site, minutes },
+    { db: DB_NAME, kv: STORE_NAME, key: storageKey(site, "profile"), minutes },
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Conformance table for snippet/conditions.ts: [name, condition, context, expected, growthbook?].
+ * Conformance table for contract/conditions.ts: [name, condition, context, expected, growthbook?].
  * `expected` is what Facet returns, checked against @growthbook/growthbook 1.8.0 by conditions.test.ts.
  * The fifth field is set only where GrowthBook deliberately differs (see the header of conditions.ts): its own
  * result, or "throws" where it throws and Facet answers false.

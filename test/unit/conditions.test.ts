@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { evalCondition as growthbookEval } from "@growthbook/growthbook";
 import { buildSync } from "esbuild";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Condition, evalCondition } from "../../snippet/conditions";
+import { type Condition, evalCondition } from "../../contract/conditions";
 import { conditionCases, type ConditionCase } from "./conditions.cases";
 
 type Context = Record<string, unknown>;
@@ -107,7 +107,7 @@ describe("evalCondition: never logs, never throws", () => {
 describe("evalCondition: minified build", () => {
   let minified: typeof evalCondition;
   beforeAll(async () => {
-    const entry = fileURLToPath(new URL("../../snippet/conditions.ts", import.meta.url));
+    const entry = fileURLToPath(new URL("../../contract/conditions.ts", import.meta.url));
     const built = buildSync({ entryPoints: [entry], bundle: true, minify: true, format: "esm", write: false });
     const file = join(mkdtempSync(join(tmpdir(), "facet-conditions-")), "conditions.min.mjs");
     writeFileSync(file, built.outputFiles[0]?.text ?? "");

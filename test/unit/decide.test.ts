@@ -1,6 +1,6 @@
 // snippet/decide.ts: which segments match and which segment's variant wins each experience on this page.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { REGEX_INPUT_MAX } from "../../snippet/conditions";
+import { REGEX_INPUT_MAX } from "../../contract/conditions";
 import { decide, onPage, pathsOf } from "../../snippet/decide";
 import { compilePagePattern } from "../../worker/pages/pattern";
 import { withPaths } from "../../worker/pages/paths";

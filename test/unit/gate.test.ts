@@ -1,7 +1,7 @@
 // worker/visitor/gate.ts: may a segment's content be served, knowing only the signed server results?
 // Browser attributes are unknown to the Worker, so only the server results may rule a segment out.
 import { describe, expect, it } from "vitest";
-import { evalCondition, type Condition } from "../../snippet/conditions";
+import { evalCondition, type Condition } from "../../contract/conditions";
 import { mayMatch } from "../../worker/visitor/gate";
 import { mulberry32, pick } from "./prng";
 

@@ -1,7 +1,8 @@
 // snippet/interests.ts: decaying per-topic interest scores, kept on the device. Pure, so tested with tables.
 // Topics as published: page patterns with their compiled regexes (worker/pages/paths.ts).
 import { describe, expect, it } from "vitest";
-import { HALF_LIFE_DAYS, interestValues, recordInterests, type InterestScores, type Topic } from "../../snippet/interests";
+import type { Topic } from "../../contract/wire";
+import { HALF_LIFE_DAYS, interestValues, recordInterests, type InterestScores } from "../../snippet/interests";
 import { compilePages } from "../../worker/pages/paths";
 import { deepFreeze } from "./prng";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGEX_INPUT_MAX } from "../../snippet/conditions";
+import { REGEX_INPUT_MAX } from "../../contract/conditions";
 import { REGEX_STEP_BUDGET, regexCost, regexProblem } from "../../worker/conditions/regex-safety";
 
 // The estimate's properties, not its numbers: timings belong to `npm run bench` (section regex).

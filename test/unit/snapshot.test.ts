@@ -1,6 +1,6 @@
 // worker/publish/snapshot.ts: what a publish writes, as a pure function of the site's segments and experiences.
 import { describe, expect, it } from "vitest";
-import type { Condition } from "../../snippet/conditions";
+import type { Condition } from "../../contract/conditions";
 import { buildSnapshot, DEFAULT_TIMEOUT_MS } from "../../worker/publish/snapshot";
 import type { Change } from "../../worker/schemas/change";
 import type { Experience } from "../../worker/schemas/experience";

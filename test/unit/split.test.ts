@@ -1,7 +1,8 @@
 // worker/publish/split.ts: server attributes (geo.*, company.*) leave the public condition as references.
 import { describe, expect, it } from "vitest";
-import { evalCondition, type Condition } from "../../snippet/conditions";
-import { serverParts, serverRefs, splitCondition } from "../../worker/publish/split";
+import { evalCondition, type Condition } from "../../contract/conditions";
+import { serverRefs } from "../../contract/server-refs";
+import { serverParts, splitCondition } from "../../worker/publish/split";
 import { deepFreeze, mulberry32, pick, type Random } from "./prng";
 
 const split = (condition: Condition) => {

@@ -11,7 +11,7 @@
 //   so their counts multiply. Once a chain is over, only one of its ways per end position matters;
 // - alternatives that can start with the same character add their ways, others take the largest;
 // - a pattern not anchored with ^ is tried from every start position its leading text can occur at.
-import { REGEX_INPUT_MAX } from "../../snippet/conditions";
+import { REGEX_INPUT_MAX } from "../../contract/conditions";
 import { type Chars, chars, intersect, overlaps, union } from "./regex-chars";
 import { type RegexNode, RegexRefusal, parseRegex } from "./regex-parse";
 

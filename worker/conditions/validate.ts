@@ -1,5 +1,5 @@
 // What the Worker accepts as a segment's condition when the segment is saved (SPEC §3). The evaluator
-// (snippet/conditions.ts) takes anything and answers false where GrowthBook would throw; here the Worker refuses
+// (contract/conditions.ts) takes anything and answers false where GrowthBook would throw; here the Worker refuses
 // what would silently never match (unknown operators, mixed `$`/plain keys, values of the wrong shape), what
 // could be slow on every page view (regexes outside a safe subset, oversized conditions), and paths under
 // `server`, where publishing puts its references (publish/split.ts).

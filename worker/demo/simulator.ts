@@ -1,7 +1,9 @@
 // Dev-only panel on the demo page: become a visitor of each demo segment in one click. It clears what
 // Facet stored on this device (facet.forget) and reloads with the dev simulation parameters, which the
 // Worker reads from the Referer of the snippet's context request (see worker/visitor/simulate.ts).
-export function simulatorPanel(): string {
+import { DB_NAME, STORE_NAME, storageKey } from "../../contract/storage";
+
+export function simulatorPanel(site: string): string {
   const visitors: [string, string][] = [
     ["New visitor (no segment)", ""],
     ["From Germany", "?facet_sim_country=DE&facet_sim_city=Berlin"],
@@ -22,10 +24,10 @@ export function simulatorPanel(): string {
   }]);
   function ageVisit(done) {
     // The last page view 31 minutes ago: the next one starts a second visit.
-    var open = indexedDB.open("facet");
+    var open = indexedDB.open(${JSON.stringify(DB_NAME)});
     open.onsuccess = function () {
-      var tx = open.result.transaction("kv", "readwrite"), kv = tx.objectStore("kv"), get = kv.get("demo:profile");
-      get.onsuccess = function () { var p = get.result; if (p) { p.lastSeen -= 31 * 60000; kv.put(p, "demo:profile"); } };
+      var tx = open.result.transaction(${JSON.stringify(STORE_NAME)}, "readwrite"), kv = tx.objectStore(${JSON.stringify(STORE_NAME)}), key = ${JSON.stringify(storageKey(site, "profile"))}, get = kv.get(key);
+      get.onsuccess = function () { var p = get.result; if (p) { p.lastSeen -= 31 * 60000; kv.put(p, key); } };
       tx.oncomplete = done;
     };
     open.onerror = done;

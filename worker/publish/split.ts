@@ -2,10 +2,9 @@
 // Every field condition over a server attribute (geo.*, company.*) is replaced by a reference
 // `{ "server.<ref>": true }`; the Worker evaluates the referenced part and signs the result.
 // Logical operators are walked so references keep their place in $and/$or/$nor/$not.
-import type { Condition } from "../../snippet/conditions";
-
-const SERVER_PATH = /^(geo|company)(\.|$)/;
-const LOGICAL_LIST = new Set(["$and", "$or", "$nor"]);
+import type { Condition } from "../../contract/conditions";
+import { isLogicalList, NOT } from "../../contract/operators";
+import { isServerAttribute, refKey } from "../../contract/server-refs";
 
 const isObject = (v: unknown): v is Condition => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -38,30 +37,20 @@ export function splitCondition(condition: Condition, server: ServerParts): Condi
   // No prototype: a "__proto__" key (refused when saved anyway) stays a plain key instead of vanishing.
   const out: Condition = Object.create(null);
   for (const [key, value] of Object.entries(condition)) {
-    const wellFormed = LOGICAL_LIST.has(key) ? Array.isArray(value) && value.every(isObject) : key === "$not" ? isObject(value) : true;
+    const wellFormed = isLogicalList(key) ? Array.isArray(value) && value.every(isObject) : key === NOT ? isObject(value) : true;
     if (!wellFormed) {
       // A malformed logical operand can't be walked safely: evaluate it on the server, so whatever it
       // holds (maybe a secret list) stays there. Saving a segment refuses these anyway.
-      out[`server.${server.ref({ [key]: value })}`] = true;
-    } else if (LOGICAL_LIST.has(key)) {
+      out[refKey(server.ref({ [key]: value }))] = true;
+    } else if (isLogicalList(key)) {
       out[key] = (value as Condition[]).map((c) => splitCondition(c, server));
-    } else if (key === "$not") {
+    } else if (key === NOT) {
       out[key] = splitCondition(value as Condition, server);
-    } else if (SERVER_PATH.test(key)) {
-      out[`server.${server.ref({ [key]: value })}`] = true;
+    } else if (isServerAttribute(key)) {
+      out[refKey(server.ref({ [key]: value }))] = true;
     } else {
       out[key] = value;
     }
   }
   return out;
-}
-
-/** The reference ids a (split) condition uses. */
-export function serverRefs(condition: Condition, into: Set<string> = new Set()): Set<string> {
-  for (const [key, value] of Object.entries(condition)) {
-    if (key.startsWith("server.")) into.add(key.slice(7));
-    else if (LOGICAL_LIST.has(key) && Array.isArray(value)) value.forEach((c) => isObject(c) && serverRefs(c, into));
-    else if (key === "$not" && isObject(value)) serverRefs(value, into);
-  }
-  return into;
 }

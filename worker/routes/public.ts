@@ -8,7 +8,7 @@ import { allowOrigin, exposeError, preflight } from "../http/cors";
 import { ApiError, notFound } from "../http/errors";
 import { parse } from "../http/validate";
 import { readSiteRecord, readSnapshot } from "../publish/store";
-import { serverRefs } from "../publish/split";
+import { serverRefs } from "../../contract/server-refs";
 import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/published";
 import { serverContext, visitorAttributes } from "../visitor/context";
 import { mayMatch } from "../visitor/gate";

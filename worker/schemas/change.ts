@@ -1,5 +1,7 @@
 // The content changes an experience can make to a slot (SPEC §4). The snippet applies exactly these shapes.
 import { z } from "zod";
+import type { Change } from "../../contract/wire";
+import type { Same } from "./same";
 import { selectorProblem } from "../content/selector";
 import { isSafeUrl, isScriptUrl, URL_ATTRIBUTES } from "../content/url";
 
@@ -68,4 +70,6 @@ export const change = changeWith(checkedSelector);
  */
 export const publishedChange = changeWith(selector);
 
-export type Change = z.infer<typeof change>;
+export type { Change } from "../../contract/wire";
+const changeIsContract: Same<z.infer<typeof change>, Change> = true;
+void changeIsContract;

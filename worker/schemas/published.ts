@@ -1,7 +1,9 @@
-// What a publish writes to KV and what the public endpoints serve. The snippet imports these types
-// (type-only, so no zod reaches its bundle): this file is the contract between the two.
+// What a publish writes to KV and what the public endpoints serve. The public parts are the contract's
+// shapes (contract/wire.ts), which the snippet imports; these schemas are declared to produce exactly them.
 import { z } from "zod";
+import type { PublishedConfig } from "../../contract/wire";
 import { publishedChange } from "./change";
+import type { Same } from "./same";
 
 /** A condition as published: already checked when saved, and may hold `server.*` references. */
 const condition = z.record(z.string(), z.unknown());
@@ -59,29 +61,10 @@ export const siteRecord = z.object({
   created: z.string().default(""),
 });
 
-export type PublishedConfig = z.infer<typeof publishedConfig>;
+export type { PublishedConfig, ServerContext, VariantsResponse } from "../../contract/wire";
+// The config as it leaves the Worker is the contract's shape.
+const configIsContract: Same<z.infer<typeof publishedConfig>, PublishedConfig> = true;
+void configIsContract;
 export type Snapshot = z.infer<typeof snapshot>;
 export type SiteRecord = z.infer<typeof siteRecord>;
 export type ExperienceContent = Snapshot["content"];
-
-/**
- * A visitor's server-side context: answered by /context, cached on the device, passed back as `token`.
- * Never the geo.* or company.* attributes themselves: the Worker evaluates those, the browser gets results.
- */
-export interface ServerContext {
-  v: number;
-  /** Results of the config's server references for this visitor. */
-  server: Record<string, boolean>;
-  /** Signature over (site, v, true references, expiry): proves `server` to the variants endpoint. */
-  token: string;
-  /** Epoch ms after which the device should fetch a fresh context. */
-  expires: number;
-}
-
-/** The variants endpoint's answer: changes for the requested segments, by experience. */
-export interface VariantsResponse {
-  v: number;
-  changes: ExperienceContent;
-  /** Requested segments whose content needs a valid signed context that was not given. */
-  denied: string[];
-}

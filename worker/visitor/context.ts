@@ -5,7 +5,7 @@ import type { Env } from "../env";
 import { inAccountList } from "../enrich/accounts";
 import { enrichCompany } from "../enrich/company";
 import type { ServerContext, Snapshot } from "../schemas/published";
-import { evalCondition } from "../../snippet/conditions";
+import { evalCondition } from "../../contract/conditions";
 import { geoFromCf, withSimulatedGeo, type Geo } from "./geo";
 import { signContext } from "./sign";
 import { readSimulation } from "./simulate";

@@ -2,7 +2,8 @@
 // server references. Browser-side attributes are unknown to the Worker (behavior never leaves the
 // device), so the condition is evaluated in three-valued logic: content is refused only when the
 // server results alone make the condition impossible.
-import type { Condition } from "../../snippet/conditions";
+import type { Condition } from "../../contract/conditions";
+import { refId } from "../../contract/server-refs";
 
 type Tri = boolean | undefined;
 
@@ -26,7 +27,8 @@ function evaluate(condition: Condition, trueRefs: ReadonlySet<string>): Tri {
       if (key === "$or") return any(children());
       if (key === "$nor") return not(any(children()));
       if (key === "$not") return isObject(value) ? not(evaluate(value, trueRefs)) : undefined;
-      if (key.startsWith("server.")) return trueRefs.has(key.slice(7)) === (value === true);
+      const ref = refId(key);
+      if (ref !== null) return trueRefs.has(ref) === (value === true);
       return undefined;
     }),
   );
