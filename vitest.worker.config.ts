@@ -11,6 +11,8 @@ export default defineConfig(async () => ({
           ADMIN_TOKEN: "test-owner-token-0123456789",
           SIGNING_SECRET: "test-signing-secret-0123456789",
           FACET_DEV: "true",
+          // Public rate limits off for the suite (many requests from one "client"); ratelimit.test.ts turns them on.
+          FACET_RATE_LIMITS: "off",
           TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
         },
       },

@@ -3,6 +3,7 @@ import type { Experience } from "../schemas/experience";
 import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
 import type { Topic } from "../schemas/topic";
+import { partsNeedCompany } from "./needs-company";
 import { serverParts, splitCondition } from "./split";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
@@ -41,6 +42,7 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
       experiences: experiencesOut,
     },
     server: server.parts,
+    needsCompany: partsNeedCompany(server.parts),
     content,
   };
 }
