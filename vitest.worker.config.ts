@@ -15,6 +15,9 @@ export default defineConfig(async () => ({
           FACET_RATE_LIMITS: "off",
           TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
         },
+        // Merged with wrangler.toml's: a tiny real limiter the provider-cap test puts in PROVIDER_CAP_ALL's
+        // place, so it can trip the overall cap without spending the one every other test file shares.
+        ratelimits: { TEST_TINY_LIMIT: { simple: { limit: 3, period: 60 } } },
       },
     }),
   ],

@@ -5,6 +5,12 @@
 // the ASN step. In production the binding counts per Cloudflare location, approximately.
 import type { Env } from "../env";
 
+/** A copy of the caps in wrangler.toml, for the tests and the bench (a unit test keeps it equal; the bindings enforce them). */
+export const PROVIDER_CAPS = {
+  site: { binding: "PROVIDER_CAP_SITE", limit: 60, period: 60 },
+  all: { binding: "PROVIDER_CAP_ALL", limit: 300, period: 60 },
+} as const;
+
 const WARN_EVERY_MS = 60_000;
 let warnedAt = -Infinity;
 

@@ -9,12 +9,15 @@ import { errorResponse } from "./errors";
 
 type LimitBinding = "LIMIT_SNIPPET" | "LIMIT_CONFIG" | "LIMIT_CONTEXT" | "LIMIT_VARIANTS";
 
-/** Endpoint → its binding and the binding's period in seconds (kept equal to wrangler.toml by a unit test). */
-export const PUBLIC_LIMITS: Record<"snippet" | "config" | "context" | "variants", { binding: LimitBinding; period: 10 | 60 }> = {
-  snippet: { binding: "LIMIT_SNIPPET", period: 60 },
-  config: { binding: "LIMIT_CONFIG", period: 60 },
-  context: { binding: "LIMIT_CONTEXT", period: 60 },
-  variants: { binding: "LIMIT_VARIANTS", period: 60 },
+/**
+ * Endpoint → its binding, and a copy of the binding's `limit` and `period` (seconds) in wrangler.toml: the
+ * binding enforces the limit; the copy gives Retry-After and the tests, and a unit test keeps it equal.
+ */
+export const PUBLIC_LIMITS: Record<"snippet" | "config" | "context" | "variants", { binding: LimitBinding; limit: number; period: 10 | 60 }> = {
+  snippet: { binding: "LIMIT_SNIPPET", limit: 600, period: 60 },
+  config: { binding: "LIMIT_CONFIG", limit: 600, period: 60 },
+  context: { binding: "LIMIT_CONTEXT", limit: 120, period: 60 },
+  variants: { binding: "LIMIT_VARIANTS", limit: 600, period: 60 },
 };
 
 /** Which limit a public path counts against: /facet.js, or /v1/sites/:site/<endpoint> (others count as config). */
