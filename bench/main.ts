@@ -2,17 +2,19 @@
 // every figure for bench/results.json, printing each section as it completes.
 import { benchClassify, type ClassifyResult } from "./classify";
 import { benchLookup, type LookupResult } from "./lookup";
+import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { classifyReport, lookupReport, workerReport } from "./report";
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "worker"] as const;
+export const SECTIONS = ["lookup", "segments", "worker", "provider"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
   lookup?: LookupResult;
   segments?: ClassifyResult;
   worker?: WorkerResult;
+  provider?: ProviderResult;
   sink: number;
 }
 
@@ -31,6 +33,10 @@ export async function runBench(only: ReadonlySet<Section>, print: (text: string)
   if (only.has("worker")) {
     out.worker = await benchWorker({ log });
     print(workerReport(out.worker));
+  }
+  if (only.has("provider")) {
+    out.provider = await benchProvider(log);
+    print(providerReport(out.provider));
   }
   out.sink = sinkValue();
   return out;

@@ -110,6 +110,14 @@ describe("one provider call per network", () => {
     await visitFrom(site, `${next}::1`);
     expect(await callsUnder(next)).toBe(1);
   });
+
+  it("asks once for 50 visits from one /64 that arrive together, before any answer is cached", async () => {
+    const site = await companySite();
+    const net = freshNet();
+    const contexts = await Promise.all(Array.from({ length: 50 }, (_, host) => visitFrom(site, `${net}::${(host + 1).toString(16)}`)));
+    for (const context of contexts) expect(context.company).toEqual(FROM_ASN);
+    expect(await callsUnder(net)).toBe(1);
+  });
 });
 
 describe("provider caps", () => {

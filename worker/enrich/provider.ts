@@ -17,11 +17,13 @@ const BACKOFF_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
 const memory = new Map<string, { at: number; value: ProviderCompany | null }>();
+const inflight = new Map<string, Promise<ProviderCompany | null>>();
 let backoffUntil = 0;
 
 /** For tests: forget the isolate's answers and back-off. */
 export function resetProviderMemory() {
   memory.clear();
+  inflight.clear();
   backoffUntil = 0;
 }
 
@@ -34,6 +36,18 @@ export async function lookupProvider(env: Env, ip: string, site: string, now = D
   const key = await networkKey(env, ip, "ipinfo");
   const hit = memory.get(key);
   if (hit && now - hit.at < DAY_SECONDS * 1000) return hit.value;
+  const timeoutMs = Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+  // Visitors of one network arriving together share the first one's lookup: a burst from one /64 on a
+  // cold cache is one call, not one per request. The lookup belongs to another request, which could end
+  // before it settles, so a follower waits no longer than the provider's timeout.
+  const pending = inflight.get(key);
+  if (pending) return Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs + 50))]);
+  const lookup = ask(env, ip, site, key, token, timeoutMs, now).finally(() => inflight.delete(key));
+  inflight.set(key, lookup);
+  return lookup;
+}
+
+async function ask(env: Env, ip: string, site: string, key: string, token: string, timeoutMs: number, now: number): Promise<ProviderCompany | null> {
   const cacheUrl = `https://facet-cache.internal/ipinfo/${key}`;
   const cache = typeof caches !== "undefined" ? caches.default : undefined;
   const cached = await cache?.match(cacheUrl).catch(() => undefined);
@@ -49,7 +63,7 @@ export async function lookupProvider(env: Env, ip: string, site: string, now = D
     // The token travels in a header, never in a URL that could end up in a log.
     const res = await fetch(`${base}/${encodeURIComponent(ip)}`, {
       headers: { accept: "application/json", authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) {
       // A 4xx about this address is an answer: nothing known. A bad token (401/403), a rate limit (429)
