@@ -4,6 +4,7 @@
 // counter in one isolate caps nothing: every isolate has its own. Past a cap the waterfall goes on to
 // the ASN step. In production the binding counts per Cloudflare location, approximately.
 import type { Env } from "../env";
+import { limiterOf } from "../http/ratelimit";
 
 /** A copy of the caps in wrangler.toml, for the tests and the bench (a unit test keeps it equal; the bindings enforce them). */
 export const PROVIDER_CAPS = {
@@ -28,8 +29,8 @@ export function resetProviderCapWarning() {
 
 /** Takes one provider call from both caps; false when either is spent (or missing: no cap, no calls). */
 export async function takeProviderCall(env: Env, site: string, now = Date.now()): Promise<boolean> {
-  const perSite = env.PROVIDER_CAP_SITE;
-  const overall = env.PROVIDER_CAP_ALL;
+  const perSite = limiterOf(env, PROVIDER_CAPS.site.binding);
+  const overall = limiterOf(env, PROVIDER_CAPS.all.binding);
   if (!perSite || !overall) return warn(now, "caps are not configured (PROVIDER_CAP_SITE, PROVIDER_CAP_ALL)"), false;
   try {
     // The site's own cap first: a site that is being flooded spends its cap, not everyone's.

@@ -9,6 +9,14 @@ import { errorResponse } from "./errors";
 
 type LimitBinding = "LIMIT_SNIPPET" | "LIMIT_CONFIG" | "LIMIT_CONTEXT" | "LIMIT_VARIANTS";
 
+/** A rate-limiting binding (RateLimit in @cloudflare/workers-types), spelled out so the pure parts of this file type-check outside the Worker too. */
+export interface Limiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** The limiter bound as `name` in wrangler.toml, if it is. */
+export const limiterOf = (env: Env, name: string): Limiter | undefined => (env as unknown as Record<string, Limiter | undefined>)[name];
+
 /**
  * Endpoint → its binding, and a copy of the binding's `limit` and `period` (seconds) in wrangler.toml: the
  * binding enforces the limit; the copy gives Retry-After and the tests, and a unit test keeps it equal.
@@ -36,7 +44,7 @@ export const limitsOff = (env: Env) => env.FACET_DEV === "true" && env.FACET_RAT
 export const publicRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const endpoint = endpointOf(c.req.path);
   const { binding, period } = PUBLIC_LIMITS[endpoint];
-  const limiter = c.env[binding] as RateLimit | undefined;
+  const limiter = limiterOf(c.env, binding);
   if (limiter && !limitsOff(c.env)) {
     const site = c.req.param("site") ?? "";
     // Preflights are counted apart, so a browser's OPTIONS does not halve the GET's allowance.
