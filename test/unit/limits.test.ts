@@ -88,7 +88,7 @@ describe("needsCompany", () => {
   ])("%j → %s", (parts, expected) => expect(partsNeedCompany(parts as never)).toBe(expected));
 
   it("is computed at publish, and derived from the server parts for a snapshot published before the flag", () => {
-    const seg = (id: string, condition: Record<string, unknown>) => ({ id, siteKey: "s", name: id, kind: "mixed" as const, condition, priority: 0, createdAt: "", updatedAt: "" });
+    const seg = (id: string, condition: Record<string, unknown>) => ({ id, siteKey: "s", name: id, kind: "mixed" as const, condition, priority: 0, version: 1, createdAt: "", updatedAt: "" });
     const exp = (segment: string) => ({ id: `e-${segment}`, siteKey: "s", name: "e", status: "live" as const, pages: [], variants: [{ segment, changes: [] }], createdAt: "", updatedAt: "" });
     const withCompany = buildSnapshot("s", 1, [seg("a", { "company.type": "business" })], [exp("a")] as never, "");
     const geoOnly = buildSnapshot("s", 1, [seg("a", { "geo.country": "DE" }), seg("unused", { "company.type": "isp" })], [exp("a")] as never, "");
