@@ -1,5 +1,6 @@
 // Worker integration tests: run inside workerd with real D1 and KV (Miniflare), migrations applied.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => ({
@@ -14,6 +15,8 @@ export default defineConfig(async () => ({
           // Public rate limits off for the suite (many requests from one "client"); ratelimit.test.ts turns them on.
           FACET_RATE_LIMITS: "off",
           TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
+          // readme.test.ts checks the README against the running Worker.
+          TEST_README: readFileSync("README.md", "utf8"),
         },
         // Merged with wrangler.toml's: a tiny real limiter the provider-cap test puts in PROVIDER_CAP_ALL's
         // place, so it can trip the overall cap without spending the one every other test file shares.

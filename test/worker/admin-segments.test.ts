@@ -18,13 +18,13 @@ const path = (site: string, id = "") => `/sites/${site}/segments${id ? `/${id}` 
 const validSegment = () => ({ id: uniqueKey("seg"), name: "Returning", condition: { "visit.isReturning": true } });
 
 describe("POST /admin/api/sites/:site/segments", () => {
-  it("stores the segment with defaults and returns it", async () => {
+  it("stores the segment with defaults (kind derived from its attributes) and returns it", async () => {
     const site = await createSite();
     const id = uniqueKey("seg");
     const created = await adminOk<Segment>("POST", path(site.key), { id, name: "Germany", condition: { "geo.country": "DE" } });
-    expect(created).toMatchObject({ id, siteKey: site.key, name: "Germany", kind: "mixed", priority: 0, condition: { "geo.country": "DE" } });
+    expect(created).toMatchObject({ id, siteKey: site.key, name: "Germany", kind: "geographic", priority: 0, condition: { "geo.country": "DE" } });
     const row = await env.DB.prepare("SELECT * FROM segments WHERE id = ?1").bind(id).first();
-    expect(row).toMatchObject({ site_key: site.key, kind: "mixed", priority: 0, condition: '{"geo.country":"DE"}' });
+    expect(row).toMatchObject({ site_key: site.key, kind: "geographic", priority: 0, condition: '{"geo.country":"DE"}' });
     expect(await adminOk<Segment>("GET", path(site.key, id))).toEqual(created);
   });
 
@@ -51,6 +51,8 @@ describe("POST /admin/api/sites/:site/segments", () => {
     ["a priority of the wrong type", { name: "x", condition: {}, priority: "high" }, "priority"],
     ["a priority out of range", { name: "x", condition: {}, priority: 5000 }, "priority"],
     ["an unknown kind", { name: "x", condition: {}, kind: "astrological" }, "kind"],
+    ["a kind the condition does not have", { name: "x", condition: { "geo.country": "DE" }, kind: "firmographic" }, "kind"],
+    ["a single kind for a condition of several", { name: "x", condition: { "geo.country": "DE", "device.type": "mobile" }, kind: "geographic" }, "kind"],
     ["an id that is not a slug", { id: "Not A Slug", name: "x", condition: {} }, "id"],
     ["a condition on the reserved server.* paths", { name: "x", condition: { "server.f1": true } }, "condition.server.f1"],
     ["a reserved server.* path inside $or", { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } }, "condition.$or.1.server.f1"],
@@ -105,7 +107,7 @@ describe("PUT /admin/api/sites/:site/segments/:id", () => {
     const site = await createSite();
     const segment = await createSegment(site.key, { name: "Before", kind: "geographic", condition: { "geo.country": "DE" }, priority: 5 });
     const updated = await adminOk<Segment>("PUT", path(site.key, segment.id), { name: "After", condition: { "geo.country": { $in: ["AT", "CH"] } }, priority: 9 });
-    expect(updated).toMatchObject({ id: segment.id, name: "After", kind: "mixed", priority: 9, condition: { "geo.country": { $in: ["AT", "CH"] } } });
+    expect(updated).toMatchObject({ id: segment.id, name: "After", kind: "geographic", priority: 9, condition: { "geo.country": { $in: ["AT", "CH"] } } });
     expect(updated.createdAt).toBe(segment.createdAt);
     expect(updated.updatedAt >= segment.updatedAt).toBe(true);
     expect(await adminOk<Segment>("GET", path(site.key, segment.id))).toEqual(updated);

@@ -6,9 +6,21 @@ import { requireRole } from "../../http/auth";
 import { ApiError, notFound } from "../../http/errors";
 import { etagOf, expectedVersion, versionConflict } from "../../http/precondition";
 import { jsonBody } from "../../http/validate";
-import { segmentInput } from "../../schemas/segment";
+import { kindOf } from "../../conditions/kind";
+import { segmentInput, type SegmentInput } from "../../schemas/segment";
 import { audit, brief } from "./audit-trail";
 import { newId, nowIso, siteOr404 } from "./site-scope";
+
+/** The input with its derived kind; a kind the client sent must be that one (a marketer's guess is no label). */
+function withKind(input: SegmentInput): SegmentInput & { kind: NonNullable<SegmentInput["kind"]> } {
+  const kind = kindOf(input.condition);
+  if (input.kind !== undefined && input.kind !== kind) {
+    throw new ApiError(400, "invalid_input", `Invalid body: kind: this condition's attributes make it ${kind}; leave kind out, it is derived`, {
+      kind: `derived from the condition: ${kind}`,
+    });
+  }
+  return { ...input, kind };
+}
 
 export const segments = new Hono<AppEnv>()
   .get("/", requireRole("viewer"), async (c) => {
@@ -18,7 +30,7 @@ export const segments = new Hono<AppEnv>()
 
   .post("/", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
-    const input = await jsonBody(c, segmentInput);
+    const input = withKind(await jsonBody(c, segmentInput));
     const id = input.id ?? newId("seg");
     if (!(await insertSegment(c.env.DB, site.key, id, input, nowIso()))) throw new ApiError(409, "conflict", `A segment with id "${id}" already exists`);
     const created = (await getSegment(c.env.DB, site.key, id))!;
@@ -38,7 +50,7 @@ export const segments = new Hono<AppEnv>()
   .put("/:id", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     const id = c.req.param("id");
-    const input = await jsonBody(c, segmentInput);
+    const input = withKind(await jsonBody(c, segmentInput));
     if (input.id !== undefined && input.id !== id) throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
     const expected = expectedVersion(c, input.version);
     const before = await getSegment(c.env.DB, site.key, id);
