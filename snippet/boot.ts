@@ -13,7 +13,7 @@ import { load } from "./store";
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
 const landing = new URL(location.href);
 
-const fetchBoth = () => Promise.all([getJson<Config>(api("config"), 10_000), getJson<ServerContext>(api("context"), 10_000)]);
+const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<ServerContext>(api("context"))]);
 
 export const boot = async () => {
   const t0 = Date.now();

@@ -29,7 +29,7 @@ export const contextFor = (url: URL, x: ServerContext, now: number) =>
   visitorContext(profile!, x, url, doc, now, { device: device(x.device, navigator, window), interests: interestValues(profile!.interests, now) });
 
 export const variants = async (segments: string[], c: Config, x: ServerContext) =>
-  (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)), 10_000)).changes;
+  (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)))).changes;
 
 const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
 
