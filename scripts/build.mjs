@@ -9,7 +9,9 @@ const result = await build({
   bundle: true,
   minify: true,
   format: "iife",
-  target: "es2020",
+  // ES2021 (logical assignment, kept as written: 16 B gzip less than lowering it): every browser since 2020
+  // (Chrome/Edge 85, Firefox 79, Safari 14), which the snippet's other APIs need anyway.
+  target: "es2021",
   legalComments: "none",
   write: false,
 });

@@ -23,9 +23,9 @@ export const boot = async () => {
   let config = cfg0?.segments ? cfg0 : undefined;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
   // often is): the cache is refreshed in the background for the next page view.
-  // A context cached before /context stopped sending geo and company is not used: fetching a new one
-  // overwrites the company record and coordinates it holds. Nor one cached before it sent the device.
-  let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device && !("geo" in ctx0) ? ctx0 : undefined;
+  // A context cached before /context sent the device is not used. Those are also the ones that still hold
+  // the geo and company records (both changed in the same release): fetching a new one overwrites them.
+  let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device ? ctx0 : undefined;
   const fromCache = !!ctx;
   if (!ctx) {
     // First visit (or a cache from another version): config and context in parallel, one round trip.
