@@ -211,8 +211,8 @@ function storedRecords(page: Page): Promise<Record<string, unknown>> {
   );
 }
 
-/** Replaces the cached context with one of the shape /context answered before, holding the company and geo;
- * or, with `withoutDevice`, with one of the shape before the Worker classified the device. */
+/** Replaces the cached context with one of the shape /context answered before it classified the device: by
+ * default the earliest, which also held the company and geo; with `withoutDevice`, the one in between. */
 function plantOldContext(page: Page, site: string, withoutDevice = false): Promise<void> {
   return page.evaluate(
     ({ site, withoutDevice }) =>
@@ -226,7 +226,7 @@ function plantOldContext(page: Page, site: string, withoutDevice = false): Promi
             const company = { name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals", inAccountList: true };
             const { device: _, ...before } = get.result;
             if (withoutDevice) store.put(before, `${site}:context`);
-            else store.put({ ...get.result, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
+            else store.put({ ...before, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
