@@ -17,6 +17,7 @@ import { links } from "./routes/admin/links";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
+import { adminPage } from "./routes/admin-page";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
 
@@ -38,6 +39,8 @@ const admin = new Hono<AppEnv>()
   .route("/sites/:site/experiences", experiences)
   .route("/sites/:site", audience)
   .route("/company-ranges", companies);
+// The admin page reads this app in-process (admin/pages/load.ts), so it answers errors with the envelope too.
+admin.onError(onError);
 
 const app = new Hono<AppEnv>()
   .use("/admin/*", adminSecurityHeaders)
@@ -45,6 +48,7 @@ const app = new Hono<AppEnv>()
   .route("/", publicRoutes)
   .route("/v1/preview", previewRoutes)
   .route("/admin/api", admin)
+  .route("/admin", adminPage(admin))
   .get("/", (c) =>
     c.env.FACET_DEV === "true"
       ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel()}</body>`))
