@@ -24,7 +24,8 @@ interface RowOptions {
   onType: (type: string) => void;
   onRemove: () => void;
   sanitized?: string | undefined; // the saved html, when this change was saved
-  sanitizerChanged?: boolean;
+  sent?: string | undefined; // what the user wrote, when the sanitizer changed it
+
 }
 
 export function changeRow(c: Change, o: RowOptions): HTMLElement {
@@ -48,8 +49,8 @@ export function changeRow(c: Change, o: RowOptions): HTMLElement {
       const preview = h("div", { class: "html-preview" });
       preview.innerHTML = o.sanitized; // already sanitized by the Worker; the admin CSP runs no inline script anyway
       body.push(h("div", { class: "sanitized" },
-        h("p", {}, h("strong", {}, "As saved, after sanitizing: "), o.sanitizerChanged ? h("span", { class: "warn" }, "the sanitizer changed your HTML (compare below).") : "unchanged."),
-        h("pre", {}, o.sanitized), preview));
+        o.sent !== undefined ? [h("p", { class: "warn" }, "The sanitizer changed your HTML. You wrote:"), h("pre", { class: "from" }, o.sent)] : null,
+        h("p", {}, h("strong", {}, "Saved, after sanitizing:")), h("pre", {}, o.sanitized), h("p", { class: "hint" }, "Preview:"), preview));
     }
   }
   if (c.type === "attribute") {

@@ -37,7 +37,7 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   let experience = data.experience;
   let variants: Variant[] = structuredClone(experience?.variants ?? []);
   let saved: Variant[] | null = experience ? structuredClone(experience.variants) : null;
-  const changedBySanitizer = new Set<string>();
+  const sentHtml = new Map<string, string>(); // "variant.change" → what was sent, where the sanitizer changed it
   const names = new Map(data.segments.map((s) => [s.id, s.name]));
   const root = $("#variants")!;
   const picker = $<HTMLSelectElement>("#add-variant-segment")!;
@@ -53,14 +53,15 @@ export function setupExperienceEditor(form: HTMLFormElement) {
         onType: (type) => ((v.changes[ci] = type === c.type ? c : blankChange(type, c.selector)), draw()),
         onRemove: () => (v.changes.splice(ci, 1), draw()),
         sanitized: c.type === "html" && saved?.[vi]?.changes[ci]?.type === "html" ? String(saved[vi]!.changes[ci]!.value) : undefined,
-        sanitizerChanged: changedBySanitizer.has(`${vi}.${ci}`),
+        sent: sentHtml.get(`${vi}.${ci}`),
       })),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
       h("button", { type: "button", onclick: () => (v.changes.push(blankChange("text")), draw()) }, "+ Add change"))));
     if (!variants.length) root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
     const free = data.segments.filter((s) => !variants.some((v) => v.segment === s.id));
     picker.replaceChildren(...free.map((s) => h("option", { value: s.id }, s.name)));
-    picker.disabled = $<HTMLButtonElement>("#add-variant")!.disabled = !free.length;
+    // Every segment has its variant: the add row would offer nothing.
+    $(".add-variant", form)!.hidden = !free.length;
   };
   $("#add-variant")!.addEventListener("click", () => {
     if (!picker.value) return;
@@ -79,19 +80,21 @@ export function setupExperienceEditor(form: HTMLFormElement) {
       const result = experience
         ? await api<Experience>("PUT", `/sites/${data.site}/experiences/${experience.id}`, body, experience.version)
         : await api<Experience>("POST", `/sites/${data.site}/experiences`, body);
-      changedBySanitizer.clear();
+      sentHtml.clear();
       result.variants.forEach((v, vi) => v.changes.forEach((c, ci) => {
-        if (c.type === "html" && c.value !== variants[vi]?.changes[ci]?.value) changedBySanitizer.add(`${vi}.${ci}`);
+        const sent = variants[vi]?.changes[ci]?.value;
+        if (c.type === "html" && c.value !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
       }));
       if (!experience) {
         history.replaceState(null, "", `/admin/sites/${data.site}/experiences/${result.id}`);
         $('button[type="submit"]', form)!.textContent = "Save experience";
+        $("h1", form)!.textContent = `Experience: ${result.name}`;
       }
       experience = result;
       saved = structuredClone(result.variants);
       variants = structuredClone(result.variants);
       draw();
-      notify(`Saved (version ${result.version}). It is a draft until you publish.${changedBySanitizer.size ? " The sanitizer changed some HTML: see below." : ""}`);
+      notify(`Saved (version ${result.version}). It is a draft until you publish.${sentHtml.size ? " The sanitizer changed some HTML: see below." : ""}`);
     } catch (err) {
       showFailure(err, form);
     }

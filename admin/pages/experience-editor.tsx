@@ -55,7 +55,7 @@ export const experienceEditorScreen: Screen = async (ctx) => {
             <p class="hint">One variant per segment. A visitor in several of them sees the variant of the highest-priority segment.</p>
             <div id="variants"></div>
             <p class="field-error" data-error-for="variants"></p>
-            <div class="inline-form">
+            <div class="inline-form add-variant">
               <div class="field">
                 <label for="add-variant-segment">Segment</label>
                 <select id="add-variant-segment"></select>

@@ -110,7 +110,8 @@ it("logs in, builds a site, a segment and an experience, publishes, and the vari
   await page.click("text=Create experience");
   await expect.poll(() => page.locator("#notice").textContent()).toContain("Saved (version 1)");
   expect(page.url()).toBe(`${worker}/admin/sites/${key}/experiences/hero`);
-  expect(await page.locator(".sanitized pre").textContent()).not.toContain("onerror");
+  expect(await page.locator(".sanitized pre.from").textContent()).toContain("onerror");
+  expect(await page.locator(".sanitized pre:not(.from)").textContent()).toBe('<strong>New:</strong> faster <img src="x">sync');
   await shot(page, "experience-editor");
 
   // Publish: the diff first, then the button, the stated staleness, and the history.

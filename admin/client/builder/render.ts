@@ -79,7 +79,7 @@ export function mountBuilder(root: HTMLElement, tree: Group, onChange: () => voi
     const label = srLabel(id, "Value");
     if (input === "none") return null;
     if (input === "bool") {
-      return [label, h("select", { id, onchange: (e: Event) => set((e.target as HTMLSelectElement).value === "true") },
+      return [label, h("select", { id, class: "value", onchange: (e: Event) => set((e.target as HTMLSelectElement).value === "true") },
         h("option", { value: "true", selected: r.value === true }, "true"), h("option", { value: "false", selected: r.value === false }, "false"))];
     }
     if (input === "list" || input === "numbers") {
