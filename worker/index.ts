@@ -39,8 +39,6 @@ const admin = new Hono<AppEnv>()
   .route("/sites/:site/experiences", experiences)
   .route("/sites/:site", audience)
   .route("/company-ranges", companies);
-// The admin page reads this app in-process (admin/pages/load.ts), so it answers errors with the envelope too.
-admin.onError(onError);
 
 const app = new Hono<AppEnv>()
   .use("/admin/*", adminSecurityHeaders)
@@ -48,7 +46,6 @@ const app = new Hono<AppEnv>()
   .route("/", publicRoutes)
   .route("/v1/preview", previewRoutes)
   .route("/admin/api", admin)
-  .route("/admin", adminPage(admin))
   .get("/", (c) =>
     c.env.FACET_DEV === "true"
       ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel()}</body>`))
@@ -57,6 +54,9 @@ const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))
   // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
   .get("/favicon.ico", (c) => c.body(null, 204));
+
+// The admin page reads the admin API through this app, in-process (admin/pages/load.ts).
+app.route("/admin", adminPage(app));
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError(onError);

@@ -30,7 +30,7 @@ export type ApiApp = Pick<Hono<any>, "request">;
 
 export function apiReader(api: ApiApp, origin: string, cookie: string, env: unknown) {
   return async <T>(path: string): Promise<T> => {
-    const res = await api.request(`${origin}${path}`, { headers: cookie ? { cookie } : {} }, env);
+    const res = await api.request(`${origin}/admin/api${path}`, { headers: cookie ? { cookie } : {} }, env);
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     if (!res.ok) throw new PageFailure(res.status, body?.error?.message ?? `HTTP ${res.status}`);
     return body as T;

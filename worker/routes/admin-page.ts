@@ -14,7 +14,7 @@ const ASSETS = new Map([
 ]);
 const names = { js: ADMIN_JS.name, css: ADMIN_CSS.name };
 
-/** `api` is the admin JSON API app: every screen reads through it, with the browser's own cookie. */
+/** `api` is the Worker's app: every screen reads /admin/api through it, with the browser's own cookie. */
 export function adminPage(api: ApiApp) {
   const page = new Hono<AppEnv>().get("/assets/:file", (c) => {
     const asset = ASSETS.get(c.req.param("file"));
