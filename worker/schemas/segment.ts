@@ -1,17 +1,17 @@
-import { z } from "zod";
+import * as z from "./zod";
 import { condition, slug } from "./common";
 
 export const segmentKind = z.enum(["behavioral", "geographic", "firmographic", "technographic", "demographic", "psychographic", "mixed"]);
 
 export const segmentInput = z.object({
-  id: slug.optional(),
-  name: z.string().trim().min(1).max(200),
-  kind: segmentKind.default("mixed"),
+  id: z.optional(slug),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  kind: z._default(segmentKind, "mixed"),
   condition,
   /** Higher wins when several of an experience's segments match. */
-  priority: z.number().int().min(-1000).max(1000).default(0),
+  priority: z._default(z.number().check(z.int(), z.gte(-1000), z.lte(1000)), 0),
   /** On an edit: the version it started from (optimistic concurrency; see http/precondition.ts). */
-  version: z.number().int().positive().optional(),
+  version: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export type SegmentInput = z.infer<typeof segmentInput>;
