@@ -1,7 +1,7 @@
 // Input parsing for every request the Worker receives: zod is the one definition of each shape,
 // and a client's mistake becomes a 400 that names each offending field.
 import type { Context } from "hono";
-import * as z from "../schemas/zod";
+import type * as z from "../schemas/zod";
 import { ApiError } from "./errors";
 import { jsonProblems } from "./json-safety";
 
