@@ -1,6 +1,6 @@
 // Publish history beyond the list: one version's content, the diff a publish would make, and rollback.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "../../schemas/zod";
 import type { AppEnv } from "../../env";
 import { actorOf } from "../../auth/principal";
 import { listExperiences } from "../../db/experiences";
@@ -16,7 +16,7 @@ import { rollbackInput } from "../../schemas/admin";
 import { audit } from "./audit-trail";
 import { nowIso, siteOr404 } from "./site-scope";
 
-const versionParam = z.coerce.number().int().positive();
+const versionParam = z.coerce.number().check(z.int(), z.positive());
 
 export const history = new Hono<AppEnv>()
   // The source as published. Viewers see it all: it holds nothing they can't already read as drafts.
