@@ -4,7 +4,7 @@
 // write per visitor: in the isolate and in the Workers Cache API, keyed by a salted hash of the IP.
 // Any failure (timeout, HTTP error, garbage) returns null so the waterfall moves on.
 import type { Env } from "../env";
-import { ipToHex } from "../visitor/ip";
+import { ipToHex } from "../net/ip";
 import { fromIpinfo, type ProviderCompany } from "./ipinfo";
 
 const DAY_SECONDS = 86_400;
