@@ -11,8 +11,13 @@ export default defineConfig(async () => ({
           ADMIN_TOKEN: "test-owner-token-0123456789",
           SIGNING_SECRET: "test-signing-secret-0123456789",
           FACET_DEV: "true",
+          // Public rate limits off for the suite (many requests from one "client"); ratelimit.test.ts turns them on.
+          FACET_RATE_LIMITS: "off",
           TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
         },
+        // Merged with wrangler.toml's: a tiny real limiter the provider-cap test puts in PROVIDER_CAP_ALL's
+        // place, so it can trip the overall cap without spending the one every other test file shares.
+        ratelimits: { TEST_TINY_LIMIT: { simple: { limit: 3, period: 60 } } },
       },
     }),
   ],

@@ -2,12 +2,13 @@
 // every figure for bench/results.json, printing each section as it completes.
 import { benchClassify, type ClassifyResult } from "./classify";
 import { benchLookup, type LookupResult } from "./lookup";
+import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
 import { classifyReport, lookupReport, regexReport, workerReport } from "./report";
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "regex", "worker"] as const;
+export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   segments?: ClassifyResult;
   regex?: RegexResult;
   worker?: WorkerResult;
+  provider?: ProviderResult;
   sink: number;
 }
 
@@ -39,6 +41,10 @@ export async function runBench(only: ReadonlySet<Section>, print: (text: string)
   if (only.has("worker")) {
     out.worker = await benchWorker({ log });
     print(workerReport(out.worker));
+  }
+  if (only.has("provider")) {
+    out.provider = await benchProvider(log);
+    print(providerReport(out.provider));
   }
   out.sink = sinkValue();
   return out;

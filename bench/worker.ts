@@ -169,7 +169,8 @@ export async function benchWorker(opts: Options = {}): Promise<WorkerResult> {
     log("worker: applying migrations and starting wrangler dev");
     applyMigrations(dir);
     let t = performance.now();
-    worker = await startWorker({ persistTo: dir, vars: { ADMIN_TOKEN, SIGNING_SECRET, FACET_DEV: "true" } });
+    // Rate limits off (dev only): every request comes from 127.0.0.1 and would trip them (README "Rate limits").
+    worker = await startWorker({ persistTo: dir, vars: { ADMIN_TOKEN, SIGNING_SECRET, FACET_DEV: "true", FACET_RATE_LIMITS: "off" } });
     pgid = wranglerGroup();
     const wranglerStartMs = performance.now() - t;
     const base = worker.url;

@@ -18,6 +18,8 @@ declare global {
       IPINFO_URL?: string;
       /** Provider timeout in ms (default 300). */
       IPINFO_TIMEOUT_MS?: string;
+      /** "off" turns the public endpoints' rate limits off, and only together with FACET_DEV=true: for load tests. */
+      FACET_RATE_LIMITS?: string;
       /** Salt for hashing visitor IPs into cache keys (defaults to SIGNING_SECRET). */
       IP_HASH_SALT?: string;
     }

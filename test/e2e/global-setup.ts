@@ -30,7 +30,8 @@ export default async function setup(project: TestProject) {
   const provider = await startFakeIpinfo(IPINFO_TOKEN, PROVIDER_ANSWERS);
   const worker = await startWorker({
     persistTo: dir,
-    vars: { ADMIN_TOKEN, SIGNING_SECRET: "e2e-signing-secret-0123456789", FACET_DEV: "true", IPINFO_TOKEN, IPINFO_URL: provider.url, IPINFO_TIMEOUT_MS: "500" },
+    // Public rate limits off (dev only): every browser in the suite is 127.0.0.1 on the one demo site.
+    vars: { ADMIN_TOKEN, SIGNING_SECRET: "e2e-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off", IPINFO_TOKEN, IPINFO_URL: provider.url, IPINFO_TIMEOUT_MS: "500" },
   });
   await seedDemo(worker.url, ADMIN_TOKEN);
   project.provide("workerUrl", worker.url);

@@ -16,6 +16,7 @@ import {
   expectWriteGuards,
   ipBlock,
   publish,
+  publishNeedingCompany,
   uniqueKey,
   visit,
 } from "./helpers";
@@ -129,8 +130,8 @@ describe("company.inAccountList", () => {
   it("is true for a visitor whose company's domain or name is on this site's list, and follows the list without a publish", async () => {
     const site = await createSite();
     const other = await createSite();
-    await publish(site.key);
-    await publish(other.key);
+    await publishNeedingCompany(site.key);
+    await publishNeedingCompany(other.key);
     const [hooli, initech, globex] = [ipBlock(), ipBlock(), ipBlock()];
     await addCompanyRanges([
       { cidr: hooli.cidr, name: "Hooli", domain: "hooli.example" },
@@ -196,7 +197,7 @@ describe("deleting a site", () => {
     await addCompanyRanges([{ cidr: listed.cidr, name: "Listed Co", domain: "listed.example" }]);
     await adminOk("PUT", accountsPath(site.key), { accounts: [{ domain: "listed.example" }] });
     await adminOk("PUT", topicsPath(site.key), { topics: [{ topic: "security", pages: ["/security/*"] }] });
-    await publish(site.key);
+    await publishNeedingCompany(site.key);
     expect(await companyAt(site.key, listed.ip(1))).toMatchObject({ inAccountList: true });
 
     expect((await admin("DELETE", `/sites/${site.key}`)).status).toBe(204);
@@ -206,7 +207,7 @@ describe("deleting a site", () => {
     expect(await listInKv(site.key)).toBeNull();
 
     await createSite({ key: site.key });
-    await publish(site.key);
+    await publishNeedingCompany(site.key);
     expect(await adminOk("GET", accountsPath(site.key))).toEqual({ count: 0, accounts: [] });
     expect(await adminOk("GET", topicsPath(site.key))).toEqual({ topics: [] });
     expect((await config(site.key)).topics).toEqual([]);

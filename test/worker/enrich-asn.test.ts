@@ -4,14 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { attributesFor, contextFor } from "./fixtures";
 import type { PublishedConfig } from "../../worker/schemas/published";
-import { addCompanyRanges, adminOk, createExperience, createSegment, createSite, ipBlock, PRODUCTION, publish, visit, type VisitInit } from "./helpers";
+import { addCompanyRanges, adminOk, createExperience, createSegment, createSite, ipBlock, PRODUCTION, publish, publishNeedingCompany, visit, type VisitInit } from "./helpers";
 
 /** A TEST-NET-1 address: no company range in this file covers 192.0.2.0/24, and no provider is configured. */
 const VISITOR_IP = "192.0.2.44";
 
 async function publishedSite(): Promise<string> {
   const site = await createSite();
-  await publish(site.key);
+  await publishNeedingCompany(site.key);
   return site.key;
 }
 

@@ -5,7 +5,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
 import { attributesFor } from "./fixtures";
-import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publish, rangeIndexInKv, type RangesImported } from "./helpers";
+import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publish, publishNeedingCompany, rangeIndexInKv, type RangesImported } from "./helpers";
 
 let v6Blocks = 0;
 const v6Base = 0x1000 + (crypto.getRandomValues(new Uint16Array(1))[0]! % 0x7000);
@@ -30,7 +30,7 @@ function v6Block() {
  */
 async function resolver(): Promise<(ip: string) => Promise<Company | null>> {
   const site = await createSite();
-  await publish(site.key);
+  await publishNeedingCompany(site.key);
   return async (ip) => {
     const { company } = await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`);
     const attributes = await attributesFor(site.key, { headers: { "x-facet-simulate": new URLSearchParams({ ip }).toString() } });

@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** A rate limiter of 3 per 60 s that only the tests use (vitest.worker.config.ts). */
+      TEST_TINY_LIMIT: RateLimit;
     }
   }
 }

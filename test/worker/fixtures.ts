@@ -98,5 +98,5 @@ export const CONTEXT_KEYS = ["expires", "server", "token", "v"];
  * request. Its answer holds only their results, so enrichment is observed here, in the Worker.
  */
 export function attributesFor(key: string, init: VisitInit): Promise<VisitorAttributes> {
-  return visitorAttributes({ ...env, ...init.env } as Env, visitRequest(`/v1/sites/${key}/context`, init), key);
+  return visitorAttributes({ ...env, ...init.env } as Env, visitRequest(`/v1/sites/${key}/context`, init), key, true);
 }

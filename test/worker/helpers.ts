@@ -69,6 +69,16 @@ export const createExperience = (site: string, input: { id?: string; name?: stri
 
 export const publish = (site: string) => adminOk<{ version: number; publishedAt: string }>("POST", `/sites/${site}/publish`);
 
+/**
+ * Publishes `site` with a live segment over company.*: /context looks the visitor's company up only for
+ * a config that needs it (README "IP-data provider"), so tests of the company waterfall publish this way.
+ */
+export async function publishNeedingCompany(site: string) {
+  const segment = await createSegment(site, { condition: { "company.type": "business" } });
+  await createExperience(site, { variants: [{ segment: segment.id, changes: [{ type: "text", selector: "#company-hello", value: "Hello" }] }] });
+  return publish(site);
+}
+
 export interface RangesImported {
   added: number;
   replaced: boolean;

@@ -15,7 +15,8 @@ export type CompanyAttributes = Record<string, string | number | boolean>;
 const PROVIDER_TYPES = new Set(["isp", "business", "education", "hosting", "government"]);
 const NOT_A_COMPANY = new Set(["isp", "hosting"]);
 
-export async function enrichCompany(env: Env, ip: string | null, cfAsn: number | undefined, cfAsOrg: string | undefined): Promise<CompanyAttributes | null> {
+/** `site`: whose provider cap a provider call counts against. */
+export async function enrichCompany(env: Env, site: string, ip: string | null, cfAsn: number | undefined, cfAsOrg: string | undefined): Promise<CompanyAttributes | null> {
   const hex = ip ? ipToHex(ip) : null;
   let asn = cfAsn;
   let asOrg = cfAsOrg || undefined;
@@ -24,7 +25,7 @@ export async function enrichCompany(env: Env, ip: string | null, cfAsn: number |
   const ranged = hex ? await lookupRanges(env, hex) : null;
   if (ranged) return { ...ranged, ...network(), confidence: 0.95, source: "ranges" };
 
-  const provided = ip && hex ? await lookupProvider(env, ip) : null;
+  const provided = ip && hex ? await lookupProvider(env, ip, site) : null;
   if (provided) {
     asn = provided.asn ?? asn;
     asOrg = provided.asOrg ?? asOrg;

@@ -59,3 +59,14 @@ export function cidrToRange(cidr: string): { start: string; end: string } | null
   const toHex = (n: bigint) => n.toString(16).padStart(32, "0");
   return { start: toHex(value), end: toHex(value | hostMask) };
 }
+
+/**
+ * The network an address stands for, as hex: an IPv4 address is itself, an IPv6 address is its /64.
+ * A /64 is the smallest block an IPv6 host is given (SLAAC), so one machine can rotate through 2^64
+ * addresses: anything counted or cached per visitor must be counted per /64, or it is not counted at all.
+ */
+export function networkOf(ip: string): string | null {
+  const hex = ipToHex(ip);
+  if (!hex) return null;
+  return hex.startsWith("00000000000000000000ffff") ? hex : `${hex.slice(0, 16)}/64`;
+}

@@ -5,6 +5,7 @@ import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
 import type { Topic } from "../schemas/topic";
 import { compilePages } from "../pages/paths";
+import { partsNeedCompany } from "./needs-company";
 import { serverParts, splitCondition } from "./split";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
@@ -45,6 +46,7 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
       experiences: experiencesOut,
     },
     server: server.parts,
+    needsCompany: partsNeedCompany(server.parts),
     content,
   };
 }

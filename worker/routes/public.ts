@@ -5,8 +5,10 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedJson } from "../http/cache";
 import { allowOrigin, exposeError, preflight } from "../http/cors";
+import { publicRateLimit } from "../http/ratelimit";
 import { ApiError, notFound } from "../http/errors";
 import { parse } from "../http/validate";
+import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { serverRefs } from "../../contract/server-refs";
 import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/published";
@@ -65,6 +67,9 @@ function signingSecret(c: Context<AppEnv>): string {
 }
 
 export const publicRoutes = new Hono<AppEnv>()
+  // Before anything reads KV (README "Rate limits").
+  .use("/facet.js", publicRateLimit)
+  .use("/v1/sites/:site/*", publicRateLimit)
   .get("/facet.js", (c) => cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"))
 
   .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
@@ -81,7 +86,7 @@ export const publicRoutes = new Hono<AppEnv>()
     // Signed only against the live version: an older one may have gated content more loosely.
     const { snap, record } = await snapshotFor(c, v, false);
     const secret = signingSecret(c);
-    const context = await serverContext(secret, snap, record.created, await visitorAttributes(c.env, c.req.raw, snap.site), Date.now());
+    const context = await serverContext(secret, snap, record.created, await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap)), Date.now());
     c.header("Cache-Control", "private, no-store");
     return c.json(context);
   })

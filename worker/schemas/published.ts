@@ -49,6 +49,8 @@ export const snapshot = z.object({
   config: publishedConfig,
   /** Server-evaluated condition parts by reference id: the secret lists live only here. */
   server: z.record(z.string(), condition),
+  /** Whether any server part looks at company.*: if not, /context does no company lookup at all. Absent in older snapshots. */
+  needsCompany: z.boolean().optional(),
   /** Content: experience id → segment id → changes. */
   content: z.record(z.string(), z.record(z.string(), z.array(publishedChange))),
 });

@@ -18,7 +18,8 @@ export interface VisitorAttributes {
   company: Record<string, string | number | boolean> | null;
 }
 
-export async function visitorAttributes(env: Env, req: Request, site: string): Promise<VisitorAttributes> {
+/** `needsCompany`: whether the published config looks at company.* at all; if not, no company lookup is made. */
+export async function visitorAttributes(env: Env, req: Request, site: string, needsCompany: boolean): Promise<VisitorAttributes> {
   const cf = (req as Request & { cf?: Record<string, unknown> }).cf;
   let geo = geoFromCf(cf);
   let ip = req.headers.get("cf-connecting-ip");
@@ -34,7 +35,7 @@ export async function visitorAttributes(env: Env, req: Request, site: string): P
       if (sim.asOrg !== undefined) asOrg = sim.asOrg;
     }
   }
-  const company = await enrichCompany(env, ip, asn, asOrg);
+  const company = needsCompany ? await enrichCompany(env, site, ip, asn, asOrg) : null;
   if (company) company.inAccountList = await inAccountList(env, site, company as { domain?: string; name?: string });
   return { geo, company };
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { kindOf } from "../../worker/conditions/kind";
+
+describe("a segment's kind, derived from its condition", () => {
+  const table: [condition: unknown, kind: string][] = [
+    [{ "visit.isReturning": true }, "behavioral"],
+    [{ "events.signup.count": { $gte: 1 } }, "behavioral"],
+    [{ "utm.last.source": "google" }, "behavioral"],
+    [{ "geo.country": "DE" }, "geographic"],
+    [{ $or: [{ "geo.country": "DE" }, { "geo.isEU": true }] }, "geographic"],
+    [{ "company.domain": { $in: ["acme.com"] } }, "firmographic"],
+    [{ "device.type": "mobile" }, "technographic"],
+    [{ "traits.plan": "pro" }, "demographic"],
+    [{ "interests.security": { $gt: 2 } }, "psychographic"],
+    [{ "geo.country": "DE", "company.type": "business" }, "mixed"],
+    [{ $and: [{ "device.type": "mobile" }, { $not: { "traits.role": "cto" } }] }, "mixed"],
+    // Page context decides no kind: with a geo clause it stays geographic; alone it is what the visitor does now.
+    [{ "geo.country": "DE", "page.path": "/pricing" }, "geographic"],
+    [{ "page.path": "/pricing" }, "behavioral"],
+    [{}, "behavioral"],
+    // $elemMatch's inner keys are the items' fields, not attributes.
+    [{ pages: { $elemMatch: { $regex: "^/blog" } } }, "behavioral"],
+  ];
+  for (const [condition, kind] of table) {
+    it(`${JSON.stringify(condition)} → ${kind}`, () => expect(kindOf(condition)).toBe(kind));
+  }
+});
