@@ -12,7 +12,7 @@ import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
 import { audience } from "./routes/admin/audience";
 import { auditLog } from "./routes/admin/audit";
-import { history } from "./routes/admin/history";
+import { versions } from "./routes/admin/versions";
 import { links } from "./routes/admin/links";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
@@ -32,7 +32,7 @@ const admin = new Hono<AppEnv>()
   .route("/", users)
   .route("/", auditLog)
   .route("/sites", sites)
-  .route("/sites/:site", history)
+  .route("/sites/:site", versions)
   .route("/sites/:site", links)
   .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)

@@ -1,5 +1,5 @@
 import * as z from "./zod";
-import { cidrToRange, ipToHex } from "../visitor/ip";
+import { cidrToRange, ipToHex } from "../net/ip";
 import { domainName } from "./common";
 
 export const companyType = z.enum(["business", "isp", "hosting", "education", "government"]);

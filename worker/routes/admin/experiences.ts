@@ -13,7 +13,7 @@ import { audit, brief } from "./audit-trail";
 import { newId, nowIso, siteOr404 } from "./site-scope";
 
 /** Checks the variants' segments exist on this site and sanitizes html changes before anything is stored. */
-async function prepare(db: D1Database, site: Site, input: ExperienceInput): Promise<ExperienceInput> {
+async function checkedInput(db: D1Database, site: Site, input: ExperienceInput): Promise<ExperienceInput> {
   const known = new Set((await listSegments(db, site.key)).map((s) => s.id));
   const fields: Record<string, string> = {};
   input.variants.forEach((v, i) => {
@@ -32,7 +32,7 @@ export const experiences = new Hono<AppEnv>()
 
   .post("/", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
-    const input = await prepare(c.env.DB, site, await jsonBody(c, experienceInput));
+    const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
     const id = input.id ?? newId("exp");
     if (!(await insertExperience(c.env.DB, site.key, id, input, nowIso()))) throw new ApiError(409, "conflict", `An experience with id "${id}" already exists`);
     const created = (await getExperience(c.env.DB, site.key, id))!;
@@ -52,7 +52,7 @@ export const experiences = new Hono<AppEnv>()
   .put("/:id", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     const id = c.req.param("id");
-    const input = await prepare(c.env.DB, site, await jsonBody(c, experienceInput));
+    const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
     if (input.id !== undefined && input.id !== id) throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
     const expected = expectedVersion(c, input.version);
     const before = await getExperience(c.env.DB, site.key, id);
