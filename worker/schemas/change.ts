@@ -46,6 +46,10 @@ const cssValue = z
     message: `only these CSS functions are allowed: ${[...CSS_FUNCTIONS].join(", ")}`,
   });
 
+/** A redirect target: a path ("/pricing", "pricing?x=1") or an absolute http(s) URL; nothing a browser would run. */
+const isRedirectUrl = (u: string) => !/[\s\\\u0000-\u001f\u007f]/.test(u) && (/^https?:\/\/[^/?#]/i.test(u) || (/^[^:/?#]*([/?#]|$)/.test(u) && !u.startsWith("//")));
+const REDIRECT_URL_MESSAGE = "a redirect goes to a relative path or an absolute http(s) URL (no javascript:, data: or protocol-relative //)";
+
 const changeWith = (selector: z.ZodType<string>) => z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), selector, value: z.string().max(5_000) }),
   z.object({ type: z.literal("html"), selector, value: z.string().max(20_000) }),
@@ -60,6 +64,9 @@ const changeWith = (selector: z.ZodType<string>) => z.discriminatedUnion("type",
     .refine((c) => c.add.length + c.remove.length > 0, { message: "add or remove at least one class", path: ["add"] }),
   z.object({ type: z.literal("style"), selector, properties: z.record(cssProperty, cssValue).refine((p) => Object.keys(p).length > 0, "set at least one property") }),
   z.object({ type: z.literal("hide"), selector }),
+  z.object({ type: z.literal("insert"), selector, position: z.enum(["before", "after", "inside-start", "inside-end"]), html: z.string().max(20_000) }),
+  // Which origins are allowed is the site's business: the experience route checks absolute URLs against them.
+  z.object({ type: z.literal("redirect"), url: z.string().trim().min(1).max(2_000).refine(isRedirectUrl, REDIRECT_URL_MESSAGE) }),
 ]);
 
 /** A change as saved: its selector must parse as CSS, with allowed pseudo-classes only. */
