@@ -16,6 +16,8 @@ export const linkClaims = z.object({
   g: z.string().optional(),
   /** expiry, epoch ms */
   e: z.number(),
+  /** the admin's origin, where the editor sends picks (postMessage target); absent in links made before it existed */
+  o: z.string().optional(),
 });
 export type LinkClaims = z.infer<typeof linkClaims>;
 
