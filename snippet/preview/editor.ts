@@ -20,14 +20,17 @@ const CSS = `#box{position:fixed;pointer-events:none;outline:2px solid #6366f1;b
 border:1px solid #d1d5db;border-radius:8px;padding:12px;box-shadow:0 6px 24px #0003}
 code{display:block;background:#f3f4f6;padding:6px;border-radius:4px;word-break:break-all;margin:6px 0}
 button{font:inherit;margin-right:6px;padding:4px 10px;border:1px solid #6366f1;border-radius:6px;background:#6366f1;color:#fff;cursor:pointer}
-h2{font-size:14px;margin:0 0 6px}p{margin:4px 0}.muted{color:#6b7280}`;
+h2{font-size:14px;margin:0 0 6px}p{margin:4px 0}.muted{color:#6b7280}[hidden]{display:none}`;
 
 async function editor(token: string) {
   const draft = await openDraft(token);
   const { host, root } = shadowBox(CSS);
-  root.innerHTML = `<div id="box"></div><div id="panel" role="dialog" aria-label="Facet element picker"><h2></h2>
+  // Appended after shadowBox's <style> (innerHTML on the root would remove it).
+  const ui = document.createElement("div");
+  ui.innerHTML = `<div id="box"></div><div id="panel" role="dialog" aria-label="Facet element picker"><h2></h2>
 <p class="muted">Hover to highlight, click to pick an element.</p><code hidden></code><p id="n"></p>
 <button id="edit" hidden>Edit text</button><button id="done" hidden>Done</button><p id="status" class="muted"></p></div>`;
+  root.append(...ui.childNodes);
   const $ = (s: string) => root.querySelector(s) as HTMLElement;
   $("h2").textContent = `Facet editor · ${draft.experience.name}`;
   const box = $("#box");
