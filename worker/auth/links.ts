@@ -16,6 +16,8 @@ export const linkClaims = z.object({
   g: z.optional(z.string()),
   /** expiry, epoch ms */
   e: z.number(),
+  /** the admin's origin, where the editor sends picks (postMessage target); absent in links made before it existed */
+  o: z.optional(z.string()),
 });
 export type LinkClaims = z.infer<typeof linkClaims>;
 

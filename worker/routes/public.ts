@@ -17,6 +17,7 @@ import { deviceFrom } from "../visitor/device";
 import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
+import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 
 const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
 const contextQuery = z.object({ v: version });
@@ -121,9 +122,12 @@ export const publicRoutes = new Hono<AppEnv>()
         if (allowed.has(segment)) (changes[experience] ??= {})[segment] = list;
       }
     }
-    const body: VariantsResponse = { v: snap.v, changes, denied };
-    // Private only when the answer depends on the token: a token sent for segments that need none changes
-    // nothing, so that answer is the same for everyone and shared caches may keep it.
-    const personal = gated && q.token !== undefined;
+    // Server tokens ({{company.name}}) are filled with this visitor's own attributes (docs/content.md).
+    const tokens = serverTokensIn(changes);
+    const filled = tokens.any ? fillServerTokens(changes, await visitorAttributes(c.env, c.req.raw, snap.site, tokens.company)) : changes;
+    const body: VariantsResponse = { v: snap.v, changes: filled, denied };
+    // Private only when the answer depends on the token (a token sent for segments that need none changes
+    // nothing, so that answer is the same for everyone and shared caches may keep it), or on the visitor's tokens.
+    const personal = (gated && q.token !== undefined) || tokens.any;
     return cachedJson(c, body, personal ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
   });

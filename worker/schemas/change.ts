@@ -51,6 +51,10 @@ const cssValue = z.string().check(
 );
 const classNames = z._default(z.array(className).check(z.maxLength(20)), []);
 
+/** A redirect target: a path ("/pricing", "pricing?x=1") or an absolute http(s) URL; nothing a browser would run. */
+const isRedirectUrl = (u: string) => !/[\s\\\u0000-\u001f\u007f]/.test(u) && (/^https?:\/\/[^/?#]/i.test(u) || (/^[^:/?#]*([/?#]|$)/.test(u) && !u.startsWith("//")));
+const REDIRECT_URL_MESSAGE = "a redirect goes to a relative path or an absolute http(s) URL (no javascript:, data: or protocol-relative //)";
+
 const changeWith = (selector: z.ZodMiniType<string>) => z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), selector, value: z.string().check(z.maxLength(5_000)) }),
   z.object({ type: z.literal("html"), selector, value: z.string().check(z.maxLength(20_000)) }),
@@ -71,6 +75,17 @@ const changeWith = (selector: z.ZodMiniType<string>) => z.discriminatedUnion("ty
     properties: z.record(cssProperty, cssValue).check(z.refine((p) => Object.keys(p).length > 0, "set at least one property")),
   }),
   z.object({ type: z.literal("hide"), selector }),
+  z.object({
+    type: z.literal("insert"),
+    selector,
+    position: z.enum(["before", "after", "inside-start", "inside-end"]),
+    html: z.string().check(z.maxLength(20_000)),
+  }),
+  // Which origins are allowed is the site's business: the experience route checks absolute URLs against them.
+  z.object({
+    type: z.literal("redirect"),
+    url: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000), z.refine(isRedirectUrl, REDIRECT_URL_MESSAGE)),
+  }),
 ]);
 
 /** A change as saved: its selector must parse as CSS, with allowed pseudo-classes only. */
