@@ -1,5 +1,5 @@
 // Facet's Worker: public endpoints for the snippet, the owner's admin API, and (in dev) the demo page.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "./env";
 import { errorResponse, onError } from "./http/errors";
 import { authenticate } from "./http/auth";

@@ -1,6 +1,6 @@
 // The admin page at /admin: server-rendered screens (admin/pages). The page's own script and stylesheet,
 // content-hashed by scripts/build.mjs, are static assets (wrangler.toml [assets]): they never reach the Worker.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../env";
 import { ADMIN_ASSET_NAMES as names } from "../generated/admin-assets";
 import { errorResponse } from "../http/errors";
