@@ -24,6 +24,8 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // The demo page at / is in dev builds only (wrangler.toml [define] FACET_DEMO); public.test.ts checks it.
+  define: { FACET_DEMO: "true" },
   test: {
     include: ["test/worker/**/*.test.ts"],
     setupFiles: ["test/worker/setup.ts"],

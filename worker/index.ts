@@ -1,5 +1,5 @@
 // Facet's Worker: public endpoints for the snippet, the owner's admin API, and (in dev) the demo page.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "./env";
 import { errorResponse, onError } from "./http/errors";
 import { authenticate } from "./http/auth";
@@ -19,8 +19,13 @@ import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
 import { adminPage } from "./routes/admin-page";
-import { demoPage } from "./demo/page";
-import { simulatorPanel } from "./demo/simulator";
+
+/**
+ * Set at build time (wrangler.toml [define]): false for `wrangler deploy`, which then drops the demo page and
+ * the simulator panel (worker/demo/, loaded below only behind it) from the bundle; `npm start`, the e2e
+ * suite's `wrangler dev` and the worker tests set it to true.
+ */
+declare const FACET_DEMO: boolean;
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";
@@ -48,11 +53,13 @@ const app = new Hono<AppEnv>()
   .route("/v1/preview", previewRoutes)
   .route("/", linkBundles)
   .route("/admin/api", admin)
-  .get("/", (c) =>
-    c.env.FACET_DEV === "true"
-      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`))
-      : c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n"),
-  )
+  .get("/", async (c) => {
+    if (FACET_DEMO && c.env.FACET_DEV === "true") {
+      const [{ demoPage }, { simulatorPanel }] = await Promise.all([import("./demo/page"), import("./demo/simulator")]);
+      return c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`));
+    }
+    return c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n");
+  })
   .get("/healthz", (c) => c.json({ ok: true }))
   // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
   .get("/favicon.ico", (c) => c.body(null, 204));

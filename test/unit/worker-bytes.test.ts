@@ -9,8 +9,9 @@ import { expect, it } from "vitest";
 const root = join(import.meta.dirname, "../..");
 const ZOD_BUDGET = 48 * 1024;
 
-function workerBundle() {
+function workerBundle(define: Record<string, string> = {}) {
   const r = buildSync({
+    define,
     entryPoints: [join(root, "worker/index.ts")],
     bundle: true,
     write: false,
@@ -36,4 +37,18 @@ it(`bundles zod/mini with English messages only, in at most ${ZOD_BUDGET} bytes`
   expect(files.filter((f) => f.startsWith("v4/classic/"))).toEqual([]);
   expect(files.filter((f) => f.startsWith("v4/locales/"))).toEqual(["v4/locales/en.js"]);
   expect(zod.reduce((sum, [, input]) => sum + input.bytesInOutput, 0)).toBeLessThanOrEqual(ZOD_BUDGET);
+});
+
+// The admin page's script and stylesheet are static assets (wrangler.toml [assets]); the demo page at / is
+// for `npm start` only, dropped by wrangler.toml's [define] FACET_DEMO = "false". Neither belongs in the upload.
+it("bundles neither the admin page's assets nor the demo page into the deployed Worker", () => {
+  const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
+  expect(toml).toMatch(/^\[define\]\nFACET_DEMO = "false"$/m);
+  expect(toml).toMatch(/^\[assets\]\ndirectory = "dist\/assets"$/m);
+  const inputs = workerBundle({ FACET_DEMO: "false" });
+  expect(inputs.filter(([file]) => file.startsWith("worker/demo/"))).toEqual([]);
+  const generated = inputs.filter(([file]) => file.startsWith("worker/generated/admin-assets"));
+  expect(generated.reduce((sum, [, input]) => sum + input.bytesInOutput, 0)).toBeLessThan(200);
+  // With the demo on (npm start), it is there: the check above looks at the right files.
+  expect(workerBundle({ FACET_DEMO: "true" }).some(([file]) => file.startsWith("worker/demo/"))).toBe(true);
 });

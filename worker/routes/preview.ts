@@ -1,7 +1,7 @@
 // The token-gated public endpoint behind preview and editor links: the DRAFT of one experience (for a
 // preview, only the given segment's changes), from the site's allowed origins. The token comes in the
 // X-Facet-Preview header, never in the URL, so it stays out of logs. Nothing here is counted or cached.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../env";
 import { LinkRefused, verifyLink } from "../auth/links";
 import { getExperience } from "../db/experiences";

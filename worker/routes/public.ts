@@ -1,6 +1,7 @@
 // Public endpoints the snippet calls: no auth, CORS limited to the site's allowed origins, cacheable
 // wherever the answer is the same for everyone. Documented in the README ("Endpoints").
-import { Hono, type Context } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import * as z from "../schemas/zod";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedJson } from "../http/cache";

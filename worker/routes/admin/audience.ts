@@ -1,5 +1,5 @@
 // A site's account list (target accounts, for company.inAccountList) and interest topics.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { listAccounts } from "../../db/accounts";
 import { listTopics, replaceTopics } from "../../db/topics";

@@ -1,5 +1,5 @@
 // The audit log: a site's entries for anyone who can read the site; the whole log (logins, users) for owners.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import * as z from "../../schemas/zod";
 import type { AppEnv } from "../../env";
 import { listAudit } from "../../db/audit";

@@ -1,6 +1,6 @@
 // Company IP ranges for firmographic enrichment (global: a company's addresses are the same for every
 // site). Import as JSON ({ranges: [...]}) or CSV (header documented in the README); all or nothing.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { countCompanyRanges } from "../../db/companies";
 import { lookupRanges } from "../../enrich/ranges";

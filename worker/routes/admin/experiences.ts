@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { deleteExperience, getExperience, insertExperience, listExperiences, updateExperience } from "../../db/experiences";
 import { listSegments } from "../../db/segments";

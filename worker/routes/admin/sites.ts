@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { getSite, insertSite, listSites, updateSite } from "../../db/sites";
 import { requireRole } from "../../http/auth";

@@ -1,6 +1,6 @@
 // Publishing and its history: publish, the versions list, one version's content, the diff a publish
 // would make, and rollback (docs/admin-api.md).
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import * as z from "../../schemas/zod";
 import type { AppEnv } from "../../env";
 import { actorOf } from "../../auth/principal";
