@@ -6,7 +6,6 @@ import { authenticate } from "./http/auth";
 import { adminSecurityHeaders } from "./http/security-headers";
 import { publicRoutes } from "./routes/public";
 import { previewRoutes } from "./routes/preview";
-import { linkBundles } from "./routes/link-bundles";
 import { sites } from "./routes/admin/sites";
 import { segments } from "./routes/admin/segments";
 import { experiences } from "./routes/admin/experiences";
@@ -51,7 +50,6 @@ const app = new Hono<AppEnv>()
   .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
   .route("/v1/preview", previewRoutes)
-  .route("/", linkBundles)
   .route("/admin/api", admin)
   .get("/", async (c) => {
     if (FACET_DEMO && c.env.FACET_DEV === "true") {
