@@ -19,6 +19,7 @@ import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
+import { edgeMode } from "./edge/proxy";
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";
@@ -40,6 +41,8 @@ const admin = new Hono<AppEnv>()
   .route("/company-ranges", companies);
 
 const app = new Hono<AppEnv>()
+  // Before everything: a request for a site's own hostname (edge mode) is the site's, not Facet's API.
+  .use("*", edgeMode)
   .use("/admin/*", adminSecurityHeaders)
   .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
