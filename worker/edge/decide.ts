@@ -56,7 +56,7 @@ export function decideAtEdge(config: PublishedConfig, content: ExperienceContent
     if (!onPage(e.paths, e.pages, url.pathname)) continue;
     for (const segment of e.segments) {
       // A segment id missing from the config never matches, as in the snippet.
-      const r = results.get(segment) ?? false;
+      const r = results.has(segment) ? results.get(segment) : false;
       if (r === false) continue;
       const changes = r === true ? edgeChanges((content[e.id]?.[segment] ?? []) as Change[]) : null;
       if (changes) decided.push({ experience: e.id, segment, changes });
