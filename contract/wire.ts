@@ -60,6 +60,15 @@ export interface ServerContext {
   token: string;
   /** Epoch ms after which the device should fetch a fresh context. */
   expires: number;
+  /** The device as the Worker reads it from the request's user agent and client hints (device.* but touch and viewport). */
+  device: ServerDevice;
+}
+
+/** device.type, device.os and device.browser: plain fields, classified by the Worker (worker/visitor/device.ts). */
+export interface ServerDevice {
+  type: "mobile" | "tablet" | "desktop";
+  os: string;
+  browser: string;
 }
 
 /** The variants endpoint's answer: changes for the requested segments, by experience. */

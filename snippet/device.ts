@@ -1,68 +1,23 @@
-// Technographic attributes (SPEC §2 `device.*`): User-Agent Client Hints where the browser has them
-// (Chromium), else the User-Agent string. Pure: index.ts passes `navigator` and `window`.
+// Technographic attributes (SPEC §2 `device.*`): type, OS and browser come classified with the context
+// (the Worker reads the user agent and client hints: worker/visitor/device.ts); touch and viewport only the
+// browser knows, and with them the rules only it can apply. Pure: render.ts passes `navigator` and `window`.
+import type { ServerDevice } from "../contract/wire";
 
-export interface Device {
-  type: "mobile" | "tablet" | "desktop";
-  os: string;
-  browser: string;
+export interface Device extends ServerDevice {
   touch: boolean;
   viewport: { width: number; height: number };
 }
 
-export interface DeviceNavigator {
-  userAgent: string;
-  maxTouchPoints?: number;
-  userAgentData?: { mobile?: boolean; platform?: string; brands?: { brand: string; version: string }[] };
-}
-
-// Objects, not arrays of pairs: fewer bytes, and string keys keep their order.
-type Rules = Record<string, RegExp>;
-
-// First match wins. Edge, Opera, Samsung and Silk UAs all say "Chrome", and Chrome's says "Safari", so the
-// specific ones come first. Client-hint brands ("Microsoft Edge", "Opera", "Samsung Internet", "Google
-// Chrome", "Chromium") match the same rules; GREASE brands ("Not A;Brand", "Not/A)Brand") match none.
-const BROWSERS: Rules = {
-  edge: /Edg/, // Edg/, EdgA/, EdgiOS/ and the legacy Edge/
-  opera: /OPR|Opera|OPiOS/,
-  samsung: /Samsung/,
-  other: /Silk/, // Amazon's own browser, though its UA says "like Chrome"
-  firefox: /Firefox|FxiOS/,
-  chrome: /Chrom|CriOS/,
-  safari: /Safari/,
-};
-
-// iOS UAs say "like Mac OS X" and Android UAs say "Linux", so those come first. Also matches the
-// client-hint platforms: "iOS", "Android", "Chrome OS"/"ChromeOS", "Windows", "macOS", "Linux".
-const OSES: Rules = {
-  ios: /iP[aho]|iOS/, // iPad, iPhone, iPod
-  android: /Android/,
-  chromeos: /CrOS|Chrom\w* ?OS/,
-  windows: /Win/,
-  macos: /Mac/i,
-  linux: /Linux/,
-};
-
-const pick = (rules: Rules, s: string) => Object.keys(rules).find((k) => rules[k]!.test(s)) || "other";
-
-export function device(nav: DeviceNavigator, win: { innerWidth: number; innerHeight: number }): Device {
-  const ua = nav.userAgent;
-  const ch = nav.userAgentData;
+export function device(d: ServerDevice, nav: { maxTouchPoints?: number }, win: { innerWidth: number; innerHeight: number }): Device {
   const touch = !!nav.maxTouchPoints;
   const width = win.innerWidth;
   // iPadOS 13+ Safari asks for desktop sites with a Mac UA; only the touch screen gives it away.
-  const ipad = /Macintosh/.test(ua) && nav.maxTouchPoints! > 1;
+  const ipad = d.os == "macos" && nav.maxTouchPoints! > 1;
   return {
-    type: ch?.mobile
-      ? "mobile"
-      : // Android phones say "Mobile"; Android tablets don't. Old Kindle Fire Silk says "Mobile" but is a tablet.
-        ipad || /iPad|Kindle|Silk|Android(?!.*Mobi)/.test(ua)
-        ? "tablet"
-        : // A touch screen under 768 px wide with an unknown UA is most likely a phone.
-          /Mobi|iP[ho]/.test(ua) || (touch && width < 768)
-          ? "mobile"
-          : "desktop",
-    os: ipad ? "ios" : pick(OSES, ch?.platform || ua),
-    browser: pick(BROWSERS, ch?.brands?.map((b) => b.brand).join() || ua),
+    // A touch screen under 768 px wide with a desktop UA (Android's "Desktop site", an unknown UA) is most likely a phone.
+    type: ipad ? "tablet" : d.type == "desktop" && touch && width < 768 ? "mobile" : d.type,
+    os: ipad ? "ios" : d.os,
+    browser: d.browser,
     touch,
     viewport: { width, height: win.innerHeight },
   };

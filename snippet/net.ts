@@ -1,5 +1,5 @@
 // Fetches JSON from the Worker without credentials (no cookies either way) and never longer than `ms`.
-export async function getJson<T>(url: string, ms: number): Promise<T> {
+export async function getJson<T>(url: string, ms = 10_000): Promise<T> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), ms);
   try {

@@ -17,6 +17,7 @@ import { links } from "./routes/admin/links";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
+import { adminPage } from "./routes/admin-page";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
 import { edgeMode } from "./edge/proxy";
@@ -56,6 +57,9 @@ const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))
   // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
   .get("/favicon.ico", (c) => c.body(null, 204));
+
+// The admin page reads the admin API through this app, in-process (admin/pages/load.ts).
+app.route("/admin", adminPage(app));
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError(onError);

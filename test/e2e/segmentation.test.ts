@@ -211,10 +211,11 @@ function storedRecords(page: Page): Promise<Record<string, unknown>> {
   );
 }
 
-/** Replaces the cached context with one of the shape /context answered before, holding the company and geo. */
-function plantOldContext(page: Page, site: string): Promise<void> {
+/** Replaces the cached context with one of the shape /context answered before it classified the device: by
+ * default the earliest, which also held the company and geo; with `withoutDevice`, the one in between. */
+function plantOldContext(page: Page, site: string, withoutDevice = false): Promise<void> {
   return page.evaluate(
-    (site) =>
+    ({ site, withoutDevice }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open("facet");
         open.onsuccess = () => {
@@ -223,13 +224,15 @@ function plantOldContext(page: Page, site: string): Promise<void> {
           const get = store.get(`${site}:context`);
           get.onsuccess = () => {
             const company = { name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals", inAccountList: true };
-            store.put({ ...get.result, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
+            const { device: _, ...before } = get.result;
+            if (withoutDevice) store.put(before, `${site}:context`);
+            else store.put({ ...before, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    site,
+    { site, withoutDevice },
   );
 }
 
@@ -242,7 +245,7 @@ describe("what the device keeps", () => {
     await expectSegment(v, "ranges-company");
     const stored = await storedRecords(v.page);
     expect(Object.keys(stored).sort()).toEqual(["config", "content", "context", "profile"].map((k) => `${key}:${k}`));
-    expect(Object.keys(stored[`${key}:context`] as object).sort()).toEqual(["expires", "server", "token", "v"]);
+    expect(Object.keys(stored[`${key}:context`] as object).sort()).toEqual(["device", "expires", "server", "token", "v"]);
     expect(JSON.stringify(stored)).not.toMatch(LEAKS);
     await v.context.close();
   });
@@ -257,8 +260,28 @@ describe("what the device keeps", () => {
     await expectSegment(v, "ranges-company");
     // The fresh context is written once it has arrived: wait for that write.
     const contextKeys = async () => Object.keys((await storedRecords(v.page))[`${key}:context`] as object).sort();
-    await expect.poll(contextKeys, { timeout: 10_000 }).toEqual(["expires", "server", "token", "v"]);
+    await expect.poll(contextKeys, { timeout: 10_000 }).toEqual(["device", "expires", "server", "token", "v"]);
     expect(JSON.stringify(await storedRecords(v.page))).not.toMatch(LEAKS);
+    await v.context.close();
+  });
+
+  it("fetches a new context on the next page view when the cached one has no device (cached before the Worker classified it)", async () => {
+    const v = await visitor(undefined, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    });
+    await v.page.goto(`${host.origin}/`);
+    await expectSegment(v, "mobile");
+    await plantOldContext(v.page, key, true);
+    const contextKeys = async () => Object.keys((await storedRecords(v.page))[`${key}:context`] as object).sort();
+    expect(await contextKeys()).toEqual(["expires", "server", "token", "v"]);
+    const before = v.apiRequests.filter((r) => r.url.includes("/context")).length;
+    await v.page.reload();
+    await expectSegment(v, "mobile");
+    expect(v.apiRequests.filter((r) => r.url.includes("/context")).length).toBe(before + 1);
+    await expect.poll(contextKeys, { timeout: 10_000 }).toEqual(["device", "expires", "server", "token", "v"]);
     await v.context.close();
   });
 });

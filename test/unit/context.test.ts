@@ -32,6 +32,7 @@ const server: ServerContext = {
   server: { f1: true, f2: false },
   token: "signed",
   expires: NOW + 1_800_000,
+  device: { type: "desktop", os: "linux", browser: "chrome" },
 };
 
 type Visit = Record<string, unknown>;

@@ -1,7 +1,22 @@
-// snippet/device.ts: technographic attributes from the User-Agent string or User-Agent Client Hints. Pure, so
-// tested with tables of real browsers' values.
+// device.*: type, OS and browser classified by the Worker from the User-Agent string or User-Agent Client Hints
+// (worker/visitor/device.ts), completed in the browser with touch and viewport (snippet/device.ts). Both pure, so
+// tested together with tables of real browsers' values: the classification each visitor gets end to end.
 import { describe, expect, it } from "vitest";
-import { device, type Device, type DeviceNavigator } from "../../snippet/device";
+import { device as browserDevice, type Device } from "../../snippet/device";
+import { classify } from "../../worker/visitor/device";
+
+/** navigator as a browser shows it: what the headers to /context carry, and what only the page sees. */
+interface DeviceNavigator {
+  userAgent: string;
+  maxTouchPoints?: number;
+  userAgentData?: { mobile?: boolean; platform?: string; brands?: { brand: string; version: string }[] };
+}
+
+/** The Worker's answer for the headers the browser sends, then the browser's part. */
+function device(nav: DeviceNavigator, win: { innerWidth: number; innerHeight: number }): Device {
+  const ch = nav.userAgentData;
+  return browserDevice(classify(nav.userAgent, { mobile: ch?.mobile, platform: ch?.platform, brands: ch?.brands?.map((b) => b.brand) }), nav, win);
+}
 
 type Row = [name: string, ua: string, maxTouchPoints: number | undefined, viewport: [number, number], type: Device["type"], os: string, browser: string];
 

@@ -90,8 +90,9 @@ export async function contextFor(key: string, init: VisitInit, query = ""): Prom
   return JSON.parse(text) as ServerContext;
 }
 
-/** The context endpoint's answer has exactly these keys: the attributes themselves never reach the browser. */
-export const CONTEXT_KEYS = ["expires", "server", "token", "v"];
+/** The context endpoint's answer has exactly these keys: the geo and company attributes never reach the browser
+ * (the device's type, OS and browser do: they are the browser's own, read from its user agent and client hints). */
+export const CONTEXT_KEYS = ["device", "expires", "server", "token", "v"];
 
 /**
  * The visitor's server-side attributes (geo.*, company.*) as the context endpoint computes them for this

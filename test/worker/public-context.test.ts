@@ -44,6 +44,16 @@ describe("GET /v1/sites/:site/context", () => {
     }
   });
 
+  it("classifies the device from the user agent and the client hints, which win where present", async () => {
+    const { key } = await publishedSite();
+    const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+    const linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    expect((await contextFor(key, { headers: { "user-agent": iphone } })).device).toEqual({ type: "mobile", os: "ios", browser: "safari" });
+    const hinted = { "user-agent": linux, "sec-ch-ua": '"Chromium";v="120", "Microsoft Edge";v="120"', "sec-ch-ua-mobile": "?1", "sec-ch-ua-platform": '"Android"' };
+    expect((await contextFor(key, { headers: hinted })).device).toEqual({ type: "mobile", os: "android", browser: "edge" });
+    expect((await contextFor(key, {})).device).toEqual({ type: "desktop", os: "other", browser: "other" });
+  });
+
   it("evaluates every server reference for the visitor and signs the true ones with an expiry", async () => {
     const { key, visitors } = await publishedSite();
     const r = await refs(key);

@@ -13,6 +13,7 @@ import { readSiteRecord, readSnapshot } from "../publish/store";
 import { serverRefs } from "../../contract/server-refs";
 import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/published";
 import { serverContext, visitorAttributes } from "../visitor/context";
+import { deviceFrom } from "../visitor/device";
 import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
@@ -86,7 +87,8 @@ export const publicRoutes = new Hono<AppEnv>()
     // Signed only against the live version: an older one may have gated content more loosely.
     const { snap, record } = await snapshotFor(c, v, false);
     const secret = signingSecret(c);
-    const context = await serverContext(secret, snap, record.created, await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap)), Date.now());
+    const attrs = await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap));
+    const context = await serverContext(secret, snap, record.created, attrs, Date.now(), deviceFrom(c.req.raw.headers));
     c.header("Cache-Control", "private, no-store");
     return c.json(context);
   })

@@ -4,6 +4,7 @@
 import type { Env } from "../env";
 import { inAccountList } from "../enrich/accounts";
 import { enrichCompany } from "../enrich/company";
+import type { ServerDevice } from "../../contract/wire";
 import type { ServerContext, Snapshot } from "../schemas/published";
 import { evalCondition } from "../../contract/conditions";
 import { geoFromCf, withSimulatedGeo, type Geo } from "./geo";
@@ -40,7 +41,15 @@ export async function visitorAttributes(env: Env, req: Request, site: string, ne
   return { geo, company };
 }
 
-export async function serverContext(secret: string, snap: Snapshot, created: string, attrs: VisitorAttributes, now: number): Promise<ServerContext> {
+/** `device`: the request's device (./device.ts), returned as is: it is not part of what the token proves. */
+export async function serverContext(
+  secret: string,
+  snap: Snapshot,
+  created: string,
+  attrs: VisitorAttributes,
+  now: number,
+  device: ServerDevice,
+): Promise<ServerContext> {
   const facts = { geo: attrs.geo, company: attrs.company };
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
@@ -54,5 +63,6 @@ export async function serverContext(secret: string, snap: Snapshot, created: str
   });
   // Only what the snippet needs: the attributes themselves (company record, account-list membership, the
   // visitor's coordinates) stay here, or any script on the customer's page could read them from IndexedDB.
-  return { v: snap.v, server, token, expires: expiresSeconds * 1000 };
+  // The device's type, OS and browser are the visitor's own, read from what their browser sent.
+  return { v: snap.v, server, token, expires: expiresSeconds * 1000, device };
 }

@@ -1,0 +1,77 @@
+// The public API, window.facet: track, identify, ready, segments, refresh, forget (and push, for the queue
+// `window.facet = window.facet || []` a page may fill before the snippet loads). Commands that need the
+// profile wait in a queue until boot.ts has loaded it; no command ever throws into the page.
+import { forget } from "./store";
+import { render, revertAll, type ReadyInfo } from "./render";
+import { config, end, forgotten, keep, profile, site, warn } from "./session";
+
+type Command = [string, ...unknown[]];
+
+const readyCallbacks: ((i: ReadyInfo) => void)[] = [];
+const queued: Command[] = [];
+let info: ReadyInfo | undefined;
+/** A refresh asked for before the first decision: boot.ts runs it right after. */
+export let pendingRefresh = false;
+
+/** A decision is done: ready() callbacks get it, now and from now on. */
+export const finish = (i: ReadyInfo | undefined) => {
+  if (!i) return;
+  info = i;
+  readyCallbacks.splice(0).forEach((cb) => run(["ready", cb]));
+};
+
+/** Re-decides without a reload. Before the first decision is done, it runs right after it. */
+export const refresh = (hide?: boolean) => {
+  if (!info) return void (pendingRefresh = true);
+  if (config && profile) render(hide ? Date.now() + config.timeout : Infinity, hide).then(finish, warn);
+};
+
+const commands: Record<string, (...a: any[]) => unknown> = {
+  ready(cb: (i: ReadyInfo) => void) {
+    info ? cb(info) : readyCallbacks.push(cb);
+  },
+  segments: () => info?.segments.slice() ?? [],
+  track(name: string) {
+    if (!profile) return void (forgotten || queued.push(["track", name]));
+    const n = String(name).slice(0, 100);
+    // "__proto__", "constructor"…: indexing a plain object with them would touch Object.prototype.
+    if (n in {}) return;
+    const e = (profile.events[n] ??= { count: 0, last: 0 });
+    e.count++, (e.last = Date.now()), keep({ profile }), refresh();
+  },
+  identify(traits: Record<string, unknown>) {
+    if (!profile) return void (forgotten || queued.push(["identify", traits]));
+    // First-party traits: scalars only, bounded, at most 50 of them.
+    for (const k in traits) {
+      const v = traits[k];
+      if (/^(string|number|boolean)$/.test(typeof v) && (k in profile.traits || Object.keys(profile.traits).length < 50))
+        profile.traits[k.slice(0, 100)] = typeof v == "string" ? v.slice(0, 500) : v;
+    }
+    keep({ profile }), refresh();
+  },
+  refresh,
+  forget() {
+    // Everything stops: in-flight fetches and saves see `forgotten` and store nothing.
+    end();
+    revertAll();
+    return forget(site).catch(warn);
+  },
+};
+
+export const run = (cmd: Command) => {
+  try {
+    return commands[cmd[0]]?.(...cmd.slice(1));
+  } catch (e) {
+    warn(e);
+  }
+};
+
+/** Replaces the page's queue with the API object (it has `v`: a second copy of the tag sees it and stops). */
+export const install = (w: { facet?: unknown }) => {
+  const facet = { v: 1, push: run } as Record<string, unknown>;
+  for (const name in commands) facet[name] = (...a: unknown[]) => run([name, ...a]);
+  w.facet = facet;
+};
+
+/** Runs, in order, the track()/identify() calls made before the profile was loaded. */
+export const replay = () => queued.splice(0).forEach(run);

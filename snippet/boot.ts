@@ -1,0 +1,67 @@
+// Boot and cache policy. A first visit fetches config and context in one round trip; a repeat visit decides
+// from the device's cache and revalidates it off the critical path (at most once a minute, or when the
+// context has expired), for the next page view. Caches of another version or an old shape are not used.
+import type { CachedContent, ServerContext } from "../contract/wire";
+import { finish, pendingRefresh, refresh, replay } from "./api";
+import { decide } from "./decide";
+import { navigated, moved, record } from "./navigation";
+import { getJson } from "./net";
+import { contextFor, render, variants } from "./render";
+import { api, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
+import { load } from "./store";
+
+/** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
+const landing = new URL(location.href);
+
+const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<ServerContext>(api("context"))]);
+
+export const boot = async () => {
+  const t0 = Date.now();
+  if (!site) throw Error("data-site missing");
+  const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, CachedContent?];
+  const now = Date.now();
+  let config = cfg0?.segments ? cfg0 : undefined;
+  // A repeat visit decides from the cache even when the context is past its expiry (a new session
+  // often is): the cache is refreshed in the background for the next page view.
+  // A context cached before /context sent the device is not used. Those are also the ones that still hold
+  // the geo and company records (both changed in the same release): fetching a new one overwrites them.
+  let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device ? ctx0 : undefined;
+  const fromCache = !!ctx;
+  if (!ctx) {
+    // First visit (or a cache from another version): config and context in parallel, one round trip.
+    const [c, x] = await fetchBoth();
+    if (forgotten) return;
+    c.t = Date.now();
+    config = c;
+    // A publish between the two requests: the context's references belong to another version.
+    ctx = x.v == c.v ? x : { ...x, server: {} };
+  }
+  const cfg = config!;
+  // The profile is only taken up now: a route change while Facet was loading left it alone (see
+  // navigated), so each page view is recorded once, in order, the landing page first.
+  start(p0, cfg, ctx, content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} });
+  view(landing, doc.referrer);
+  record();
+  replay();
+  // One write for the page view, and for config and context when they just came from the network.
+  keep(fromCache ? { profile } : { profile, config, context: ctx });
+  const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
+  finish(await render(deadline, Date.now() < deadline));
+  // A route change or a track()/identify() while the first decision was made: decide again now.
+  moved() ? navigated() : pendingRefresh && refresh();
+  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx.expires < now)) revalidate(cfg, new URL(location.href));
+};
+
+// Refreshes the cache off the critical path, for the next page view.
+const revalidate = async (old: Config, url: URL) => {
+  try {
+    const [c, x] = await fetchBoth();
+    if (x.v != c.v || forgotten) return;
+    c.t = Date.now();
+    if (c.v == old.v) return keep({ config: c, context: x });
+    const next: CachedContent = { v: c.v, changes: {} };
+    const { winners } = decide(c, contextFor(url, x, Date.now()), url);
+    if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
+    keep({ config: c, context: x, content: next });
+  } catch {}
+};

@@ -1,0 +1,90 @@
+// The render pipeline: decides for the current URL, asks plan.ts what to change, and carries it out on the
+// page (revert, hide, fetch, apply). Owns what is on the page and what is withheld from it.
+import type { ServerContext, VariantsResponse } from "../contract/wire";
+import { activate, type Revert } from "./changes";
+import { visitorContext } from "./context";
+import { decide, type Winner } from "./decide";
+import { device } from "./device";
+import { hideSlots } from "./flicker";
+import { interestValues } from "./interests";
+import { getJson } from "./net";
+import { key, plan, variantsPath } from "./plan";
+import { api, config, content, ctx, doc, forgotten, keep, profile, script, warn, type Config } from "./session";
+
+export interface ReadyInfo {
+  segments: string[];
+  applied: { experience: string; segment: string }[];
+  /** Where the content came from: the device's cache, the network, or nowhere (original page). */
+  source: "cache" | "network" | "none";
+}
+
+/** What is on the page now: experience id → the segment whose changes are applied, and their revert. */
+let applied: Record<string, { segment: string; revert: Revert }> = {};
+/** Winners whose content came too late for this page view: not swapped in until the next one. */
+export const withheld = new Set<string>();
+/** Each render's number: a render overtaken by a newer one stops where it is. */
+let generation = 0;
+
+export const contextFor = (url: URL, x: ServerContext, now: number) =>
+  visitorContext(profile!, x, url, doc, now, { device: device(x.device, navigator, window), interests: interestValues(profile!.interests, now) });
+
+export const variants = async (segments: string[], c: Config, x: ServerContext) =>
+  (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)))).changes;
+
+const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
+
+/** Puts the original page back (forget()). */
+export const revertAll = () => {
+  for (const e in applied) applied[e]!.revert();
+  applied = {};
+};
+
+/**
+ * Decides for the current URL and brings the page in line: experiences whose winner changed are reverted,
+ * new winners applied (from the cache, or fetched). With `hide`, the slots about to change are hidden
+ * until `deadline` at most, and content arriving after it is only cached.
+ */
+export const render = async (deadline = Infinity, hide = false): Promise<ReadyInfo | undefined> => {
+  const my = ++generation;
+  const url = new URL(location.href);
+  const now = Date.now();
+  const cfg = config!;
+  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
+  const todo = plan(applied, winners, withheld, has);
+  for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
+  const release = hide ? hideSlots(doc, todo.hide, script!.dataset.nonce || script!.nonce) : () => {};
+  const timer = hide && setTimeout(release, deadline - now);
+  try {
+    if (todo.fetch.length) {
+      try {
+        const got = await variants(todo.fetch, cfg, ctx!);
+        if (forgotten || cfg != config) return;
+        for (const e in got) content!.changes[e] = { ...content!.changes[e], ...got[e] };
+        keep({ content });
+      } catch (e) {
+        // What the cache holds still applies; only the missing content stays original.
+        warn(e);
+      }
+    }
+    if (my != generation) return;
+    for (const x of todo.apply) {
+      // Content that arrives after the timeout is kept for the next page view, never swapped into a
+      // page the visitor is already reading.
+      if (Date.now() > deadline) withheld.add(key(x));
+      else if (!applied[x.experience])
+        try {
+          const changes = has(x);
+          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn) };
+        } catch (e) {
+          // An invalid selector (or any DOM error) leaves this experience's slots original.
+          warn(e);
+        }
+    }
+  } finally {
+    // Slots that aren't parsed yet stay hidden until they are, or until the deadline.
+    if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", release);
+    else release(), clearTimeout(timer || undefined);
+  }
+  const list = Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
+  return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch.length ? "network" : "cache" };
+};

@@ -1,0 +1,45 @@
+// What the snippet's parts share on this page: the tag's settings (site, API base), the one warning, and
+// the visitor's session (profile, and config, context and content, cached or fetched). Only this module
+// assigns them (others read live bindings): boot.ts starts the session, forget() ends it for good, and
+// nothing is stored after that.
+import type { CachedContent, PublishedConfig, ServerContext } from "../contract/wire";
+import { recordInterests, type InterestScores } from "./interests";
+import { touch, type Profile } from "./profile";
+import { save } from "./store";
+
+export type Config = PublishedConfig & { t?: number };
+export type Visitor = Profile & { interests?: InterestScores };
+
+export let profile: Visitor | undefined;
+export let config: Config | undefined;
+export let ctx: ServerContext | undefined;
+export let content: CachedContent | undefined;
+export let forgotten = false;
+
+export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent) => {
+  (profile = p), (config = c), (ctx = x), (content = n);
+};
+
+/** forget(): in-flight fetches and saves see `forgotten` and store nothing. */
+export const end = () => {
+  forgotten = true;
+  profile = content = ctx = config = undefined;
+};
+
+let warned = false;
+export const warn = (e: unknown) => warned || ((warned = true), console.warn("facet: showing original content:", e));
+
+export const doc = document;
+export const script = (doc.currentScript || doc.querySelector("script[data-site]")) as HTMLScriptElement | null;
+export const site = script?.dataset.site || "";
+// The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
+const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
+export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
+
+export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, entries).catch(warn);
+
+/** A page view: recorded in the profile (and its topics' interest scores). */
+export const view = (url: URL, referrer: string) => {
+  profile = touch(profile, Date.now(), url, referrer);
+  if (config) profile.interests = recordInterests(profile.interests, config.topics || [], url, Date.now());
+};
