@@ -56,6 +56,23 @@ describe("evalTri", () => {
     expect(tri(condition)).toBe(expected);
   });
 
+  it.each<[string, Condition, Tri]>([
+    ["a phone's type", { "device.type": "mobile" }, true],
+    ["its OS", { "device.os": { $in: ["android", "ios"] } }, true],
+    ["its browser", { "device.browser": "chrome" }, true],
+    ["touch and viewport are the browser's", { "device.touch": true }, undefined],
+  ])("device from the request: %s", (_name, condition, expected) => {
+    const phone = edgeFacts(url, {}, { type: "mobile", os: "android", browser: "chrome" });
+    expect(evalTri(phone.context, condition, phone.unknown)).toBe(expected);
+  });
+
+  it("leaves desktop and macOS to the device (an iPad asks for desktop sites with a Mac UA)", () => {
+    const mac = edgeFacts(url, {}, { type: "desktop", os: "macos", browser: "safari" });
+    expect(evalTri(mac.context, { "device.type": "desktop" }, mac.unknown)).toBeUndefined();
+    expect(evalTri(mac.context, { "device.os": "macos" }, mac.unknown)).toBeUndefined();
+    expect(evalTri(mac.context, { "device.browser": "safari" }, mac.unknown)).toBe(true);
+  });
+
   it("knows no UTM at all on a URL without UTM parameters", () => {
     const plain = edgeFacts(new URL("https://shop.example/"), {});
     expect(evalTri(plain.context, { "utm.source": { $exists: false } }, plain.unknown)).toBeUndefined();

@@ -52,7 +52,7 @@ describe("edge mode", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('<h1 id="hero">Willkommen &lt;b&gt;</h1>');
-    expect(html).toContain('<script type="application/json" id="facet-edge">{"v":1,"applied":[{"experience":"hero","segment":"germany"}]}</script></head>');
+    expect(html).toContain('<script type="application/json" id="facet-edge">{"v":1,"config":1,"applied":[{"experience":"hero","segment":"germany","changes":[{"type":"text","selector":"#hero","value":"Willkommen \\u003cb>"}]}]}</script></head>');
     expect(html).not.toContain("Welcome");
     // One visitor's page: private, none of the origin's validators or length; no cookie; other headers kept.
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
@@ -154,7 +154,7 @@ describe("edge mode", () => {
     const broken = { type: "class", selector: "p", add: null, remove: [] } as unknown as Change;
     const good: Change = { type: "text", selector: "#hero", value: "Still here" };
     const errors: unknown[] = [];
-    const rewriter = edgeRewriter([{ experience: "hero", segment: "s", changes: [{ change: broken, selectors: ["p"] }, { change: good, selectors: ["#hero"] }] }], (e) => errors.push(e));
+    const rewriter = edgeRewriter(1, [{ experience: "hero", segment: "s", changes: [{ change: broken, selectors: ["p"] }, { change: good, selectors: ["#hero"] }] }], (e) => errors.push(e));
     const html = await rewriter.transform(await direct("/page")).text();
     expect(errors.length).toBe(1);
     expect(html).toContain('<h1 id="hero">Still here</h1>');

@@ -8,6 +8,7 @@ import type { AppEnv, Env } from "../env";
 import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { visitorAttributes } from "../visitor/context";
+import { deviceFrom } from "../visitor/device";
 import { decideAtEdge, type EdgeDecision } from "./decide";
 import { edgeFacts } from "./facts";
 import { edgeRoute, type EdgeRoute } from "./route";
@@ -21,10 +22,10 @@ function originRequest(req: Request, route: EdgeRoute): Request {
 }
 
 /** The decisions for this request, from the live config of the route's site (none when nothing is live). */
-export async function edgeDecisions(env: Env, req: Request, site: string): Promise<EdgeDecision[]> {
+export async function edgeDecisions(env: Env, req: Request, site: string): Promise<{ v: number; decided: EdgeDecision[] }> {
   const record = await readSiteRecord(env, site);
   const snap = record?.live ? await readSnapshot(env, site, record.live, record.created) : null;
-  if (!snap) return [];
+  if (!snap) return { v: 0, decided: [] };
   let visitor = req;
   // Dev simulation (facet_sim_* on the page URL) is read from the Referer the snippet's calls carry: the
   // page's own URL plays that part here.
@@ -38,7 +39,7 @@ export async function edgeDecisions(env: Env, req: Request, site: string): Promi
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
   const url = new URL(req.url);
-  return decideAtEdge(snap.config, snap.content, edgeFacts(url, server), url);
+  return { v: snap.v, decided: decideAtEdge(snap.config, snap.content, edgeFacts(url, server, deviceFrom(req.headers)), url) };
 }
 
 /** Whether a response may be rewritten at all: anything else passes through byte for byte. */
@@ -56,7 +57,7 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   // The decision runs while the origin answers: time to first byte is the slower of the two, not their sum.
   const decisions = edgeDecisions(env, req, route.site).catch((e) => {
     console.error("facet: edge decision failed:", e instanceof Error ? e.message : e);
-    return [] as EdgeDecision[];
+    return { v: 0, decided: [] as EdgeDecision[] };
   });
   let res: Response;
   try {
@@ -64,11 +65,11 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   } catch {
     return new Response("Bad gateway: the origin did not answer.\n", { status: 502, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  const decided = await decisions;
+  const { v, decided } = await decisions;
   if (!decided.length || !rewritable(req, res)) return res;
   let rewriter: HTMLRewriter;
   try {
-    rewriter = edgeRewriter(decided, warnOnce);
+    rewriter = edgeRewriter(v, decided, warnOnce);
   } catch (e) {
     warnOnce(e);
     return res;

@@ -49,9 +49,14 @@ export function applyAtEdge(el: Element, c: Change): void {
   }
 }
 
-/** The inline JSON the snippet reads: which experience got which segment's changes at the edge. */
-export function handoff(decisions: EdgeDecision[]): string {
-  const json = JSON.stringify({ v: HANDOFF_VERSION, applied: decisions.map((d) => ({ experience: d.experience, segment: d.segment })) });
+/**
+ * The inline JSON the snippet reads (docs/edge.md): the config version decided with, and which experience got
+ * which segment's changes, with the changes, so the snippet holds them without a fetch and keeps them applied
+ * when the page's own scripts re-render those elements.
+ */
+export function handoff(config: number, decisions: EdgeDecision[]): string {
+  const applied = decisions.map((d) => ({ experience: d.experience, segment: d.segment, changes: d.changes.map((c) => c.change) }));
+  const json = JSON.stringify({ v: HANDOFF_VERSION, config, applied });
   // `<` escaped: no value can close the script element.
   return `<script type="application/json" id="${HANDOFF_ID}">${json.replace(/</g, "\\u003c")}</script>`;
 }
@@ -65,13 +70,13 @@ const guarded = (fn: () => void, onError: (e: unknown) => void) => {
 };
 
 /** The rewriter for these decisions. `onError` hears each skipped change (logged once by the caller). */
-export function edgeRewriter(decisions: EdgeDecision[], onError: (e: unknown) => void): HTMLRewriter {
+export function edgeRewriter(config: number, decisions: EdgeDecision[], onError: (e: unknown) => void): HTMLRewriter {
   const rewriter = new HTMLRewriter();
   let told = false;
   const tell = (write: (html: string) => void) => {
     if (told) return;
     told = true;
-    write(handoff(decisions));
+    write(handoff(config, decisions));
   };
   // At the end of <head>, before any change below it runs; a page without a <head> tag gets it first in <body>.
   rewriter.on("head", { element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError) });
