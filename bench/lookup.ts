@@ -3,7 +3,7 @@
 // without ipToHex, since the Worker converts the visitor's address string on every request.
 import { flattenRanges } from "../worker/enrich/flatten";
 import { findCompanyIndex, packSpans } from "../worker/enrich/range-index";
-import { cidrToRange, ipToHex } from "../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../worker/net/ip";
 import { mulberry32 } from "../test/unit/prng";
 import { addressIn, generateRanges, randomPublicAddress } from "./ranges";
 import { compareBatches, summarize, timeMs, type Summary } from "./stats";

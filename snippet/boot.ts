@@ -10,6 +10,7 @@ import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
 import { api, content, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
 import { load } from "./store";
+import { specialLink } from "./special-link";
 
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
 const landing = new URL(location.href);
@@ -19,6 +20,7 @@ const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<Ser
 export const boot = async () => {
   const t0 = Date.now();
   if (!site) throw Error("data-site missing");
+  if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, CachedContent?];
   const now = Date.now();
   let config = cfg0?.segments ? cfg0 : undefined;

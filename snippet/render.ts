@@ -75,7 +75,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
       else if (!applied[x.experience])
         try {
           const changes = has(x);
-          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn) };
+          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn, contextFor(url, ctx!, now)) };
         } catch (e) {
           // An invalid selector (or any DOM error) leaves this experience's slots original.
           warn(e);

@@ -33,7 +33,7 @@ export const doc = document;
 export const script = (doc.currentScript || doc.querySelector("script[data-site]")) as HTMLScriptElement | null;
 export const site = script?.dataset.site || "";
 // The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
-const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
+export const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
 export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, entries).catch(warn);

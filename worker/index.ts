@@ -6,13 +6,14 @@ import { authenticate } from "./http/auth";
 import { adminSecurityHeaders } from "./http/security-headers";
 import { publicRoutes } from "./routes/public";
 import { previewRoutes } from "./routes/preview";
+import { linkBundles } from "./routes/link-bundles";
 import { sites } from "./routes/admin/sites";
 import { segments } from "./routes/admin/segments";
 import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
 import { audience } from "./routes/admin/audience";
 import { auditLog } from "./routes/admin/audit";
-import { history } from "./routes/admin/history";
+import { versions } from "./routes/admin/versions";
 import { links } from "./routes/admin/links";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
@@ -33,7 +34,7 @@ const admin = new Hono<AppEnv>()
   .route("/", users)
   .route("/", auditLog)
   .route("/sites", sites)
-  .route("/sites/:site", history)
+  .route("/sites/:site", versions)
   .route("/sites/:site", links)
   .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)
@@ -48,6 +49,7 @@ const app = new Hono<AppEnv>()
   .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
   .route("/v1/preview", previewRoutes)
+  .route("/", linkBundles)
   .route("/admin/api", admin)
   .get("/", (c) =>
     c.env.FACET_DEV === "true"

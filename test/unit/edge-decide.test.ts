@@ -88,6 +88,12 @@ describe("decideAtEdge", () => {
     content.split = { germany: [text("h1", "a"), text("h1 + p", "b")] };
     expect(decide([exp("split", ["germany"])])).toEqual([]);
   });
+  it("leaves insert and redirect changes, and values with content tokens, to the snippet", () => {
+    content.ins = { germany: [{ type: "insert", selector: "h1", position: "after", html: "<p>x</p>" } as Change] };
+    content.redir = { germany: [{ type: "redirect", url: "/de" } as Change] };
+    content.tok = { germany: [text("h1", "Hallo {{company.name|du}}")] };
+    for (const id of ["ins", "redir", "tok"]) expect(decide([exp(id, ["germany"])])).toEqual([]);
+  });
   it("ignores a segment id missing from the config, as the snippet does", () => {
     expect(decide([withContent("hero", ["gone", "germany"])])).toEqual(["hero:germany"]);
   });

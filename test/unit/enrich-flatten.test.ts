@@ -3,7 +3,7 @@
 // over small address spaces, and on 100,000 ranges.
 import { describe, expect, it } from "vitest";
 import { findSpan, flattenRanges, type Span } from "../../worker/enrich/flatten";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 import { mulberry32, type Random } from "./prng";
 
 /** An address as 32 hex digits from a small number (the bottom of the address space). */

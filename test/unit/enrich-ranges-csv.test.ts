@@ -1,7 +1,7 @@
 // worker/enrich/ranges-csv.ts: the company IP ranges CSV import; the first bad line rejects the file.
 import { describe, expect, it } from "vitest";
 import { MAX_RANGE_ROWS, parseRangesCsv, RANGES_CSV_HEADER } from "../../worker/enrich/ranges-csv";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 
 const v4 = (cidr: string) => cidrToRange(cidr)!;
 const hex = (ip: string) => ipToHex(ip)!;

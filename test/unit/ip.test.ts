@@ -1,6 +1,6 @@
-// worker/visitor/ip.ts: addresses as 32 hex digits (IPv4 mapped into ::ffff:0:0/96) so ranges compare as strings.
+// worker/net/ip.ts: addresses as 32 hex digits (IPv4 mapped into ::ffff:0:0/96) so ranges compare as strings.
 import { describe, expect, it } from "vitest";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 import { mulberry32 } from "./prng";
 
 /** The hex form of an IPv4-mapped address, from the IPv4 address's 8 hex digits. */

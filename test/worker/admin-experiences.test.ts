@@ -134,7 +134,7 @@ describe("POST /admin/api/sites/:site/experiences", () => {
       "article:has(> img)", "p:empty", "html:lang(de) .greeting", "#\\31 a", ".md\\:flex", "*",
     ];
     const created = await createExperience(site, { variants: [{ segment, changes: selectors.map((selector) => ({ type: "hide", selector })) }] });
-    expect(created.variants[0]!.changes.map((c) => c.selector)).toEqual(selectors);
+    expect(created.variants[0]!.changes.map((c) => (c as { selector: string }).selector)).toEqual(selectors);
   });
 
   it("refuses a variant for a segment this site does not have with 422 unknown_segment", async () => {

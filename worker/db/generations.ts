@@ -5,7 +5,7 @@
 //   a statement has at most 3 parameters and a fixed SQL text, and a chunk stays under PARAM_BYTES;
 // - an import writes its rows under a fresh generation nobody reads, then one statement makes it live, so a
 //   failure at any chunk leaves the live rows untouched (all or nothing without one giant transaction).
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
 
 /** Half of D1's 2,000,000-byte string limit: room for any accounting difference, still few statements. */
 export const PARAM_BYTES = 1_000_000;
@@ -64,7 +64,7 @@ export async function goLive(db: D1Database, t: ImportTarget, generation: number
     .first<number>("live");
   if (live !== generation) {
     await dropGeneration(db, t, generation);
-    throw new ApiError(409, "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
+    throw new DomainError("conflict", "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
   }
   await deleteRows(db, t, "<", generation).run();
 }

@@ -32,6 +32,24 @@ export async function getVersion(db: D1Database, siteKey: string, v: number): Pr
   return row ? { ...toInfo(row), source: row.source === null ? null : (JSON.parse(row.source) as VersionSource) } : null;
 }
 
+/**
+ * Takes the site's next version number in one statement, so concurrent publishes get distinct versions
+ * and never overwrite each other's snapshot.
+ */
+export async function allocateVersion(db: D1Database, siteKey: string, now: string): Promise<number> {
+  const version = await db
+    .prepare("INSERT INTO versions (site_key, version, published_at) SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2 FROM versions WHERE site_key = ?1 RETURNING version")
+    .bind(siteKey, now)
+    .first<number>("version");
+  if (version === null) throw new Error("could not allocate a version");
+  return version;
+}
+
+/** Removes a version whose snapshot could not be stored: nothing can serve it. */
+export async function withdrawVersion(db: D1Database, siteKey: string, v: number): Promise<void> {
+  await db.prepare("DELETE FROM versions WHERE site_key = ?1 AND version = ?2").bind(siteKey, v).run();
+}
+
 export async function recordVersionSource(db: D1Database, siteKey: string, v: number, by: string | null, source: VersionSource): Promise<void> {
   await db.prepare("UPDATE versions SET published_by = ?3, source = ?4 WHERE site_key = ?1 AND version = ?2").bind(siteKey, v, by, JSON.stringify(source)).run();
 }

@@ -21,7 +21,12 @@ export interface EdgeDecision {
   changes: EdgeChange[];
 }
 
+// insert (not idempotent: an element matched by two parts of a list would get it twice) and redirect are the
+// snippet's for now.
 const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide"]);
+// Content tokens ({{company.name|there}}, contract/tokens.ts) are filled by the variants endpoint and the
+// snippet: a value with one is left to them.
+const TOKEN = /\{\{/;
 
 /** The snippet's page test (snippet/decide.ts `onPage`), on the compiled patterns: the path is known here. */
 function onPage(paths: string[] | undefined, pages: string[], path: string): boolean {
@@ -41,7 +46,8 @@ function onPage(paths: string[] | undefined, pages: string[], path: string): boo
 function edgeChanges(list: Change[]): EdgeChange[] | null {
   const out: EdgeChange[] = [];
   for (const change of list) {
-    const selectors = TYPES.has(change.type) ? edgeSelectors(change.selector) : null;
+    const tokens = (change.type == "text" || change.type == "html") && TOKEN.test(change.value);
+    const selectors = TYPES.has(change.type) && "selector" in change && !tokens ? edgeSelectors(change.selector) : null;
     if (!selectors) return null;
     out.push({ change, selectors });
   }

@@ -4,7 +4,7 @@
 // counter in one isolate caps nothing: every isolate has its own. Past a cap the waterfall goes on to
 // the ASN step. In production the binding counts per Cloudflare location, approximately.
 import type { Env } from "../env";
-import { limiterOf } from "../http/ratelimit";
+import { limiterOf } from "../net/limiter";
 
 /** A copy of the caps in wrangler.toml, for the tests and the bench (a unit test keeps it equal; the bindings enforce them). */
 export const PROVIDER_CAPS = {

@@ -1,6 +1,7 @@
 // Answers that are the same for everyone get an ETag and a Cache-Control, and a matching
 // If-None-Match gets a 304 without a body.
 import type { Context } from "hono";
+import { memo as memoOf } from "../cache/memo";
 
 async function etagOf(body: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode(body)));
@@ -9,7 +10,7 @@ async function etagOf(body: string): Promise<string> {
 
 // Bodies and ETags of objects served again and again (a snapshot's config, the snippet) are computed once.
 const memo = new WeakMap<object, { body: string; etag: Promise<string> }>();
-const bodyEtags = new Map<string, Promise<string>>();
+const bodyEtags = memoOf<Promise<string>>({ max: 8 });
 
 export async function cachedJson(c: Context, data: object, cacheControl: string): Promise<Response> {
   let m = memo.get(data);

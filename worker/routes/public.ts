@@ -1,7 +1,7 @@
 // Public endpoints the snippet calls: no auth, CORS limited to the site's allowed origins, cacheable
 // wherever the answer is the same for everyone. Documented in the README ("Endpoints").
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "../schemas/zod";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedJson } from "../http/cache";
 import { allowOrigin, exposeError, preflight } from "../http/cors";
@@ -17,17 +17,20 @@ import { deviceFrom } from "../visitor/device";
 import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
+import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 
-const version = z.coerce.number().int().positive().optional();
+const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
 const contextQuery = z.object({ v: version });
 const variantsQuery = z.object({
   v: version,
-  segments: z
-    .string()
-    .max(2000)
-    .transform((s) => [...new Set(s.split(",").filter(Boolean))])
-    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")).min(1).max(50)),
-  token: z.string().max(4096).optional(),
+  segments: z.pipe(
+    z.pipe(
+      z.string().check(z.maxLength(2000)),
+      z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
+    ),
+    z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs"))).check(z.minLength(1), z.maxLength(50)),
+  ),
+  token: z.optional(z.string().check(z.maxLength(4096))),
 });
 
 const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -119,9 +122,12 @@ export const publicRoutes = new Hono<AppEnv>()
         if (allowed.has(segment)) (changes[experience] ??= {})[segment] = list;
       }
     }
-    const body: VariantsResponse = { v: snap.v, changes, denied };
-    // Private only when the answer depends on the token: a token sent for segments that need none changes
-    // nothing, so that answer is the same for everyone and shared caches may keep it.
-    const personal = gated && q.token !== undefined;
+    // Server tokens ({{company.name}}) are filled with this visitor's own attributes (docs/content.md).
+    const tokens = serverTokensIn(changes);
+    const filled = tokens.any ? fillServerTokens(changes, await visitorAttributes(c.env, c.req.raw, snap.site, tokens.company)) : changes;
+    const body: VariantsResponse = { v: snap.v, changes: filled, denied };
+    // Private only when the answer depends on the token (a token sent for segments that need none changes
+    // nothing, so that answer is the same for everyone and shared caches may keep it), or on the visitor's tokens.
+    const personal = (gated && q.token !== undefined) || tokens.any;
     return cachedJson(c, body, personal ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
   });

@@ -38,6 +38,7 @@ export const links = new Hono<AppEnv>().post("/links", requireRole("editor"), as
     x: experience.id,
     ...(input.kind === "preview" ? { g: input.segment } : {}),
     e: expiresAt,
+    o: new URL(c.req.url).origin,
   });
   await audit(c, `link.${input.kind}`, { site: site.key, target: experience.id });
   const url = input.url ? `${input.url.replace(/#.*$/, "")}#${FRAGMENT[input.kind]}=${token}` : null;

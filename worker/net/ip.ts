@@ -1,5 +1,6 @@
 // IP addresses as 128-bit values written as 32 hex digits, so that both families sort and compare as
-// plain strings (IPv4 maps into ::ffff:0:0/96, as the OS does for dual-stack sockets).
+// plain strings (IPv4 maps into ::ffff:0:0/96, as the OS does for dual-stack sockets). Kept apart from
+// enrich/ and visitor/, which both read it, so neither has to import the other.
 
 function v4Words(s: string): number[] | null {
   const parts = s.split(".");
