@@ -21,7 +21,7 @@ import { users } from "./routes/admin/users";
 import { adminPage } from "./routes/admin-page";
 import { demoPage } from "./demo/page";
 import { simulatorPanel } from "./demo/simulator";
-import { edgeMode } from "./edge/proxy";
+import { edgeMode } from "./routes/edge";
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";

@@ -2,16 +2,15 @@
 // HTML answer to a GET streams through HTMLRewriter with the changes the edge could decide. Fail-open: until
 // the response starts, any failure of Facet's (no config, a decision that throws, a selector HTMLRewriter
 // refuses) passes the origin's response through untouched; inside the stream, a failing change is skipped.
-import type { MiddlewareHandler } from "hono";
 import { evalCondition } from "../../contract/conditions";
-import type { AppEnv, Env } from "../env";
+import type { Env } from "../env";
 import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { decideAtEdge, type EdgeDecision } from "./decide";
 import { edgeFacts } from "./facts";
-import { edgeRoute, type EdgeRoute } from "./route";
+import type { EdgeRoute } from "./route";
 import { edgeRewriter } from "./rewrite";
 
 /** The origin's request: same method, headers and body; redirects are the browser's to follow. */
@@ -80,10 +79,3 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   headers.set("cache-control", "private, no-cache");
   return rewriter.transform(new Response(res.body, { status: res.status, statusText: res.statusText, headers }));
 }
-
-/** First middleware of the app: a request for an edge-mode hostname never reaches Facet's own routes. */
-export const edgeMode: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const route = edgeRoute(c.env, new URL(c.req.url));
-  if (!route) return next();
-  return edgeFetch(c.env, c.req.raw, route);
-};
