@@ -30,6 +30,6 @@ export default defineConfig(async () => ({
     include: ["test/worker/**/*.test.ts"],
     setupFiles: ["test/worker/setup.ts"],
     // A fake IP-data provider (IPinfo's API shape) on localhost, for enrich-provider.test.ts.
-    globalSetup: ["test/worker/fake-ipinfo.mjs"],
+    globalSetup: ["test/worker/fake-ipinfo.mjs", "test/worker/fake-origin.mjs"],
   },
 }));

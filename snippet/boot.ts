@@ -4,10 +4,11 @@
 import type { CachedContent, ServerContext } from "../contract/wire";
 import { finish, pendingRefresh, refresh, replay } from "./api";
 import { decide } from "./decide";
+import { fromEdge } from "./edge";
 import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
-import { api, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
+import { api, content, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
 import { load } from "./store";
 import { specialLink } from "./special-link";
 
@@ -48,7 +49,7 @@ export const boot = async () => {
   // One write for the page view, and for config and context when they just came from the network.
   keep(fromCache ? { profile } : { profile, config, context: ctx });
   const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
-  finish(await render(deadline, Date.now() < deadline));
+  finish(await render(deadline, Date.now() < deadline, fromEdge(doc, content!)));
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
   if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx.expires < now)) revalidate(cfg, new URL(location.href));

@@ -18,6 +18,7 @@ import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
 import { adminPage } from "./routes/admin-page";
+import { edgeMode } from "./routes/edge";
 
 /**
  * Set at build time (wrangler.toml [define]): false for `wrangler deploy`, which then drops the demo page and
@@ -46,6 +47,8 @@ const admin = new Hono<AppEnv>()
   .route("/company-ranges", companies);
 
 const app = new Hono<AppEnv>()
+  // Before everything: a request for a site's own hostname (edge mode) is the site's, not Facet's API.
+  .use("*", edgeMode)
   .use("/admin/*", adminSecurityHeaders)
   .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
