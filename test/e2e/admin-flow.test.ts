@@ -92,6 +92,7 @@ it("from login to publish and rollback, with the picker and a preview on the mar
   await page.fill("#f-origins", host.origin);
   await page.click("text=Create site");
   await page.waitForURL(`${worker}/admin/sites/${key}`);
+  expect(await page.locator("#install-seen").textContent()).toContain("Not seen yet");
 
   // Segment: visited at least once AND (utm.source is spring-mail OR page.query.ref is partner).
   await page.goto(`${worker}/admin/sites/${key}/segments/new`);
@@ -197,6 +198,11 @@ it("from login to publish and rollback, with the picker and a preview on the mar
   expect(await text(v.page, "#hero-headline")).toBe("Original headline");
   expect(await v.page.locator(".spring-note").count()).toBe(0);
   expect(v.pageErrors).toEqual([]);
+
+  // Check installation: the visitor's page views on the customer's origin were noted.
+  await page.goto(`${worker}/admin/sites/${key}`);
+  await page.click("text=Check installation");
+  await expect.poll(() => page.locator("#install-seen").textContent()).toContain(`Seen on ${host.origin}`);
   expect(errors).toEqual([]);
   await v.context.close();
   await context.close();
