@@ -14,6 +14,7 @@ import { audience } from "./routes/admin/audience";
 import { auditLog } from "./routes/admin/audit";
 import { versions } from "./routes/admin/versions";
 import { links } from "./routes/admin/links";
+import { installation } from "./routes/admin/installation";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
@@ -40,6 +41,7 @@ const admin = new Hono<AppEnv>()
   .route("/sites", sites)
   .route("/sites/:site", versions)
   .route("/sites/:site", links)
+  .route("/sites/:site", installation)
   .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)
   .route("/sites/:site/experiences", experiences)

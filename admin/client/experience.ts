@@ -1,14 +1,17 @@
 // The experience editor: variants (one per segment) with their changes, the "does this URL match?" tester,
-// and saving with the version it started from. After a save the stored (sanitized) html is shown back.
+// saving with the version it started from (the stored, sanitized html is shown back), "Pick on my site" and
+// "Preview" links on the marketer's own site, and a warning when another live experience changes the same element.
 import { api } from "./api";
-import { blankChange, changeRow, type Change } from "./changes";
+import { blankChange, changeRow, MARKUP_KEY, type Change } from "./changes";
+import { conflictBox, conflicts, type OtherExperience } from "./conflicts";
 import { $, h, pageData } from "./dom";
 import { pageMatches } from "./evaluator";
 import { clearErrors, notify, showFailure } from "./notice";
+import { firstLiteralPage, listenForPicks, openLink, pageUrl } from "./site-links";
 
 interface Variant { segment: string; changes: Change[] }
 interface Experience { id: string; name: string; version: number; variants: Variant[] }
-interface Data { site: string; experience: Experience | null; segments: { id: string; name: string }[] }
+interface Data { site: string; origins: string[]; others: OtherExperience[]; experience: Experience | null; segments: { id: string; name: string }[] }
 
 const lines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
 
@@ -41,22 +44,58 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   const names = new Map(data.segments.map((s) => [s.id, s.name]));
   const root = $("#variants")!;
   const picker = $<HTMLSelectElement>("#add-variant-segment")!;
+  const siteUrl = $<HTMLInputElement>("#site-url")!;
+  const defaultUrl = () => (data.origins[0] ? data.origins[0] + firstLiteralPage(lines($<HTMLTextAreaElement>("#f-pages")!.value)) : "");
+  siteUrl.value = defaultUrl();
+  siteUrl.addEventListener("input", () => (siteUrl.dataset.edited = "1"));
+  $("#f-pages")!.addEventListener("input", () => siteUrl.dataset.edited || (siteUrl.value = defaultUrl()));
+  const showConflicts = () => $("#conflicts")!.replaceChildren(...conflictBox(conflicts(variants.flatMap((v) => v.changes.map((c) => c.selector ?? "")), data.others)));
+  let asking: { vi: number; ci: number } | null = null; // the change whose "Pick on my site" opened the editor
+
+  /** Opens a link on the page in #site-url; links name a saved experience, whose stored draft they show. */
+  const open = async (kind: "editor" | "preview", segment?: string) => {
+    if (!experience) return notify("Save the experience first: links open its saved draft.", "error"), false;
+    const url = pageUrl(siteUrl.value, data.origins);
+    if (typeof url === "string") return notify(url, "error"), siteUrl.focus(), false;
+    try {
+      const win = await openLink(data.site, { kind, experience: experience.id, url: url.href, ...(segment ? { segment } : {}) });
+      notify(kind === "editor" ? "Picker opened on your site: click an element there." : `Preview opened on your site (the saved draft${segment ? ` for ${names.get(segment) ?? segment}` : ""}).`);
+      if (!win) notify("Your browser blocked the new tab: allow pop-ups for this page and try again.", "error");
+      return !!win;
+    } catch (err) {
+      showFailure(err);
+      return false;
+    }
+  };
+  listenForPicks(data.origins, (m) => {
+    const c = asking && variants[asking.vi]?.changes[asking.ci];
+    if (!c) return;
+    c.selector = m.selector;
+    // "Edit text" on the page: a text change takes the edited text as its new value.
+    if (m.type === "text" && c.type === "text") c.value = m.text;
+    draw();
+    notify(m.type === "pick" ? `Picked ${m.selector}: matches ${m.matches === 1 ? "1 element" : `${m.matches} elements`} on that page.` : `Took the edited text for ${m.selector}.`);
+  });
 
   const draw = () => {
     root.replaceChildren(...variants.map((v, vi) => h("fieldset", { class: "variant" },
       h("legend", {}, `For segment: ${names.get(v.segment) ?? v.segment}`),
-      h("button", { type: "button", class: "link danger", onclick: () => (variants.splice(vi, 1), draw()) }, "Remove variant"),
+      h("div", { class: "variant-actions" },
+        h("button", { type: "button", class: "preview", onclick: () => void open("preview", v.segment) }, "Preview on my site"),
+        h("button", { type: "button", class: "link danger", onclick: () => (variants.splice(vi, 1), draw()) }, "Remove variant")),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.segment` }),
       v.changes.map((c, ci) => changeRow(c, {
         path: `variants.${vi}.changes.${ci}`,
-        onEdit: () => {},
+        onEdit: showConflicts,
+        onPick: () => ((asking = { vi, ci }), void open("editor")),
         onType: (type) => ((v.changes[ci] = type === c.type ? c : blankChange(type, c.selector)), draw()),
         onRemove: () => (v.changes.splice(ci, 1), draw()),
-        sanitized: c.type === "html" && saved?.[vi]?.changes[ci]?.type === "html" ? String(saved[vi]!.changes[ci]!.value) : undefined,
+        sanitized: MARKUP_KEY[c.type] && saved?.[vi]?.changes[ci]?.type === c.type ? String(saved[vi]!.changes[ci]![MARKUP_KEY[c.type]!]) : undefined,
         sent: sentHtml.get(`${vi}.${ci}`),
       })),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
       h("button", { type: "button", onclick: () => (v.changes.push(blankChange("text")), draw()) }, "+ Add change"))));
+    showConflicts();
     if (!variants.length) root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
     const free = data.segments.filter((s) => !variants.some((v) => v.segment === s.id));
     picker.replaceChildren(...free.map((s) => h("option", { value: s.id }, s.name)));
@@ -82,8 +121,9 @@ export function setupExperienceEditor(form: HTMLFormElement) {
         : await api<Experience>("POST", `/sites/${data.site}/experiences`, body);
       sentHtml.clear();
       result.variants.forEach((v, vi) => v.changes.forEach((c, ci) => {
-        const sent = variants[vi]?.changes[ci]?.value;
-        if (c.type === "html" && c.value !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
+        const key = MARKUP_KEY[c.type];
+        const sent = key && variants[vi]?.changes[ci]?.[key];
+        if (key && c[key] !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
       }));
       if (!experience) {
         history.replaceState(null, "", `/admin/sites/${data.site}/experiences/${result.id}`);

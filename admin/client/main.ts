@@ -4,6 +4,7 @@ import { $ } from "./dom";
 import { setupActions } from "./actions";
 import { setupExperienceEditor } from "./experience";
 import { setupForms } from "./forms";
+import { setupInstallCheck } from "./install-check";
 import { showFlash } from "./notice";
 import { setupPriorities } from "./priorities";
 import { setupSegmentEditor } from "./segment-editor";
@@ -15,6 +16,8 @@ function boot() {
   if ($("[data-segments]")) setupPriorities();
   const segmentForm = $<HTMLFormElement>("#segment-form");
   if (segmentForm) setupSegmentEditor(segmentForm);
+  const installCheck = $<HTMLButtonElement>("button[data-check-install]");
+  if (installCheck) setupInstallCheck(installCheck);
   const experienceForm = $<HTMLFormElement>("#experience-form");
   if (experienceForm) setupExperienceEditor(experienceForm);
 }

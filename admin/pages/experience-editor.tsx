@@ -1,5 +1,6 @@
 // The experience editor: name, status, page patterns with a "does this URL match?" tester, and per-segment
 // variants whose changes admin/client/experience draws. Html changes show what the Worker's sanitizer kept.
+// The page on the marketer's site used by "Pick on my site" and "Preview" defaults to the site's first origin.
 import { Data, Field } from "./layout";
 import { canEdit } from "./load";
 import type { Screen } from "./render";
@@ -9,10 +10,16 @@ import type { Segment } from "./segments";
 export const experienceEditorScreen: Screen = async (ctx) => {
   const site = ctx.params.site!;
   const id = ctx.params.id;
-  const [experience, { segments }] = await Promise.all([
+  const [experience, { segments }, { origins }, { experiences }] = await Promise.all([
     id ? ctx.get<Experience>(`/sites/${site}/experiences/${id}`) : Promise.resolve(null),
     ctx.get<{ segments: Segment[] }>(`/sites/${site}/segments`),
+    ctx.get<{ origins: string[] }>(`/sites/${site}`),
+    ctx.get<{ experiences: Experience[] }>(`/sites/${site}/experiences`),
   ]);
+  // Other live experiences' selectors, for the "same element" warning.
+  const others = experiences
+    .filter((e) => e.status === "live" && e.id !== experience?.id)
+    .map((e) => ({ id: e.id, name: e.name, selectors: e.variants.flatMap((v) => v.changes.map((c) => String(c.selector ?? ""))).filter(Boolean) }));
   const edit = canEdit(ctx.me);
   const options = [...segments].sort((a, b) => b.priority - a.priority).map((s) => ({ id: s.id, name: s.name }));
   return {
@@ -53,6 +60,12 @@ export const experienceEditorScreen: Screen = async (ctx) => {
           <section class="card">
             <h2>Variants</h2>
             <p class="hint">One variant per segment. A visitor in several of them sees the variant of the highest-priority segment.</p>
+            <div class="field">
+              <label for="site-url">Page on your site, for “Pick on my site” and “Preview on my site”</label>
+              <input id="site-url" type="url" aria-describedby="site-url-hint" />
+              <p class="hint" id="site-url-hint">On an allowed origin ({origins.length ? origins.join(", ") : "none yet: add one in the site's settings"}), with the tag installed. Links open the saved draft and expire.</p>
+            </div>
+            <div id="conflicts" aria-live="polite"></div>
             <div id="variants"></div>
             <p class="field-error" data-error-for="variants"></p>
             <div class="inline-form add-variant">
@@ -70,7 +83,7 @@ export const experienceEditorScreen: Screen = async (ctx) => {
             </div>
           ) : <p class="hint">You have view access: an editor can change this experience.</p>}
         </fieldset>
-        <Data value={{ site, experience, segments: options }} />
+        <Data value={{ site, origins, others, experience, segments: options }} />
       </form>
     ),
   };

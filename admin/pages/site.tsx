@@ -57,7 +57,10 @@ async function tokensPanel(ctx: PageContext, site: string) {
 
 export const siteScreen: Screen = async (ctx) => {
   const key = ctx.params.site!;
-  const site = await ctx.get<Site>(`/sites/${key}`);
+  const [site, { seen }] = await Promise.all([
+    ctx.get<Site>(`/sites/${key}`),
+    ctx.get<{ seen: { origin: string; lastSeen: string }[] }>(`/sites/${key}/installation`),
+  ]);
   const owner = isOwner(ctx.me);
   const tag = installTag(ctx.origin, site.key);
   return {
@@ -86,6 +89,13 @@ export const siteScreen: Screen = async (ctx) => {
             <pre id="install-tag">{tag}</pre>
             <button type="button" data-copy="install-tag">Copy tag</button>
             {site.origins.length === 0 ? <p class="warn">No allowed origins yet: add the origin your pages are served from, or the tag gets no content.</p> : null}
+            <h3>Check installation</h3>
+            <ul id="install-seen" class="install-seen" aria-live="polite">
+              {seen.length ? seen.map((s) => <li>✓ Seen on <code>{s.origin}</code> (last: <time datetime={s.lastSeen}>{s.lastSeen.replace("T", " ").slice(0, 16)} UTC</time>)</li>)
+                : <li>Not seen yet — open a page with the tag, then check again.</li>}
+            </ul>
+            <button type="button" data-check-install={site.key}>Check installation</button>
+            <p class="hint">Noted when a page on an allowed origin loads the tag (at most hourly; may take a minute to show).</p>
             <p class="hint">
               Status: {site.liveVersion === null ? <>not published yet — <a href={`/admin/sites/${site.key}/publish`}>publish</a> once your segments and experiences are ready.</> : <>version {site.liveVersion} is live.</>}
             </p>

@@ -19,6 +19,7 @@ import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
+import { noteSeen } from "../visitor/seen";
 
 const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
 const contextQuery = z.object({ v: version });
@@ -90,6 +91,9 @@ export const publicRoutes = new Hono<AppEnv>()
     const { v } = parse(contextQuery, c.req.query(), "query");
     // Signed only against the live version: an older one may have gated content more loosely.
     const { snap, record } = await snapshotFor(c, v, false);
+    const origin = c.req.header("origin");
+    // "Check installation" in the admin: the tag ran on this allowed origin.
+    if (origin && record.origins.includes(origin)) await noteSeen(c.env, snap.site, origin, Date.now());
     const secret = signingSecret(c);
     const attrs = await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap));
     const context = await serverContext(secret, snap, record.created, attrs, Date.now(), deviceFrom(c.req.raw.headers));
