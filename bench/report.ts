@@ -72,7 +72,7 @@ export function classifyReport(r: ClassifyResult): string {
     `answers agree on ${r.segments - r.disagreements.length}/${r.segments} conditions${r.disagreements.length ? ` (differ: ${r.disagreements.join(", ")})` : ""}; ` +
       `${n0(r.passes)} passes each, median/p99 over ${r.facetUs.n} batches of ${n0(r.passes / r.facetUs.n)}`,
     `decide(): ${d.serverRefs} server references answered as /context would; ${d.matched} segments match, ${d.winners} experiences get a winner; ` +
-      "Node 20 has no URLPattern, so page patterns take decide()'s wildcard fallback",
+      "page patterns matched by their compiled regexes, as in browsers",
   ].join("\n");
 }
 
