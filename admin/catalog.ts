@@ -32,7 +32,7 @@ export const groupOf = (path: string): Group | undefined => {
   return Object.hasOwn(GROUP_KINDS, root) ? (GROUP_KINDS[root] as Group) : undefined;
 };
 
-export const freeFieldOf = (path: string) => FREE_FIELDS.find((f) => path.startsWith(f.prefix + "."));
+export const freeFieldOf = (path: string) => FREE_FIELDS.find((f) => path.startsWith(`${f.prefix}.`));
 
 const TYPES = new Map<string, AttributeType>(ATTRIBUTES.map(([p, t]) => [p, t]));
 

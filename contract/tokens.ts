@@ -6,7 +6,7 @@
 /** `{{ path | fallback }}`: a dotted attribute path, then optionally "|" and a fallback up to "}}". */
 const TOKEN = /\{\{\s*([\w-]+(?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Replaces the tokens of `s` whose path `only` accepts (all by default; the others stay as written) by
@@ -22,4 +22,4 @@ export const fillTokens = (s: string, value: (path: string) => unknown, html?: b
 
 /** The value at a dotted `path` of `o`, own properties only ("constructor" is nobody's attribute). */
 export const dig = (o: unknown, path: string): unknown =>
-  path.split(".").reduce<any>((x, k) => (x != null && {}.hasOwnProperty.call(x, k) ? x[k] : undefined), o);
+  path.split(".").reduce<any>((x, k) => (x != null && Object.hasOwn(x, k) ? x[k] : undefined), o);

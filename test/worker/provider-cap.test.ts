@@ -14,8 +14,6 @@ import { FAKE_IPINFO_TOKEN } from "./provider-fixtures";
 
 const FAKE_URL = inject("ipinfoUrl");
 const PROVIDER: Partial<Env> = { IPINFO_TOKEN: FAKE_IPINFO_TOKEN, IPINFO_URL: FAKE_URL, IPINFO_TIMEOUT_MS: "2000" };
-/** The network the visitors come from, per request.cf: the ASN step names it when the provider does not. */
-const COMCAST = { asn: 7922, asOrg: "Comcast" };
 /**
  * The browser is never told the company (item 5), only the results of the config's server references: the
  * company sites here have one segment, `{"company.type": "isp"}`, true exactly when the waterfall found the

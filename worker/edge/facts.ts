@@ -26,12 +26,12 @@ export function edgeFacts(url: URL, server: Record<string, boolean>, device?: Se
   // `touch`, same 200-character cut); the first touch is history, so unknown. Without any, both are history.
   const touch: Record<string, string> = {};
   for (const k of UTM) {
-    const v = url.searchParams.get("utm_" + k);
+    const v = url.searchParams.get(`utm_${k}`);
     if (v) touch[k] = v.slice(0, 200);
   }
   if (Object.keys(touch).length) {
     context.utm = { last: touch, ...touch };
-    known.push("utm.last", ...UTM.map((k) => "utm." + k));
+    known.push("utm.last", ...UTM.map((k) => `utm.${k}`));
   }
   if (device) {
     // snippet/device.ts keeps the browser as classified; it turns a Mac into an iPad (touch points) and a
@@ -42,5 +42,5 @@ export function edgeFacts(url: URL, server: Record<string, boolean>, device?: Se
     if (device.type != "desktop") (d.type = device.type), known.push("device.type");
     context.device = d;
   }
-  return { context, unknown: (path) => !known.some((k) => path == k || path.startsWith(k + ".")) };
+  return { context, unknown: (path) => !known.some((k) => path == k || path.startsWith(`${k}.`)) };
 }

@@ -32,7 +32,7 @@ function respond(c: Context, body: string, etag: string, cacheControl: string, t
   c.header("ETag", etag);
   c.header("Cache-Control", cacheControl);
   const ifNoneMatch = c.req.header("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return c.body(null, 304);
+  if (ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return c.body(null, 304);
   c.header("Content-Type", type);
   return c.body(body, 200);
 }
