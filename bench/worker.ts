@@ -136,7 +136,10 @@ async function measureRoutes(base: string, routes: Route[], o: Required<Omit<Opt
       const client = process.cpuUsage(clientBefore);
       const cpuAfter = groupCpu(pgid);
       s.client += (client.user + client.system) / 1000;
-      if (cpuBefore && cpuAfter) (s.workerd += cpuAfter.workerd - cpuBefore.workerd), (s.other += cpuAfter.other - cpuBefore.other);
+      if (cpuBefore && cpuAfter) {
+        s.workerd += cpuAfter.workerd - cpuBefore.workerd;
+        s.other += cpuAfter.other - cpuBefore.other;
+      }
     }
   }
 

@@ -38,7 +38,7 @@ export function changeRow(c: Change, o: RowOptions): HTMLElement {
       h("p", { class: "field-error", id: err, "data-error-for": `${o.path}.${key}` }));
   };
   const text = (key: string, read: (s: string) => unknown = (s) => s, shown = String(c[key] ?? ""), area = false) => (id: string) =>
-    h(area ? "textarea" : "input", { id, value: shown, rows: area ? 3 : null, oninput: (e: Event) => ((c[key] = read((e.target as HTMLInputElement).value)), o.onEdit()) });
+    h(area ? "textarea" : "input", { id, value: shown, rows: area ? 3 : null, oninput: (e: Event) => { c[key] = read((e.target as HTMLInputElement).value); o.onEdit(); } });
   const typeId = uid("c");
 
   const body: Kid[] = [];
@@ -57,7 +57,7 @@ export function changeRow(c: Change, o: RowOptions): HTMLElement {
     body.push(field("name", "Attribute", text("name")));
     body.push(field("value", "Value (empty box + “remove” to delete it)", text("value", (s) => s, String(c.value ?? ""))));
     const id = uid("c");
-    body.push(h("div", { class: "check" }, h("input", { id, type: "checkbox", checked: c.value === null, onchange: (e: Event) => ((c.value = (e.target as HTMLInputElement).checked ? null : ""), o.onType(c.type)) }), h("label", { for: id }, "Remove the attribute")));
+    body.push(h("div", { class: "check" }, h("input", { id, type: "checkbox", checked: c.value === null, onchange: (e: Event) => { c.value = (e.target as HTMLInputElement).checked ? null : ""; o.onType(c.type); } }), h("label", { for: id }, "Remove the attribute")));
   }
   if (c.type === "class") {
     body.push(field("add", "Classes to add", text("add", words, ((c.add as string[]) ?? []).join(" ")), "Space-separated."));

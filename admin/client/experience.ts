@@ -45,18 +45,18 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   const draw = () => {
     root.replaceChildren(...variants.map((v, vi) => h("fieldset", { class: "variant" },
       h("legend", {}, `For segment: ${names.get(v.segment) ?? v.segment}`),
-      h("button", { type: "button", class: "link danger", onclick: () => (variants.splice(vi, 1), draw()) }, "Remove variant"),
+      h("button", { type: "button", class: "link danger", onclick: () => { variants.splice(vi, 1); draw(); } }, "Remove variant"),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.segment` }),
       v.changes.map((c, ci) => changeRow(c, {
         path: `variants.${vi}.changes.${ci}`,
         onEdit: () => {},
-        onType: (type) => ((v.changes[ci] = type === c.type ? c : blankChange(type, c.selector)), draw()),
-        onRemove: () => (v.changes.splice(ci, 1), draw()),
+        onType: (type) => { v.changes[ci] = type === c.type ? c : blankChange(type, c.selector); draw(); },
+        onRemove: () => { v.changes.splice(ci, 1); draw(); },
         sanitized: c.type === "html" && saved?.[vi]?.changes[ci]?.type === "html" ? String(saved[vi]!.changes[ci]!.value) : undefined,
         sent: sentHtml.get(`${vi}.${ci}`),
       })),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
-      h("button", { type: "button", onclick: () => (v.changes.push(blankChange("text")), draw()) }, "+ Add change"))));
+      h("button", { type: "button", onclick: () => { v.changes.push(blankChange("text")); draw(); } }, "+ Add change"))));
     if (!variants.length) root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
     const free = data.segments.filter((s) => !variants.some((v) => v.segment === s.id));
     picker.replaceChildren(...free.map((s) => h("option", { value: s.id }, s.name)));

@@ -166,7 +166,7 @@ describe("provider caps", () => {
     const site = await companySite();
     const net = freshNet();
     const counted: string[] = [];
-    const spy = { limit: (o: { key: string }) => (counted.push(o.key), env.PROVIDER_CAP_SITE.limit(o)) } as RateLimit;
+    const spy = { limit: (o: { key: string }) => { counted.push(o.key); return env.PROVIDER_CAP_SITE.limit(o); } } as RateLimit;
     for (let host = 1; host <= 5; host++) await visitFrom(site, `${net}::${host}`, { PROVIDER_CAP_SITE: spy });
     expect(counted).toEqual([`site:${site}`]);
     expect(await callsUnder(net)).toBe(1);

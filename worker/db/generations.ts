@@ -22,7 +22,11 @@ export function jsonChunks(rows: readonly unknown[][], maxBytes = PARAM_BYTES): 
   for (const row of rows) {
     const json = JSON.stringify(row);
     const size = utf8Bytes(json) + 1; // and its comma
-    if (parts.length && bytes + size > maxBytes) chunks.push(`[${parts.join(",")}]`), (parts = []), (bytes = 2);
+    if (parts.length && bytes + size > maxBytes) {
+      chunks.push(`[${parts.join(",")}]`);
+      parts = [];
+      bytes = 2;
+    }
     parts.push(json);
     bytes += size;
   }

@@ -38,8 +38,14 @@ export function edgeFacts(url: URL, server: Record<string, boolean>, device?: Se
     // desktop into a phone (small touch screen): macOS and desktop are only settled on the device.
     const d: Record<string, string> = { browser: device.browser };
     known.push("device.browser");
-    if (device.os != "macos") (d.os = device.os), known.push("device.os");
-    if (device.type != "desktop") (d.type = device.type), known.push("device.type");
+    if (device.os != "macos") {
+      d.os = device.os;
+      known.push("device.os");
+    }
+    if (device.type != "desktop") {
+      d.type = device.type;
+      known.push("device.type");
+    }
     context.device = d;
   }
   return { context, unknown: (path) => !known.some((k) => path == k || path.startsWith(`${k}.`)) };
