@@ -21,7 +21,7 @@ export function typeName(v: unknown): string {
 // highest printable ASCII), and left-pad all-digit parts to width 5 so "    9" < "   10". Anything that is not a
 // number or a non-empty string reads as "0".
 export function ver(x: unknown): string {
-  const raw = typeof x == "number" ? `${x}` : x;
+  const raw = typeof x == "number" ? x + "" : x;
   return memo(versions, raw && typeof raw == "string" ? raw : "0", (s) => {
     const parts = s.replace(/^v|\+.*$/g, "").split(/[-.]/);
     if (parts.length == 3) parts.push("~");

@@ -87,7 +87,7 @@ function isOps(c: unknown): c is Obj {
 // attribute even matches "null" and 0); objects and arrays compare as JSON, so key order matters, as in
 // GrowthBook. `fold` (from $alli only) compares a literal string case-insensitively.
 function test(c: unknown, v: unknown, fold?: boolean): boolean {
-  if (typeof c == "string") return fold ? String(v).toLowerCase() == c.toLowerCase() : `${v}` == c;
+  if (typeof c == "string") return fold ? String(v).toLowerCase() == c.toLowerCase() : v + "" == c;
   if (typeof c == "number") return +(v as number) === c;
   if (typeof c == "boolean") return v !== null && !!v == c;
   if (c === null) return v === null;

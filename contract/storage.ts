@@ -8,4 +8,4 @@ export const STORE_KEYS = ["profile", "config", "context", "content"] as const;
 export type StoreKey = (typeof STORE_KEYS)[number];
 
 /** The IndexedDB key of one entry of a site. */
-export const storageKey = (site: string, key: StoreKey): string => `${site}:${key}`;
+export const storageKey = (site: string, key: StoreKey): string => site + ":" + key;

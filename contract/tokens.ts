@@ -6,7 +6,7 @@
 /** `{{ path | fallback }}`: a dotted attribute path, then optionally "|" and a fallback up to "}}". */
 const TOKEN = /\{\{\s*([\w-]+(?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
 
 /**
  * Replaces the tokens of `s` whose path `only` accepts (all by default; the others stay as written) by

@@ -12,7 +12,7 @@ export const fromEdge = (doc: Document, content: CachedContent): Set<string> => 
   try {
     const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
     if (h.v == 1 && h.config == content.v)
-      for (const a of h.applied) ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(`${a.experience} ${a.segment}`);
+      for (const a of h.applied) ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(a.experience + " " + a.segment);
   } catch {}
   return shown;
 };

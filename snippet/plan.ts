@@ -4,7 +4,7 @@ import type { PublishedConfig } from "../contract/wire";
 import type { Winner } from "./decide";
 
 /** A winner's name in the withheld set. */
-export const key = (x: Winner) => `${x.experience} ${x.segment}`;
+export const key = (x: Winner) => x.experience + " " + x.segment;
 
 export interface Plan {
   /** Experiences whose applied segment no longer wins: reverted first. */
@@ -30,4 +30,4 @@ export function plan(applied: Record<string, { segment: string }>, winners: Winn
  */
 export const variantsPath = (c: PublishedConfig, segments: string[], token: string) =>
   `variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}` +
-  (JSON.stringify(c.segments.filter((s) => segments.includes(s.id))).includes('"server.') ? `&token=${encodeURIComponent(token)}` : "");
+  (JSON.stringify(c.segments.filter((s) => segments.includes(s.id))).includes('"server.') ? "&token=" + encodeURIComponent(token) : "");

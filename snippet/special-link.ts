@@ -7,7 +7,7 @@ export const specialLink = () => {
   const m = /facet-(preview|editor)=/.exec(location.hash);
   if (m) {
     const s = doc.createElement("script");
-    s.src = `${base}/facet-${m[1]}.js`;
+    s.src = base + "/facet-" + m[1] + ".js";
     s.nonce = script!.nonce;
     s.dataset.site = site;
     s.dataset.api = base;
