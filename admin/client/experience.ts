@@ -81,10 +81,12 @@ export function setupExperienceEditor(form: HTMLFormElement) {
         ? await api<Experience>("PUT", `/sites/${data.site}/experiences/${experience.id}`, body, experience.version)
         : await api<Experience>("POST", `/sites/${data.site}/experiences`, body);
       sentHtml.clear();
-      result.variants.forEach((v, vi) => v.changes.forEach((c, ci) => {
-        const sent = variants[vi]?.changes[ci]?.value;
-        if (c.type === "html" && c.value !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
-      }));
+      for (const [vi, v] of result.variants.entries()) {
+        v.changes.forEach((c, ci) => {
+          const sent = variants[vi]?.changes[ci]?.value;
+          if (c.type === "html" && c.value !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
+        });
+      }
       if (!experience) {
         history.replaceState(null, "", `/admin/sites/${data.site}/experiences/${result.id}`);
         $('button[type="submit"]', form)!.textContent = "Save experience";
