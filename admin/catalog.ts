@@ -32,7 +32,7 @@ export const groupOf = (path: string): Group | undefined => {
   return Object.hasOwn(GROUP_KINDS, root) ? (GROUP_KINDS[root] as Group) : undefined;
 };
 
-export const freeFieldOf = (path: string) => FREE_FIELDS.find((f) => path.startsWith(f.prefix + "."));
+export const freeFieldOf = (path: string) => FREE_FIELDS.find((f) => path.startsWith(`${f.prefix}.`));
 
 const TYPES = new Map<string, AttributeType>(ATTRIBUTES.map(([p, t]) => [p, t]));
 
@@ -52,7 +52,7 @@ export function fieldsByGroup(): Map<Group, { path: string; type: AttributeType 
 export function pathsOf(condition: unknown, out = new Set<string>()): Set<string> {
   if (!condition || typeof condition !== "object") return out;
   for (const [key, value] of Object.entries(condition)) {
-    if (key === "$and" || key === "$or" || key === "$nor") (Array.isArray(value) ? value : []).forEach((c) => pathsOf(c, out));
+    if (key === "$and" || key === "$or" || key === "$nor") for (const c of Array.isArray(value) ? value : []) pathsOf(c, out);
     else if (key === "$not") pathsOf(value, out);
     else if (!key.startsWith("$")) out.add(key);
   }

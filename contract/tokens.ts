@@ -6,7 +6,7 @@
 /** `{{ path | fallback }}`: a dotted attribute path, then optionally "|" and a fallback up to "}}". */
 const TOKEN = /\{\{\s*([\w-]+(?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => "&#" + c.charCodeAt(0) + ";");
 
 /**
  * Replaces the tokens of `s` whose path `only` accepts (all by default; the others stay as written) by
@@ -17,9 +17,10 @@ export const fillTokens = (s: string, value: (path: string) => unknown, html?: b
   s.replace(TOKEN, (m, path: string, fallback = "") => {
     if (only && !only.test(path)) return m;
     const v = value(path);
-    return /^(string|number|boolean)$/.test(typeof v) ? (html ? escape(String(v)) : String(v)) : fallback.trim();
+    return /^(string|number|boolean)$/.test(typeof v) ? (html ? escapeHtml(String(v)) : String(v)) : fallback.trim();
   });
 
 /** The value at a dotted `path` of `o`, own properties only ("constructor" is nobody's attribute). */
 export const dig = (o: unknown, path: string): unknown =>
-  path.split(".").reduce<any>((x, k) => (x != null && {}.hasOwnProperty.call(x, k) ? x[k] : undefined), o);
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; the snippet targets ES2021 browsers (Safari < 15.4 lacks it)
+  path.split(".").reduce<unknown>((x, k) => (x != null && {}.hasOwnProperty.call(x, k) ? (x as Record<string, unknown>)[k] : undefined), o);

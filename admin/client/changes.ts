@@ -46,19 +46,22 @@ export function changeRow(c: Change, o: RowOptions): HTMLElement {
       h("p", { class: "field-error", id: err, "data-error-for": `${o.path}.${key}` }));
   };
   const text = (key: string, read: (s: string) => unknown = (s) => s, shown = String(c[key] ?? ""), area = false) => (id: string) =>
-    h(area ? "textarea" : "input", { id, value: shown, rows: area ? 3 : null, oninput: (e: Event) => ((c[key] = read((e.target as HTMLInputElement).value)), o.onEdit()) });
+    h(area ? "textarea" : "input", { id, value: shown, rows: area ? 3 : null, oninput: (e: Event) => { c[key] = read((e.target as HTMLInputElement).value); o.onEdit(); } });
   const typeId = uid("c");
 
   const body: Kid[] = [];
   if (c.type === "text") body.push(field("value", "New text", text("value", undefined, undefined, true), "Shown as text: markup is not interpreted. Tokens like {{company.name|there}} are filled in."));
   const TOKENS = " Tokens like {{company.name|there}} are filled in as text.";
   if (c.type === "insert") {
-    body.push(field("position", "Where", (id) => h("select", { id, onchange: (e: Event) => ((c.position = (e.target as HTMLSelectElement).value), o.onEdit()) },
+    body.push(field("position", "Where", (id) => h("select", { id, onchange: (e: Event) => {
+        c.position = (e.target as HTMLSelectElement).value;
+        o.onEdit();
+      } },
       Object.entries(POSITIONS).map(([p, label]) => h("option", { value: p, selected: p === c.position }, label)))));
-    body.push(field("html", "HTML to insert", text("html", undefined, undefined, true), "Sanitized by the Worker when you save, like Replace HTML." + TOKENS));
+    body.push(field("html", "HTML to insert", text("html", undefined, undefined, true), `Sanitized by the Worker when you save, like Replace HTML.${TOKENS}`));
   }
   if (c.type === "redirect") body.push(field("url", "Redirect to", text("url"), "A path like /pricing, or a full URL on one of the site's allowed origins. Sent before any other change."));
-  if (c.type === "html") body.push(field("value", "New HTML", text("value", undefined, undefined, true), "Sanitized by the Worker when you save: scripts, event handlers and unsafe URLs are removed." + TOKENS));
+  if (c.type === "html") body.push(field("value", "New HTML", text("value", undefined, undefined, true), `Sanitized by the Worker when you save: scripts, event handlers and unsafe URLs are removed.${TOKENS}`));
   if (MARKUP_KEY[c.type]) {
     if (o.sanitized !== undefined) {
       const preview = h("div", { class: "html-preview" });
@@ -72,7 +75,7 @@ export function changeRow(c: Change, o: RowOptions): HTMLElement {
     body.push(field("name", "Attribute", text("name")));
     body.push(field("value", "Value (empty box + “remove” to delete it)", text("value", (s) => s, String(c.value ?? ""))));
     const id = uid("c");
-    body.push(h("div", { class: "check" }, h("input", { id, type: "checkbox", checked: c.value === null, onchange: (e: Event) => ((c.value = (e.target as HTMLInputElement).checked ? null : ""), o.onType(c.type)) }), h("label", { for: id }, "Remove the attribute")));
+    body.push(h("div", { class: "check" }, h("input", { id, type: "checkbox", checked: c.value === null, onchange: (e: Event) => { c.value = (e.target as HTMLInputElement).checked ? null : ""; o.onType(c.type); } }), h("label", { for: id }, "Remove the attribute")));
   }
   if (c.type === "class") {
     body.push(field("add", "Classes to add", text("add", words, ((c.add as string[]) ?? []).join(" ")), "Space-separated."));

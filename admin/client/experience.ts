@@ -47,16 +47,27 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   const siteUrl = $<HTMLInputElement>("#site-url")!;
   const defaultUrl = () => (data.origins[0] ? data.origins[0] + firstLiteralPage(lines($<HTMLTextAreaElement>("#f-pages")!.value)) : "");
   siteUrl.value = defaultUrl();
-  siteUrl.addEventListener("input", () => (siteUrl.dataset.edited = "1"));
-  $("#f-pages")!.addEventListener("input", () => siteUrl.dataset.edited || (siteUrl.value = defaultUrl()));
+  siteUrl.addEventListener("input", () => {
+    siteUrl.dataset.edited = "1";
+  });
+  $("#f-pages")!.addEventListener("input", () => {
+    if (!siteUrl.dataset.edited) siteUrl.value = defaultUrl();
+  });
   const showConflicts = () => $("#conflicts")!.replaceChildren(...conflictBox(conflicts(variants.flatMap((v) => v.changes.map((c) => c.selector ?? "")), data.others)));
   let asking: { vi: number; ci: number } | null = null; // the change whose "Pick on my site" opened the editor
 
   /** Opens a link on the page in #site-url; links name a saved experience, whose stored draft they show. */
   const open = async (kind: "editor" | "preview", segment?: string) => {
-    if (!experience) return notify("Save the experience first: links open its saved draft.", "error"), false;
+    if (!experience) {
+      notify("Save the experience first: links open its saved draft.", "error");
+      return false;
+    }
     const url = pageUrl(siteUrl.value, data.origins);
-    if (typeof url === "string") return notify(url, "error"), siteUrl.focus(), false;
+    if (typeof url === "string") {
+      notify(url, "error");
+      siteUrl.focus();
+      return false;
+    }
     try {
       const win = await openLink(data.site, { kind, experience: experience.id, url: url.href, ...(segment ? { segment } : {}) });
       notify(kind === "editor" ? "Picker opened on your site: click an element there." : `Preview opened on your site (the saved draft${segment ? ` for ${names.get(segment) ?? segment}` : ""}).`);
@@ -82,19 +93,28 @@ export function setupExperienceEditor(form: HTMLFormElement) {
       h("legend", {}, `For segment: ${names.get(v.segment) ?? v.segment}`),
       h("div", { class: "variant-actions" },
         h("button", { type: "button", class: "preview", onclick: () => void open("preview", v.segment) }, "Preview on my site"),
-        h("button", { type: "button", class: "link danger", onclick: () => (variants.splice(vi, 1), draw()) }, "Remove variant")),
+        h("button", { type: "button", class: "link danger", onclick: () => { variants.splice(vi, 1); draw(); } }, "Remove variant")),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.segment` }),
       v.changes.map((c, ci) => changeRow(c, {
         path: `variants.${vi}.changes.${ci}`,
         onEdit: showConflicts,
-        onPick: () => ((asking = { vi, ci }), void open("editor")),
-        onType: (type) => ((v.changes[ci] = type === c.type ? c : blankChange(type, c.selector)), draw()),
-        onRemove: () => (v.changes.splice(ci, 1), draw()),
+        onPick: () => {
+          asking = { vi, ci };
+          void open("editor");
+        },
+        onType: (type) => {
+          v.changes[ci] = type === c.type ? c : blankChange(type, c.selector);
+          draw();
+        },
+        onRemove: () => {
+          v.changes.splice(ci, 1);
+          draw();
+        },
         sanitized: MARKUP_KEY[c.type] && saved?.[vi]?.changes[ci]?.type === c.type ? String(saved[vi]!.changes[ci]![MARKUP_KEY[c.type]!]) : undefined,
         sent: sentHtml.get(`${vi}.${ci}`),
       })),
       h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
-      h("button", { type: "button", onclick: () => (v.changes.push(blankChange("text")), draw()) }, "+ Add change"))));
+      h("button", { type: "button", onclick: () => { v.changes.push(blankChange("text")); draw(); } }, "+ Add change"))));
     showConflicts();
     if (!variants.length) root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
     const free = data.segments.filter((s) => !variants.some((v) => v.segment === s.id));
@@ -120,11 +140,13 @@ export function setupExperienceEditor(form: HTMLFormElement) {
         ? await api<Experience>("PUT", `/sites/${data.site}/experiences/${experience.id}`, body, experience.version)
         : await api<Experience>("POST", `/sites/${data.site}/experiences`, body);
       sentHtml.clear();
-      result.variants.forEach((v, vi) => v.changes.forEach((c, ci) => {
-        const key = MARKUP_KEY[c.type];
-        const sent = key && variants[vi]?.changes[ci]?.[key];
-        if (key && c[key] !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
-      }));
+      for (const [vi, v] of result.variants.entries()) {
+        for (const [ci, c] of v.changes.entries()) {
+          const key = MARKUP_KEY[c.type];
+          const sent = key && variants[vi]?.changes[ci]?.[key];
+          if (key && c[key] !== sent) sentHtml.set(`${vi}.${ci}`, String(sent));
+        }
+      }
       if (!experience) {
         history.replaceState(null, "", `/admin/sites/${data.site}/experiences/${result.id}`);
         $('button[type="submit"]', form)!.textContent = "Save experience";

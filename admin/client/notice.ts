@@ -26,7 +26,10 @@ export function showFieldErrors(root: ParentNode, fields: Record<string, string>
   for (const [path, message] of Object.entries(fields)) {
     let key = path;
     let slot = null;
-    while (key && !(slot = root.querySelector(`[data-error-for="${CSS.escape(key)}"]`))) key = key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : "";
+    for (; key; key = key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : "") {
+      slot = root.querySelector(`[data-error-for="${CSS.escape(key)}"]`);
+      if (slot) break;
+    }
     if (!slot) {
       unplaced.push(`${path}: ${message}`);
       continue;

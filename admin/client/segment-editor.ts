@@ -55,7 +55,8 @@ export function setupSegmentEditor(form: HTMLFormElement) {
       condition = null;
       tree = null;
       $("#condition-json-error")!.textContent = "Not valid JSON yet.";
-      return show(), refresh();
+      show();
+      return refresh();
     }
     const t = toTree(condition);
     tree = "tree" in t ? t.tree : null;

@@ -37,7 +37,7 @@ export async function openLink(site: string, body: { kind: "editor" | "preview";
 export function listenForPicks(origins: string[], onPick: (m: EditorPick) => void) {
   addEventListener("message", (e: MessageEvent) => {
     const m = e.data as Partial<EditorPick> | null;
-    if (!m || m.source !== "facet-editor" || typeof m.selector !== "string") return;
+    if (m?.source !== "facet-editor" || typeof m.selector !== "string") return;
     // The editor runs on the customer's page: only the site's own origins may fill a selector here.
     if (!origins.includes(e.origin)) return;
     if (m.type === "pick" || m.type === "text") onPick(m as EditorPick);

@@ -20,7 +20,10 @@ export function mountTester(getCondition: () => Cond | null) {
   const result = $("#test-result")!;
   const list = $("#test-clauses")!;
   select.replaceChildren(...Object.keys(SAMPLES).map((name) => h("option", { value: name }, name)));
-  const load = () => ((text.value = JSON.stringify(SAMPLES[select.value], null, 2)), run());
+  const load = () => {
+    text.value = JSON.stringify(SAMPLES[select.value], null, 2);
+    return run();
+  };
 
   function run() {
     const condition = getCondition();

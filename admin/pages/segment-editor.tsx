@@ -34,6 +34,7 @@ export const segmentEditorScreen: Screen = async (ctx) => {
               <h2>Who is in this segment</h2>
               <p class="kind-line">Kind: <output id="kind" class="kind">{segment?.kind ?? "mixed"}</output> <span class="hint">(derived from the attributes the rule uses)</span></p>
             </div>
+            {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of two toggle buttons, not a form section; a fieldset would need a legend and restyling */}
             <div class="tabs" role="group" aria-label="Editing mode">
               <button type="button" data-mode="builder" aria-pressed="true">Builder</button>
               <button type="button" data-mode="json" aria-pressed="false">JSON</button>

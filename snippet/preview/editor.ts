@@ -43,7 +43,7 @@ async function editor(token: string) {
     admin.postMessage({ source: "facet-editor", ...m }, draft.adminOrigin);
     $("#status").textContent = "Sent to the admin.";
   };
-  const ours = (t: EventTarget | null) => t == host || (editing && editing.contains(t as Node));
+  const ours = (t: EventTarget | null) => t == host || editing?.contains(t as Node);
 
   addEventListener(
     "mouseover",

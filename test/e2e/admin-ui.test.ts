@@ -26,7 +26,7 @@ afterAll(() => browser?.close());
 const shot = (page: Page, name: string) => page.screenshot({ path: `${ART}/${name}.png`, fullPage: true });
 
 /** Sets the rule at `path` (indexes of nested list items under the builder's root group). */
-async function setRule(page: Page, rule: ReturnType<Page["locator"]>, field: string, op: string, value?: string) {
+async function setRule(_page: Page, rule: ReturnType<Page["locator"]>, field: string, op: string, value?: string) {
   await rule.locator("select.field-pick").selectOption(field);
   await rule.locator("select").nth(1).selectOption({ label: op });
   if (value !== undefined) {

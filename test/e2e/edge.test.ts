@@ -26,7 +26,8 @@ async function visitor(): Promise<Visit> {
   const context = await browser.newContext();
   // Every frame's hero, from the first one: text and visibility as painted.
   await context.addInitScript(() => {
-    const frames: string[] = ((window as unknown as { __frames: string[] }).__frames = []);
+    const frames: string[] = [];
+    (window as unknown as { __frames: string[] }).__frames = frames;
     const tick = () => {
       const el = document.querySelector("#hero-headline");
       if (el) frames.push(`${getComputedStyle(el).visibility}|${el.textContent}`);

@@ -8,7 +8,9 @@ import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
 let browser: Browser;
-beforeAll(async () => void (browser = await launch()));
+beforeAll(async () => {
+  browser = await launch();
+});
 afterAll(() => browser?.close());
 
 describe("insert", () => {

@@ -35,7 +35,7 @@ const CLEAN_HTML = '<p>Hi <img src="/a.png"><a>go</a><a href="https://ok.example
 
 describe("POST /admin/api/sites/:site/experiences", () => {
   it("stores the experience with defaults and returns it", async () => {
-    const { site, segment, body } = await siteWithSegment();
+    const { site, body } = await siteWithSegment();
     const created = await adminOk<Experience>("POST", path(site), body());
     expect(created.id).toMatch(/^exp-[a-z0-9]{8}$/);
     expect(created).toMatchObject({ siteKey: site, name: "Hero", status: "live", pages: [], variants: body().variants });

@@ -18,7 +18,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v == "obje
 function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
   if (!isObject(condition)) return;
   for (const [key, value] of Object.entries(condition)) {
-    if (isLogicalList(key)) (Array.isArray(value) ? value : []).forEach((c) => collectKinds(c, into));
+    if (isLogicalList(key)) for (const c of Array.isArray(value) ? value : []) collectKinds(c, into);
     else if (key == NOT) collectKinds(value, into);
     else if (!key.startsWith("$")) {
       const kind = Object.hasOwn(GROUP_KINDS, key.split(".")[0]!) ? GROUP_KINDS[key.split(".")[0]!] : undefined;

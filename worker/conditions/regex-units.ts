@@ -99,7 +99,12 @@ function firstChars(units: Unit[]): Chars {
 export function sequenceCost(units: Unit[]): { cost: number; ways: number; chain: string[] } {
   // Chains: union-find over the units that can stop in several places.
   const parent = units.map((_, i) => i);
-  const root = (i: number): number => (parent[i] == i ? i : (parent[i] = root(parent[i]!)));
+  const root = (i: number): number => {
+    if (parent[i] == i) return i;
+    const r = root(parent[i]!);
+    parent[i] = r;
+    return r;
+  };
   const variable = units.map((u, i) => (u.ways > 1 ? i : -1)).filter((i) => i >= 0);
   for (const [x, i] of variable.entries()) {
     for (const j of variable.slice(x + 1)) {

@@ -41,7 +41,7 @@ export interface Walk {
 
 export function checkOperator(w: Walk, op: string, x: unknown, at: Path): void {
   const need = (ok: boolean, what: string) => ok || w.report(at, `${op} needs ${what}`);
-  if (!isFieldOperator(op)) return w.report(at, unknownOperator(op));
+  if (!isFieldOperator(op)) return void w.report(at, unknownOperator(op));
   switch (FIELD_OPERATORS[op]) {
     case "scalar":
       return void need(isScalar(x), "a single value (text, number, true/false or null); compare lists or objects as a literal");
@@ -61,19 +61,21 @@ export function checkOperator(w: Walk, op: string, x: unknown, at: Path): void {
       return void (problem && w.report(at, problem));
     }
     case "list":
-      if (!Array.isArray(x)) return w.report(at, `${op} needs a list, like ["US", "CA"]`);
-      if (x.length <= MAX_ITEMS) x.forEach((e, i) => isScalar(e) || w.report([...at, i], `${op} items must be text, numbers, true/false or null`));
+      if (!Array.isArray(x)) return void w.report(at, `${op} needs a list, like ["US", "CA"]`);
+      if (x.length <= MAX_ITEMS) x.forEach((e, i) => {
+        if (!isScalar(e)) w.report([...at, i], `${op} items must be text, numbers, true/false or null`);
+      });
       return;
     case "size":
-      if (isOperators(x)) return w.operators(x, at);
+      if (isOperators(x)) return void w.operators(x, at);
       return void need(Number.isInteger(x) && (x as number) >= 0, `a whole number ≥ 0 or operators, like {"$gt": 1}`);
     case "items":
       // As in the evaluator: all-`$` keys are operators on each item, anything else a condition on its fields.
-      if (isOperators(x)) return w.operators(x, at);
-      if (isObject(x) && Object.keys(x).length) return w.nested(x, at);
-      return w.report(at, `$elemMatch needs operators like {"$gt": 5} or conditions on the items' fields like {"sku": "A"}`);
+      if (isOperators(x)) return void w.operators(x, at);
+      if (isObject(x) && Object.keys(x).length) return void w.nested(x, at);
+      return void w.report(at, `$elemMatch needs operators like {"$gt": 5} or conditions on the items' fields like {"sku": "A"}`);
     case "negated":
-      return w.field(x, at); // operators, or a literal that must not equal the attribute
+      return void w.field(x, at); // operators, or a literal that must not equal the attribute
   }
 }
 

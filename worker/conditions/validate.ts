@@ -48,9 +48,9 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
     } else if (typeof v != "boolean" && v !== null && !Array.isArray(v) && !isObject(v)) {
       report(path, `is not a JSON value (${typeof v == "object" ? "not a plain object" : typeof v})`);
     } else if (v !== null && typeof v == "object") {
-      if (path.length >= MAX_DEPTH) return report(path, `is nested more than ${MAX_DEPTH} levels deep; Facet allows ${MAX_DEPTH}`);
+      if (path.length >= MAX_DEPTH) return void report(path, `is nested more than ${MAX_DEPTH} levels deep; Facet allows ${MAX_DEPTH}`);
       if (Array.isArray(v)) {
-        if (v.length > MAX_ITEMS) return report(path, `list has ${v.length} items; Facet allows at most ${MAX_ITEMS}`);
+        if (v.length > MAX_ITEMS) return void report(path, `list has ${v.length} items; Facet allows at most ${MAX_ITEMS}`);
         for (let i = 0; i < v.length; i++) scan(v[i], [...path, i]);
         return;
       }
@@ -74,7 +74,10 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
       if (isLogicalList(k)) {
         if (!Array.isArray(v) || !v.length) report(at, `${k} needs a non-empty list of conditions, like [{"a": 1}, {"b": 2}]`);
         else if (at.length < MAX_DEPTH) {
-          v.forEach((x, i) => (isObject(x) ? nested(x, [...at, i]) : report([...at, i], "must be a condition object")));
+          v.forEach((x, i) => {
+            if (isObject(x)) nested(x, [...at, i]);
+            else report([...at, i], "must be a condition object");
+          });
         }
       } else if (k == NOT) {
         if (isObject(v)) nested(v, at);
@@ -105,9 +108,15 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
   // GrowthBook compares literals without looking inside, so an operator within one never runs: a typo trap.
   function literal(v: unknown, path: Path): void {
     if (v === null || typeof v != "object" || path.length >= MAX_DEPTH) return;
-    if (Array.isArray(v)) return v.forEach((x, i) => literal(x, [...path, i]));
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) literal(x, [...path, i]);
+      return;
+    }
     const ops = dollarKeys(v as Obj);
-    if (!ops.length) return Object.entries(v as Obj).forEach(([k, x]) => literal(x, [...path, k]));
+    if (!ops.length) {
+      for (const [k, x] of Object.entries(v as Obj)) literal(x, [...path, k]);
+      return;
+    }
     report(path, `a literal value cannot hold operators (${ops.join(", ")}); to test a nested field, name it in the path, `
       + `like {"company.size": {"$gt": 50}}`);
   }

@@ -11,6 +11,7 @@ import { DomainError } from "../errors";
 export const PARAM_BYTES = 1_000_000;
 
 const encoder = new TextEncoder();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: deliberate, the whole ASCII range (control characters included) is one UTF-8 byte each
 const ASCII = /^[\x00-\x7f]*$/;
 const utf8Bytes = (s: string) => (ASCII.test(s) ? s.length : encoder.encode(s).byteLength);
 
@@ -22,7 +23,11 @@ export function jsonChunks(rows: readonly unknown[][], maxBytes = PARAM_BYTES): 
   for (const row of rows) {
     const json = JSON.stringify(row);
     const size = utf8Bytes(json) + 1; // and its comma
-    if (parts.length && bytes + size > maxBytes) chunks.push(`[${parts.join(",")}]`), (parts = []), (bytes = 2);
+    if (parts.length && bytes + size > maxBytes) {
+      chunks.push(`[${parts.join(",")}]`);
+      parts = [];
+      bytes = 2;
+    }
     parts.push(json);
     bytes += size;
   }

@@ -26,21 +26,27 @@ export function edgeFacts(url: URL, server: Record<string, boolean>, device?: Se
   // `touch`, same 200-character cut); the first touch is history, so unknown. Without any, both are history.
   const touch: Record<string, string> = {};
   for (const k of UTM) {
-    const v = url.searchParams.get("utm_" + k);
+    const v = url.searchParams.get(`utm_${k}`);
     if (v) touch[k] = v.slice(0, 200);
   }
   if (Object.keys(touch).length) {
     context.utm = { last: touch, ...touch };
-    known.push("utm.last", ...UTM.map((k) => "utm." + k));
+    known.push("utm.last", ...UTM.map((k) => `utm.${k}`));
   }
   if (device) {
     // snippet/device.ts keeps the browser as classified; it turns a Mac into an iPad (touch points) and a
     // desktop into a phone (small touch screen): macOS and desktop are only settled on the device.
     const d: Record<string, string> = { browser: device.browser };
     known.push("device.browser");
-    if (device.os != "macos") (d.os = device.os), known.push("device.os");
-    if (device.type != "desktop") (d.type = device.type), known.push("device.type");
+    if (device.os != "macos") {
+      d.os = device.os;
+      known.push("device.os");
+    }
+    if (device.type != "desktop") {
+      d.type = device.type;
+      known.push("device.type");
+    }
     context.device = d;
   }
-  return { context, unknown: (path) => !known.some((k) => path == k || path.startsWith(k + ".")) };
+  return { context, unknown: (path) => !known.some((k) => path == k || path.startsWith(`${k}.`)) };
 }

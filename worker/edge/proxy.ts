@@ -47,7 +47,10 @@ const rewritable = (req: Request, res: Response) =>
 
 let warned = false;
 const warnOnce = (e: unknown) => {
-  if (!warned) (warned = true), console.error("facet: edge change skipped:", e instanceof Error ? e.message : e);
+  if (!warned) {
+    warned = true;
+    console.error("facet: edge change skipped:", e instanceof Error ? e.message : e);
+  }
 };
 
 export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promise<Response> {

@@ -29,7 +29,7 @@ function predecessor(hex: string): string {
  */
 function moreSpecific(starts: string[], ends: string[]): (a: number, b: number) => boolean {
   const sizes: (bigint | undefined)[] = new Array(starts.length);
-  const size = (i: number) => (sizes[i] ??= BigInt("0x" + ends[i]!) - BigInt("0x" + starts[i]!));
+  const size = (i: number) => (sizes[i] ??= BigInt(`0x${ends[i]!}`) - BigInt(`0x${starts[i]!}`));
   return (a, b) => {
     const sa = size(a);
     const sb = size(b);

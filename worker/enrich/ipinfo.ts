@@ -28,6 +28,10 @@ export function fromIpinfo(body: unknown): ProviderCompany | null {
   // Behind a VPN, proxy, Tor, a privacy relay or a data center, the network's owner is not the visitor's
   // employer: keep the network, drop the company.
   const p = typeof b.privacy === "object" && b.privacy ? b.privacy : {};
-  if (p.vpn || p.proxy || p.tor || p.relay || p.hosting) (out.type = "hosting"), delete out.name, delete out.domain;
+  if (p.vpn || p.proxy || p.tor || p.relay || p.hosting) {
+    out.type = "hosting";
+    delete out.name;
+    delete out.domain;
+  }
   return Object.keys(out).length ? out : null;
 }

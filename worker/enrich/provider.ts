@@ -69,7 +69,10 @@ async function ask(env: Env, ip: string, site: string, key: string, token: strin
     if (!res.ok) {
       // A 4xx about this address is an answer: nothing known. A bad token (401/403), a rate limit (429)
       // or a 5xx is an outage: back off.
-      if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) return remember(key, null, now), null;
+      if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) {
+        remember(key, null, now);
+        return null;
+      }
       throw new Error(`HTTP ${res.status}`);
     }
     const value = fromIpinfo(await res.json());

@@ -80,7 +80,10 @@ export async function buildRangeIndex(env: Env, generation?: number): Promise<Bu
     const company = companyOf(results[s.company]!);
     const json = JSON.stringify(company);
     let i = byJson.get(json);
-    if (i === undefined) byJson.set(json, (i = companies.push(company) - 1));
+    if (i === undefined) {
+      i = companies.push(company) - 1;
+      byJson.set(json, i);
+    }
     s.company = i;
   }
   const packed = packSpans(spans);

@@ -16,7 +16,8 @@ export async function cachedJson(c: Context, data: object, cacheControl: string)
   let m = memo.get(data);
   if (!m) {
     const body = JSON.stringify(data);
-    memo.set(data, (m = { body, etag: etagOf(body) }));
+    m = { body, etag: etagOf(body) };
+    memo.set(data, m);
   }
   return respond(c, m.body, await m.etag, cacheControl, "application/json; charset=utf-8");
 }
@@ -24,7 +25,10 @@ export async function cachedJson(c: Context, data: object, cacheControl: string)
 /** For a body that never changes while the isolate lives (the snippet). */
 export async function cachedBody(c: Context, body: string, cacheControl: string, type: string): Promise<Response> {
   let etag = bodyEtags.get(body);
-  if (!etag) bodyEtags.set(body, (etag = etagOf(body)));
+  if (!etag) {
+    etag = etagOf(body);
+    bodyEtags.set(body, etag);
+  }
   return respond(c, body, await etag, cacheControl, type);
 }
 
@@ -32,7 +36,7 @@ function respond(c: Context, body: string, etag: string, cacheControl: string, t
   c.header("ETag", etag);
   c.header("Cache-Control", cacheControl);
   const ifNoneMatch = c.req.header("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return c.body(null, 304);
+  if (ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return c.body(null, 304);
   c.header("Content-Type", type);
   return c.body(body, 200);
 }

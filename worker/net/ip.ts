@@ -53,7 +53,7 @@ export function cidrToRange(cidr: string): { start: string; end: string } | null
   const isV4 = !addr.includes(":");
   const bits = Number(bitsText) + (isV4 ? 96 : 0);
   if (bits > 128 || (isV4 && Number(bitsText) > 32)) return null;
-  let value = BigInt("0x" + hex);
+  let value = BigInt(`0x${hex}`);
   const hostMask = (1n << BigInt(128 - bits)) - 1n;
   value &= ~hostMask;
   const toHex = (n: bigint) => n.toString(16).padStart(32, "0");

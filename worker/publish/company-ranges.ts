@@ -10,7 +10,9 @@ import type { CompanyRange } from "../schemas/company";
 export async function importCompanyRanges(env: Env, ranges: CompanyRange[], replace: boolean): Promise<{ spans: number; companies: number }> {
   let built: BuiltIndex | undefined;
   try {
-    await insertCompanyRanges(env.DB, ranges, replace, async (generation) => void (built = await buildRangeIndex(env, generation)));
+    await insertCompanyRanges(env.DB, ranges, replace, async (generation) => {
+      built = await buildRangeIndex(env, generation);
+    });
   } catch (e) {
     if (built) await discardRangeIndex(env, built).catch(() => {});
     throw e;

@@ -27,7 +27,7 @@ export const previewRoutes = new Hono<AppEnv>()
     allowOrigin(c, site.origins);
     const token = c.req.header("x-facet-preview");
     if (!token) throw new ApiError(401, "link_invalid", "Send the link's token in the X-Facet-Preview header");
-    let claims;
+    let claims: Awaited<ReturnType<typeof verifyLink>>;
     try {
       claims = await verifyLink(signingSecretOf(c.env), token, Date.now());
     } catch (err) {

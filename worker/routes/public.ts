@@ -124,7 +124,10 @@ export const publicRoutes = new Hono<AppEnv>()
     const changes: VariantsResponse["changes"] = {};
     for (const [experience, bySegment] of Object.entries(snap.content)) {
       for (const [segment, list] of Object.entries(bySegment)) {
-        if (allowed.has(segment)) (changes[experience] ??= {})[segment] = list;
+        if (allowed.has(segment)) {
+          changes[experience] ??= {};
+          changes[experience][segment] = list;
+        }
       }
     }
     // Server tokens ({{company.name}}) are filled with this visitor's own attributes (docs/content.md).

@@ -52,6 +52,7 @@ const cssValue = z.string().check(
 const classNames = z._default(z.array(className).check(z.maxLength(20)), []);
 
 /** A redirect target: a path ("/pricing", "pricing?x=1") or an absolute http(s) URL; nothing a browser would run. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: deliberate, a redirect URL holding control characters is refused (browsers strip them and could read another scheme)
 const isRedirectUrl = (u: string) => !/[\s\\\u0000-\u001f\u007f]/.test(u) && (/^https?:\/\/[^/?#]/i.test(u) || (/^[^:/?#]*([/?#]|$)/.test(u) && !u.startsWith("//")));
 const REDIRECT_URL_MESSAGE = "a redirect goes to a relative path or an absolute http(s) URL (no javascript:, data: or protocol-relative //)";
 

@@ -26,7 +26,7 @@ export const companyRangeInput = z.pipe(
   // A mini transform's payload has no addIssue: issues are pushed as zod's own would be.
   z.transform((r: z.output<typeof companyRangeFields>, ctx) => {
     const range = r.cidr !== undefined ? cidrToRange(r.cidr) : r.start && r.end ? { start: ipToHex(r.start), end: ipToHex(r.end) } : null;
-    if (!range || !range.start || !range.end) {
+    if (!range?.start || !range.end) {
       ctx.issues.push({ code: "custom", message: "give a valid `cidr`, or valid `start` and `end` addresses", path: ["cidr"], input: r });
       return z.NEVER;
     }

@@ -22,17 +22,20 @@ export function mountBuilder(root: HTMLElement, tree: Group, onChange: () => voi
 
   function drawGroup(g: Group, parent: Group | null, depth: number, paths: Map<number, string>): HTMLElement {
     const allId = `g${g.id}-all`;
-    const add = (node: Node, focus: string) => () => (g.children.push(node), changed(focus));
+    const add = (node: Node, focus: string) => () => {
+      g.children.push(node);
+      changed(focus);
+    };
     const r = rule();
     const sub = group(false, [rule()]);
     return h("fieldset", { class: `group depth-${depth}` },
       h("legend", {},
         h("label", { for: allId }, depth ? "Any or all:" : "Visitors match when"),
         " ",
-        h("select", { id: allId, onchange: (e: Event) => ((g.all = (e.target as HTMLSelectElement).value === "all"), (g.plain = g.plain && g.all), changed(allId)) },
+        h("select", { id: allId, onchange: (e: Event) => { g.all = (e.target as HTMLSelectElement).value === "all"; g.plain = g.plain && g.all; changed(allId); } },
           h("option", { value: "all", selected: g.all }, "ALL of these hold (AND)"),
           h("option", { value: "any", selected: !g.all }, "ANY of these holds (OR)")),
-        parent ? h("button", { type: "button", class: "link danger", onclick: () => (parent.children.splice(parent.children.indexOf(g), 1), changed(`g${parent.id}-all`)) }, "Remove group") : null),
+        parent ? h("button", { type: "button", class: "link danger", onclick: () => { parent.children.splice(parent.children.indexOf(g), 1); changed(`g${parent.id}-all`); } }, "Remove group") : null),
       g.children.length === 0 ? h("p", { class: "empty" }, depth ? "An empty group: add a rule or remove the group." : "No rules: this segment matches every visitor. Add a rule to narrow it.") : null,
       h("ul", { class: "children" }, g.children.map((child) => h("li", { class: g.all ? "and" : "or" }, child.kind === "rule" ? drawRule(child, g, paths) : drawGroup(child, g, depth + 1, paths)))),
       h("div", { class: "group-actions" },
@@ -62,20 +65,23 @@ export function mountBuilder(root: HTMLElement, tree: Group, onChange: () => voi
         GROUPS.map(([g, label]) => h("optgroup", { label },
           fieldsByGroup().get(g)!.map((f) => h("option", { value: f.path, selected: f.path === r.field }, f.path)),
           FREE_FIELDS.filter((f) => groupOf(f.prefix) === g).map((f) => h("option", { value: `${f.prefix}.*`, selected: free === f }, `${f.prefix}.… (${f.hint})`))))),
-      free ? [srLabel(`r${r.id}-name`, `Name under ${free.prefix}`), h("input", { id: `r${r.id}-name`, class: "free-name", placeholder: free.hint, value: r.field.slice(free.prefix.length + 1), oninput: (e: Event) => ((r.field = `${free.prefix}.${(e.target as HTMLInputElement).value.trim()}`), onChange()) })] : null,
+      free ? [srLabel(`r${r.id}-name`, `Name under ${free.prefix}`), h("input", { id: `r${r.id}-name`, class: "free-name", placeholder: free.hint, value: r.field.slice(free.prefix.length + 1), oninput: (e: Event) => { r.field = `${free.prefix}.${(e.target as HTMLInputElement).value.trim()}`; onChange(); } })] : null,
       r.field ? [
         srLabel(opId, "Operator"),
         h("select", { id: opId, onchange: (e: Event) => { r.op = (e.target as HTMLSelectElement).value; r.value = emptyValue(operatorOf(type, r.op)!.input); changed(`r${r.id}-value`); } },
           operatorsFor(type).map((o) => h("option", { value: o.op, selected: o.op === r.op }, o.label))),
         valueInput(r, op?.input ?? "text"),
       ] : null,
-      h("button", { type: "button", class: "icon danger", "aria-label": `Remove rule ${r.field}`, onclick: () => (parent.children.splice(parent.children.indexOf(r), 1), changed(`g${parent.id}-all`)) }, "×"),
+      h("button", { type: "button", class: "icon danger", "aria-label": `Remove rule ${r.field}`, onclick: () => { parent.children.splice(parent.children.indexOf(r), 1); changed(`g${parent.id}-all`); } }, "×"),
       h("p", { class: "field-error", id: errorId, "data-error-for": paths.has(r.id) ? `condition.${paths.get(r.id)}` : null }));
   }
 
   function valueInput(r: Rule, input: Input): Kid {
     const id = `r${r.id}-value`;
-    const set = (v: unknown) => ((r.value = v), onChange());
+    const set = (v: unknown) => {
+      r.value = v;
+      onChange();
+    };
     const label = srLabel(id, "Value");
     if (input === "none") return null;
     if (input === "bool") {
