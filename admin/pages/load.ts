@@ -26,6 +26,7 @@ export interface PageContext {
 }
 
 // Structural, so the loader needs nothing from the Worker but a Hono app to call.
+// biome-ignore lint/suspicious/noExplicitAny: any app will do: only its request() is used, with its own env
 export type ApiApp = Pick<Hono<any>, "request">;
 
 export function apiReader(api: ApiApp, origin: string, cookie: string, env: unknown) {

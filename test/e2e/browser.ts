@@ -66,7 +66,6 @@ export function facetReady(page: Page, timeoutMs = 15_000): Promise<ReadyInfo> {
   );
 }
 
-// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
 export const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
 /** Moves the visitor's last page view back in time so the next one starts a new visit (session). */

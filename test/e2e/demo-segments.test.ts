@@ -36,7 +36,6 @@ describe("demo site", () => {
     expect(await text(v.page, "#hero-headline")).toBe("Zuverlässige Datenpipelines in Minuten");
     expect(await text(v.page, "#hero-cta")).toBe("Kostenlos testen");
     // html change, sanitized on save, rendered as markup
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
     expect(await v.page.locator("#announcement-bar strong").innerText()).toBe("Neu:");
     expect(v.pageErrors).toEqual([]);
     await v.context.close();

@@ -55,7 +55,6 @@ it("a preview link shows the draft as the segment sees it, with a preview bar; n
   await v.page.goto(url);
   const bar = v.page.locator("facet-ui #bar");
   await bar.waitFor();
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text, whitespace as shown), not the DOM property
   expect(await bar.innerText()).toMatch(/Facet preview \(draft\):\s*Hero for returning visitors × returning[\s\S]*link expires[\s\S]*Exit preview/);
   expect(await text(v.page, "#hero-headline")).toBe("Welcome back, friend");
   expect(await text(v.page, ".draft-note")).toBe("Draft insert");

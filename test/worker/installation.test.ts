@@ -13,7 +13,12 @@ interface Installation { site: string; seen: { origin: string; lastSeen: string 
 function countingKv(puts: string[]): KVNamespace {
   return new Proxy(env.CONFIGS, {
     get(target, prop) {
-      if (prop === "put") return (key: string, ...rest: unknown[]) => (puts.push(key), (target.put as (...a: unknown[]) => unknown)(key, ...rest));
+      if (prop === "put") {
+        return (key: string, ...rest: unknown[]) => {
+          puts.push(key);
+          return (target.put as (...a: unknown[]) => unknown)(key, ...rest);
+        };
+      }
       const value = Reflect.get(target, prop);
       return typeof value === "function" ? value.bind(target) : value;
     },
