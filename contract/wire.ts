@@ -51,6 +51,9 @@ export interface PublishedConfig {
     slots: string[];
     /** Segment ids with a variant here, highest priority first. */
     segments: string[];
+    /** Schedule, epoch ms: skipped before `from` and from `until` on (absent: unbounded). */
+    from?: number;
+    until?: number;
   }[];
 }
 

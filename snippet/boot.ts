@@ -63,7 +63,7 @@ const revalidate = async (old: Config, url: URL) => {
     c.t = Date.now();
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
-    const { winners } = decide(c, contextFor(url, x, Date.now()), url);
+    const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
     if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
     keep({ config: c, context: x, content: next });
   } catch {}

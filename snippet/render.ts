@@ -49,7 +49,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const url = new URL(location.href);
   const now = Date.now();
   const cfg = config!;
-  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
+  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
   const release = hide ? hideSlots(doc, todo.hide, script!.dataset.nonce || script!.nonce) : () => {};

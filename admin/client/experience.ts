@@ -13,6 +13,25 @@ interface Variant { segment: string; changes: Change[] }
 interface Experience { id: string; name: string; version: number; variants: Variant[] }
 interface Data { site: string; origins: string[]; others: OtherExperience[]; experience: Experience | null; segments: { id: string; name: string }[] }
 
+/** An ISO instant as a datetime-local value in this browser's timezone, and back (the input has no zone). */
+const toLocal = (iso: string) => {
+  const d = new Date(iso);
+  return isNaN(d.getTime()) ? "" : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const toIso = (local: string) => {
+  const d = new Date(local); // a date-time without an offset is read as local time
+  return local && !isNaN(d.getTime()) ? d.toISOString() : undefined;
+};
+
+function setupSchedule() {
+  for (const id of ["#f-start", "#f-end"]) {
+    const input = $<HTMLInputElement>(id)!;
+    input.value = input.dataset.iso ? toLocal(input.dataset.iso) : "";
+  }
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  $("#schedule-zone")!.textContent = `Times are in your local timezone (${zone}) and saved as UTC. Leave a field empty for no bound.`;
+}
+
 const lines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
 
 function setupUrlTester() {
@@ -135,6 +154,9 @@ export function setupExperienceEditor(form: HTMLFormElement) {
     const value = (name: string) => ($<HTMLInputElement>(`[name="${name}"]`, form)?.value ?? "").trim();
     const body: Record<string, unknown> = { name: value("name"), status: value("status"), pages: lines(value("pages")), variants };
     if (!experience && value("id")) body.id = value("id");
+    const start = toIso(value("start")), end = toIso(value("end"));
+    if (start) body.start = start;
+    if (end) body.end = end;
     try {
       const result = experience
         ? await api<Experience>("PUT", `/sites/${data.site}/experiences/${experience.id}`, body, experience.version)
@@ -163,5 +185,6 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   });
 
   setupUrlTester();
+  setupSchedule();
   draw();
 }

@@ -58,6 +58,15 @@ export const experienceEditorScreen: Screen = async (ctx) => {
             </div>
           </section>
           <section class="card">
+            <h2>Schedule</h2>
+            {/* Filled by admin/client/experience.ts: only the browser knows the visitor's timezone. */}
+            <p class="hint" id="schedule-zone">Times are in your local timezone and saved as UTC. Leave a field empty for no bound.</p>
+            <div class="grid-form three">
+              <Field name="start" label="Starts (optional)" hint="Shown from this time on, once published."><input id="f-start" name="start" type="datetime-local" data-iso={experience?.start ?? ""} aria-describedby="schedule-zone f-start-hint f-start-error" /></Field>
+              <Field name="end" label="Ends (optional)" hint="No longer shown from this time on."><input id="f-end" name="end" type="datetime-local" data-iso={experience?.end ?? ""} aria-describedby="schedule-zone f-end-hint f-end-error" /></Field>
+            </div>
+          </section>
+          <section class="card">
             <h2>Variants</h2>
             <p class="hint">One variant per segment. A visitor in several of them sees the variant of the highest-priority segment.</p>
             <div class="field">

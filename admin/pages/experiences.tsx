@@ -10,7 +10,14 @@ export interface Experience {
   variants: { segment: string; changes: Record<string, unknown>[] }[];
   version: number;
   updatedAt: string;
+  /** ISO 8601 schedule bounds, when set. */
+  start?: string;
+  end?: string;
 }
+
+/** "Scheduled: from … until …" in UTC: the server does not know the reader's timezone. */
+const utc = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const scheduled = (e: Experience) => (e.start || e.end ? `Scheduled: ${e.start ? `from ${utc(e.start)}` : ""}${e.start && e.end ? " " : ""}${e.end ? `until ${utc(e.end)}` : ""}` : null);
 
 export const experiencesScreen: Screen = async (ctx) => {
   const site = ctx.params.site!;
@@ -41,7 +48,7 @@ export const experiencesScreen: Screen = async (ctx) => {
               {experiences.map((e) => (
                 <tr>
                   <td><a href={`/admin/sites/${site}/experiences/${e.id}`}>{e.name}</a> <code class="muted">{e.id}</code></td>
-                  <td><span class={`status status-${e.status}`}>{e.status}</span></td>
+                  <td><span class={`status status-${e.status}`}>{e.status}</span>{scheduled(e) ? <> <span class="muted schedule">{scheduled(e)}</span></> : null}</td>
                   <td>{e.pages.length ? e.pages.join(", ") : <span class="muted">every page</span>}</td>
                   <td>{e.variants.map((v) => v.segment).join(", ")}</td>
                   <td>{e.variants.reduce((n, v) => n + v.changes.length, 0)}</td>

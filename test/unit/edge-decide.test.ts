@@ -57,10 +57,17 @@ const withContent = (id: string, segments: string[], change: (s: string) => Chan
 };
 
 const url = new URL("https://shop.example/pricing");
+const NOW = Date.parse("2026-12-10T00:00:00Z");
 const decide = (experiences: PublishedConfig["experiences"], server = { de: true, acme: false }) =>
-  decideAtEdge(config(experiences), content, edgeFacts(url, server), url).map((d) => `${d.experience}:${d.segment}`);
+  decideAtEdge(config(experiences), content, edgeFacts(url, server), url, NOW).map((d) => `${d.experience}:${d.segment}`);
 
 describe("decideAtEdge", () => {
+  it("skips an experience outside its schedule (before from, at or after until), as the snippet does", () => {
+    const sale = withContent("sale", ["germany"]);
+    expect(decide([{ ...sale, from: NOW + 1 }])).toEqual([]);
+    expect(decide([{ ...sale, until: NOW }])).toEqual([]);
+    expect(decide([{ ...sale, from: NOW, until: NOW + 1 }])).toEqual(["sale:germany"]);
+  });
   it("decides a geo segment that is certainly true", () => {
     expect(decide([withContent("hero", ["germany"])])).toEqual(["hero:germany"]);
   });
@@ -99,7 +106,7 @@ describe("decideAtEdge", () => {
   });
   it("carries the winner's changes with their HTMLRewriter selectors", () => {
     content.list = { germany: [text("h1, .title", "Hallo")] };
-    const [d] = decideAtEdge(config([exp("list", ["germany"])]), content, edgeFacts(url, { de: true }), url);
+    const [d] = decideAtEdge(config([exp("list", ["germany"])]), content, edgeFacts(url, { de: true }), url, NOW);
     expect(d!.changes).toEqual([{ change: text("h1, .title", "Hallo"), selectors: ["h1", ".title"] }]);
   });
 });

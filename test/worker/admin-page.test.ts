@@ -52,6 +52,20 @@ describe("GET /admin", () => {
     expect(page).toContain("API tokens");
   });
 
+  it("shows an experience's schedule: labeled Starts/Ends inputs in the editor, and Scheduled: in the list (UTC)", async () => {
+    const s = await session("owner");
+    const site = (await createSite()).key;
+    const segment = (await createSegment(site, { condition: { "geo.country": "DE" } })).id;
+    const e = await createExperience(site, { start: "2026-12-01T09:00:00Z", end: "2026-12-24T00:00:00+01:00", variants: [{ segment, changes: [{ type: "text", selector: "h1", value: "Sale" }] }] });
+    const editor = await (await get(`/admin/sites/${site}/experiences/${e.id}`, s)).text();
+    expect(editor).toContain('<label for="f-start">Starts (optional)</label>');
+    expect(editor).toContain('<label for="f-end">Ends (optional)</label>');
+    expect(editor).toMatch(/<input id="f-start" name="start" type="datetime-local" data-iso="2026-12-01T09:00:00Z"/);
+    expect(editor).toContain("local timezone");
+    const list = await (await get(`/admin/sites/${site}/experiences`, s)).text();
+    expect(list).toContain("Scheduled: from 2026-12-01 09:00 UTC until 2026-12-23 23:00 UTC");
+  });
+
   it("reads through the API's roles: a viewer gets no owner forms, and an owner-only screen says not allowed", async () => {
     const s = await session("viewer");
     const site = await createSite();

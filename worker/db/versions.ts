@@ -65,7 +65,7 @@ export async function restoreSource(db: D1Database, siteKey: string, source: Ver
     "INSERT INTO segments (id, site_key, name, kind, condition, priority, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(site_key, id) DO UPDATE SET name = ?3, kind = ?4, condition = ?5, priority = ?6, updated_at = ?8, version = segments.version + 1",
   );
   const upsertExperience = db.prepare(
-    "INSERT INTO experiences (id, site_key, name, status, pages, variants, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(site_key, id) DO UPDATE SET name = ?3, status = ?4, pages = ?5, variants = ?6, updated_at = ?8, version = experiences.version + 1",
+    "INSERT INTO experiences (id, site_key, name, status, pages, variants, created_at, updated_at, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(site_key, id) DO UPDATE SET name = ?3, status = ?4, pages = ?5, variants = ?6, updated_at = ?8, starts_at = ?9, ends_at = ?10, version = experiences.version + 1",
   );
   const insertTopic = db.prepare("INSERT INTO topics (site_key, topic, pages) VALUES (?1, ?2, ?3)");
   await db.batch([
@@ -73,7 +73,7 @@ export async function restoreSource(db: D1Database, siteKey: string, source: Ver
     db.prepare("DELETE FROM experiences WHERE site_key = ?1 AND id NOT IN (SELECT value FROM json_each(?2))").bind(siteKey, expIds),
     db.prepare("DELETE FROM topics WHERE site_key = ?1").bind(siteKey),
     ...source.segments.map((s) => upsertSegment.bind(s.id, siteKey, s.name, s.kind, JSON.stringify(s.condition), s.priority, s.createdAt, now)),
-    ...source.experiences.map((e) => upsertExperience.bind(e.id, siteKey, e.name, e.status, JSON.stringify(e.pages), JSON.stringify(e.variants), e.createdAt, now)),
+    ...source.experiences.map((e) => upsertExperience.bind(e.id, siteKey, e.name, e.status, JSON.stringify(e.pages), JSON.stringify(e.variants), e.createdAt, now, e.start ?? null, e.end ?? null)),
     ...source.topics.map((t) => insertTopic.bind(siteKey, t.topic, JSON.stringify(t.pages))),
   ]);
 }

@@ -54,11 +54,13 @@ function edgeChanges(list: Change[]): EdgeChange[] | null {
   return out;
 }
 
-export function decideAtEdge(config: PublishedConfig, content: ExperienceContent, facts: EdgeFacts, url: URL): EdgeDecision[] {
+/** `now`: the request's time, tested against each experience's schedule as the snippet does (snippet/decide.ts). */
+export function decideAtEdge(config: PublishedConfig, content: ExperienceContent, facts: EdgeFacts, url: URL, now: number): EdgeDecision[] {
   const results = new Map<string, Tri>();
   for (const s of config.segments) results.set(s.id, evalTri(facts.context, s.condition, facts.unknown));
   const decided: EdgeDecision[] = [];
   for (const e of config.experiences) {
+    if ((e.from !== undefined && now < e.from) || (e.until !== undefined && now >= e.until)) continue;
     if (!onPage(e.paths, e.pages, url.pathname)) continue;
     for (const segment of e.segments) {
       // A segment id missing from the config never matches, as in the snippet.

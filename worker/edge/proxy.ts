@@ -38,7 +38,7 @@ export async function edgeDecisions(env: Env, req: Request, site: string): Promi
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
   const url = new URL(req.url);
-  return { v: snap.v, decided: decideAtEdge(snap.config, snap.content, edgeFacts(url, server, deviceFrom(req.headers)), url) };
+  return { v: snap.v, decided: decideAtEdge(snap.config, snap.content, edgeFacts(url, server, deviceFrom(req.headers)), url, Date.now()) };
 }
 
 /** Whether a response may be rewritten at all: anything else passes through byte for byte. */

@@ -30,6 +30,9 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
       paths: compilePages(e.pages),
       slots: [...new Set(variants.flatMap((v) => v.changes.flatMap((c) => ("selector" in c ? [c.selector] : []))))],
       segments: variants.map((v) => v.segment),
+      // Epoch ms, so the snippet compares with Date.now() without parsing dates (bytes).
+      ...(e.start ? { from: Date.parse(e.start) } : {}),
+      ...(e.end ? { until: Date.parse(e.end) } : {}),
     };
   });
 

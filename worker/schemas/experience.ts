@@ -18,6 +18,9 @@ export const variantInput = z.object({
   changes: z.array(change).check(z.minLength(1), z.maxLength(50)),
 });
 
+/** A schedule bound: an ISO 8601 date-time with its timezone ("Z" or an offset), so it names one instant. */
+const instant = z.iso.datetime({ offset: true });
+
 export const experienceInput = z
   .object({
     id: z.optional(slug),
@@ -25,6 +28,9 @@ export const experienceInput = z
     status: z._default(z.enum(["live", "paused"]), "live"),
     pages: z._default(z.array(pagePattern).check(z.maxLength(20)), []),
     variants: z.array(variantInput).check(z.minLength(1), z.maxLength(50)),
+    /** Optional schedule: shown from `start` (inclusive) until `end` (exclusive); see the published `from`/`until`. */
+    start: z.optional(instant),
+    end: z.optional(instant),
     /** On an edit: the version it started from (optimistic concurrency; see http/precondition.ts). */
     version: z.optional(z.number().check(z.int(), z.positive())),
   })
@@ -33,6 +39,7 @@ export const experienceInput = z
       message: "each segment may have only one variant in an experience",
       path: ["variants"],
     }),
+    z.refine((e) => !e.start || !e.end || Date.parse(e.end) > Date.parse(e.start), { message: "must be after start", path: ["end"] }),
   );
 
 export type ExperienceInput = z.infer<typeof experienceInput>;

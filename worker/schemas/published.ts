@@ -39,6 +39,9 @@ export const publishedConfig = z.object({
       slots: z.array(z.string()),
       /** Segment ids that have a variant here, highest priority first: the first match wins. */
       segments: z.array(z.string()),
+      /** Schedule as epoch ms: the experience is skipped before `from` and from `until` on. Absent: unbounded. */
+      from: z.optional(z.number()),
+      until: z.optional(z.number()),
     }),
   ),
 });
