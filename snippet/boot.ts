@@ -64,7 +64,12 @@ const revalidate = async (old: Config, url: URL) => {
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
     const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
-    if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
+    if (winners.length)
+      next.changes = await variants(
+        winners.map((w) => w.segment),
+        c,
+        x,
+      );
     keep({ config: c, context: x, content: next });
   } catch {}
 };

@@ -12,7 +12,10 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms))]);
 
 export async function load(site: string, ms: number): Promise<unknown[]> {
-  return within(db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))), ms);
+  return within(
+    db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))),
+    ms,
+  );
 }
 
 export function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {

@@ -31,7 +31,11 @@ export interface Visit {
 }
 
 /** A fresh visitor: its own browser context, so its own IndexedDB. */
-export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<unknown>, options?: BrowserContextOptions): Promise<Visit> {
+export async function newVisitor(
+  browser: Browser,
+  init?: (ctx: BrowserContext) => Promise<unknown>,
+  options?: BrowserContextOptions,
+): Promise<Visit> {
   const context = await browser.newContext(options);
   if (init) await init(context);
   const page = await context.newPage();

@@ -30,7 +30,9 @@ const variantsQuery = z.object({
       z.string().check(z.maxLength(2000)),
       z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
     ),
-    z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs"))).check(z.minLength(1), z.maxLength(50)),
+    z
+      .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")))
+      .check(z.minLength(1), z.maxLength(50)),
   ),
   token: z.optional(z.string().check(z.maxLength(4096))),
 });
@@ -76,7 +78,9 @@ export const publicRoutes = new Hono<AppEnv>()
   // Before anything reads KV (README "Rate limits").
   .use("/facet.js", publicRateLimit)
   .use("/v1/sites/:site/*", publicRateLimit)
-  .get("/facet.js", (c) => cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"))
+  .get("/facet.js", (c) =>
+    cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"),
+  )
 
   .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
 
