@@ -8,7 +8,7 @@ import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
 import { api, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
-import { load } from "./store";
+import { cached, load, mark } from "./store";
 
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
 const landing = new URL(location.href);
@@ -18,7 +18,13 @@ const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<Ser
 export const boot = async () => {
   const t0 = Date.now();
   if (!site) throw Error("data-site missing");
-  const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, CachedContent?];
+  // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
+  // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
+  // visit (and leaves the stored profile alone), never a stall and never a page without personalization.
+  const net = cached(site) ? undefined : fetchBoth();
+  net?.catch(() => {}); // answered below, after IndexedDB: not an unhandled rejection meanwhile
+  let lost = false;
+  const [p0, cfg0, ctx0, content0] = (await load(site, 300).catch(() => ((lost = true), []))) as [Visitor?, Config?, ServerContext?, CachedContent?];
   const now = Date.now();
   let config = cfg0?.segments ? cfg0 : undefined;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
@@ -26,20 +32,21 @@ export const boot = async () => {
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
   // the geo and company records (both changed in the same release): fetching a new one overwrites them.
   let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device ? ctx0 : undefined;
-  const fromCache = !!ctx;
-  if (!ctx) {
+  const fromCache = !!ctx && !net;
+  if (!fromCache) {
     // First visit (or a cache from another version): config and context in parallel, one round trip.
-    const [c, x] = await fetchBoth();
+    const [c, x] = await (net || fetchBoth());
     if (forgotten) return;
     c.t = Date.now();
     config = c;
     // A publish between the two requests: the context's references belong to another version.
     ctx = x.v == c.v ? x : { ...x, server: {} };
+    mark(site, c);
   }
   const cfg = config!;
   // The profile is only taken up now: a route change while Facet was loading left it alone (see
   // navigated), so each page view is recorded once, in order, the landing page first.
-  start(p0, cfg, ctx, content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} });
+  start(p0, cfg, ctx!, content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} }, lost);
   view(landing, doc.referrer);
   record();
   replay();
@@ -49,7 +56,7 @@ export const boot = async () => {
   finish(await render(deadline, Date.now() < deadline));
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
-  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx.expires < now)) revalidate(cfg, new URL(location.href));
+  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));
 };
 
 // Refreshes the cache off the critical path, for the next page view.
@@ -58,6 +65,7 @@ const revalidate = async (old: Config, url: URL) => {
     const [c, x] = await fetchBoth();
     if (x.v != c.v || forgotten) return;
     c.t = Date.now();
+    mark(site, c);
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
     const { winners } = decide(c, contextFor(url, x, Date.now()), url);

@@ -5,7 +5,7 @@ import { activate, type Revert } from "./changes";
 import { visitorContext } from "./context";
 import { decide, type Winner } from "./decide";
 import { device } from "./device";
-import { hideSlots } from "./flicker";
+import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
@@ -53,6 +53,7 @@ export const render = async (deadline = Infinity, hide = false): Promise<ReadyIn
   const todo = plan(applied, winners, withheld, has);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
   const release = hide ? hideSlots(doc, todo.hide, script!.dataset.nonce || script!.nonce) : () => {};
+  releasePrehide(doc);
   const timer = hide && setTimeout(release, deadline - now);
   try {
     if (todo.fetch.length) {

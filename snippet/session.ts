@@ -15,9 +15,11 @@ export let config: Config | undefined;
 export let ctx: ServerContext | undefined;
 export let content: CachedContent | undefined;
 export let forgotten = false;
+/** IndexedDB didn't answer in time: the profile of this page view is not stored over the one it may hold. */
+let lost = false;
 
-export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent) => {
-  (profile = p), (config = c), (ctx = x), (content = n);
+export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent, l: boolean) => {
+  (profile = p), (config = c), (ctx = x), (content = n), (lost = l);
 };
 
 /** forget(): in-flight fetches and saves see `forgotten` and store nothing. */
@@ -36,7 +38,7 @@ export const site = script?.dataset.site || "";
 const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
-export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, entries).catch(warn);
+export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, lost ? { ...entries, profile: undefined } : entries).catch(warn);
 
 /** A page view: recorded in the profile (and its topics' interest scores). */
 export const view = (url: URL, referrer: string) => {

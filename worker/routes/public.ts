@@ -17,6 +17,7 @@ import { deviceFrom } from "../visitor/device";
 import { mayMatch } from "../visitor/gate";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
+import { prehide } from "../../contract/prehide";
 
 const version = z.coerce.number().int().positive().optional();
 const contextQuery = z.object({ v: version });
@@ -72,6 +73,13 @@ export const publicRoutes = new Hono<AppEnv>()
   .use("/facet.js", publicRateLimit)
   .use("/v1/sites/:site/*", publicRateLimit)
   .get("/facet.js", (c) => cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"))
+
+  // The pre-hide snippet to paste inline before the tag (README "Pre-hide"): the same for every visitor, and
+  // for every version (it reads the slots facet.js recorded on the device).
+  .get("/v1/sites/:site/prehide.js", async (c) => {
+    await siteFor(c);
+    return cachedBody(c, prehide(c.req.param("site")), "public, max-age=3600", "application/javascript; charset=utf-8");
+  })
 
   .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
 
