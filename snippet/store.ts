@@ -17,7 +17,8 @@ export async function load(site: string, ms: number): Promise<unknown[]> {
   return within(db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))), ms);
 }
 
-export function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {
+// Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
+export async function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {
   return db("readwrite", (s) => {
     // An entry left undefined is not written (session.ts: a profile that wasn't loaded).
     for (const k in entries) entries[k as StoreKey] !== undefined && s.put(entries[k as StoreKey], storageKey(site, k as StoreKey));
@@ -25,7 +26,7 @@ export function save(site: string, entries: Partial<Record<StoreKey, unknown>>):
   });
 }
 
-export function forget(site: string): Promise<void> {
+export async function forget(site: string): Promise<void> {
   mark(site);
   return db("readwrite", (s) => {
     for (const k of STORE_KEYS) s.delete(storageKey(site, k));
