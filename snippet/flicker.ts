@@ -20,4 +20,12 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
  * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
  * never show their default, and every other slot is released at once.
  */
-export const releasePrehide = (doc: Document) => doc.getElementById(PREHIDE_ID)?.remove();
+export const releasePrehide = (doc: Document) => (doc.getElementById(PREHIDE_ID)?.remove(), early());
+
+/** hideEarly()'s release. */
+let early = () => {};
+/** Hides `selectors` now, until the decision (releasePrehide) or `ms` at most: the upgraded tag knows the slots as it runs. */
+export const hideEarly = (doc: Document, selectors: string[], nonce: string | undefined, ms: number) => {
+  early = hideSlots(doc, selectors, nonce);
+  setTimeout(early, ms);
+};

@@ -9,7 +9,7 @@ import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { api, config, content, ctx, doc, forgotten, keep, profile, script, warn, type Config } from "./session";
+import { api, config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -52,7 +52,7 @@ export const render = async (deadline = Infinity, hide = false): Promise<ReadyIn
   const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
   const todo = plan(applied, winners, withheld, has);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
-  const release = hide ? hideSlots(doc, todo.hide, script!.dataset.nonce || script!.nonce) : () => {};
+  const release = hide ? hideSlots(doc, todo.hide, nonce) : () => {};
   releasePrehide(doc);
   const timer = hide && setTimeout(release, deadline - now);
   try {

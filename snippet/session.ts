@@ -33,7 +33,13 @@ export const warn = (e: unknown) => warned || ((warned = true), console.warn("fa
 
 export const doc = document;
 export const script = (doc.currentScript || doc.querySelector("script[data-site]")) as HTMLScriptElement | null;
-export const site = script?.dataset.site || "";
+/** The upgraded tag (<script async src=".../v1/sites/KEY/facet.js">): the Worker wraps the snippet in a function
+ * whose parameter is the site's live config. Undefined with the plain /facet.js tag. */
+declare const __facetInline: Config | undefined;
+export const inline = typeof __facetInline == "object" ? __facetInline : undefined;
+export const site = script?.dataset.site || inline?.site || "";
+/** For the <style> elements Facet adds (a strict CSP): data-nonce, or the tag's own nonce. */
+export const nonce = script?.dataset.nonce || script?.nonce;
 // The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
 const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;

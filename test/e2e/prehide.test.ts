@@ -129,7 +129,7 @@ it("a pre-hide whose facet.js never loads leaves nothing hidden after the timeou
   await v.page.reload();
   expect(await v.page.evaluate(() => (window as any).__prehideRules)).toBe(3);
   await v.page.waitForFunction(
-    ([a, b]) => [a, b].every((s) => getComputedStyle(document.querySelector(s)!).visibility === "visible"),
+    (sels: string[]) => sels.every((s) => getComputedStyle(document.querySelector(s)!).visibility === "visible"),
     [HERO, PRICING],
     { timeout: 5_000 },
   );
