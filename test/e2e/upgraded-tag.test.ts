@@ -1,0 +1,100 @@
+// The upgraded tag (<script async src="…/v1/sites/KEY/facet.js">, config inlined): a first visit makes at most
+// two sequential requests after the HTML before the content lands (the script, then context + content),
+// counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import type { Browser, CDPSession } from "playwright-core";
+import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
+import { landingPage, startHost, type Host } from "./host";
+import { admin } from "./admin";
+
+let browser: Browser;
+let host: Host;
+const pages: Record<string, string> = {};
+const key = `upgraded-${Math.random().toString(36).slice(2, 8)}`;
+
+beforeAll(async () => {
+  browser = await launch();
+  host = await startHost(pages);
+  pages["/"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${key}/facet.js"></script>`);
+  pages["/plain"] = landingPage(`<script async src="${inject("workerUrl")}/facet.js" data-site="${key}"></script>`);
+  await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
+  await admin("POST", `/sites/${key}/segments`, { id: "home", name: "Home", condition: { "page.path": { $in: ["/", "/plain"] } } });
+  await admin("POST", `/sites/${key}/segments`, { id: "mobile", name: "Mobile", condition: { "device.type": "mobile" } });
+  await admin("POST", `/sites/${key}/experiences`, {
+    id: "hero",
+    name: "Hero",
+    variants: [
+      { segment: "mobile", changes: [{ type: "text", selector: "#hero-headline", value: "Mobile hero" }] },
+      { segment: "home", changes: [{ type: "text", selector: "#hero-headline", value: "Home hero" }] },
+    ],
+  });
+  await admin("POST", `/sites/${key}/publish`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+interface Sent {
+  url: string;
+  /** The URLs that caused it: the parser's document, or the scripts on the stack (async parents included). */
+  causes: string[];
+}
+
+/** Every request of the page, with what initiated it (Network.requestWillBeSent). */
+async function initiators(cdp: CDPSession): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  await cdp.send("Network.enable");
+  cdp.on("Network.requestWillBeSent", (e) => {
+    const causes: string[] = [];
+    if (e.initiator.url) causes.push(e.initiator.url);
+    for (let s = e.initiator.stack; s; s = s.parent) for (const f of s.callFrames) causes.push(f.url);
+    sent.push({ url: e.request.url, causes });
+  });
+  return sent;
+}
+
+/** How many requests in a row led to `url`: the document is 0, a script it loads 1, what that script fetches 2… */
+function depth(sent: Sent[], url: string, seen = new Set<string>()): number {
+  const r = sent.find((x) => x.url === url);
+  if (!r || seen.has(url)) return 0;
+  seen.add(url);
+  const parents = r.causes.filter((c) => c && c !== url && sent.some((x) => x.url === c));
+  return parents.length ? 1 + Math.max(...parents.map((p) => depth(sent, p, seen))) : 0;
+}
+
+it("a first visit in the upgraded tag mode: two sequential requests after the HTML, slots hidden until the content lands", async () => {
+  const v = await newVisitor(browser);
+  const sent = await initiators(await v.context.newCDPSession(v.page));
+  await recordFrames(v.page, ["#hero-headline"]);
+  await v.page.goto(`${host.origin}/`);
+  const info = await facetReady(v.page);
+  expect(info.applied).toEqual([{ experience: "hero", segment: "home" }]);
+  expect(await v.page.locator("#hero-headline").innerText()).toBe("Home hero");
+  const api = sent.filter((x) => x.url.includes("/v1/sites/"));
+  expect(api.map((x) => new URL(x.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`, `/v1/sites/${key}/context`]);
+  // Only segment ids leave the device: the ones that can still win on this page.
+  expect(new URL(api[1]!.url).searchParams.get("segments")!.split(",").sort()).toEqual(["home", "mobile"]);
+  expect(api.map((x) => depth(sent, x.url))).toEqual([1, 2]);
+  // From the moment the snippet ran, the slot was hidden, then personalized: no default frame after it.
+  const f = (await framesAfter(v.page, 2)).map((x) => x["#hero-headline"]);
+  const firstHidden = f.indexOf("hidden");
+  if (firstHidden >= 0) expect(f.slice(firstHidden).filter((x) => x === "Original headline")).toEqual([]);
+  console.log("upgraded tag, first visit, frames of the hero:", [...new Set(f)].join(" → "), `(${f.filter((x) => x === "Original headline").length} default, ${f.filter((x) => x === "hidden").length} hidden)`);
+  // The repeat visit: no request at all but the script itself (revalidated or from the HTTP cache).
+  await v.page.reload();
+  expect((await facetReady(v.page)).source).toBe("cache");
+  expect(sent.filter((x) => x.url.includes("/v1/sites/")).slice(2).map((x) => new URL(x.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`]);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("the plain /facet.js tag on the same site: as before, config ∥ context then variants", async () => {
+  const v = await newVisitor(browser);
+  const sent = await initiators(await v.context.newCDPSession(v.page));
+  await v.page.goto(`${host.origin}/plain`);
+  expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "home" }]);
+  const api = sent.filter((x) => x.url.includes("/v1/sites/")).map((x) => new URL(x.url).pathname);
+  expect(api.sort()).toEqual([`/v1/sites/${key}/config`, `/v1/sites/${key}/context`, `/v1/sites/${key}/variants`]);
+  await v.context.close();
+});
