@@ -1,6 +1,8 @@
 // Runs the benchmarks in order (in-process first, so workerd's CPU use cannot disturb them) and returns
 // every figure for bench/results.json, printing each section as it completes.
 import { benchClassify, type ClassifyResult } from "./classify";
+import { benchFlicker, type FlickerResult } from "./flicker";
+import { flickerReport } from "./flicker-report";
 import { benchLookup, type LookupResult } from "./lookup";
 import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
@@ -8,7 +10,7 @@ import { classifyReport, lookupReport, regexReport, workerReport } from "./repor
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider"] as const;
+export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider", "flicker"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -17,6 +19,7 @@ export interface BenchResults {
   regex?: RegexResult;
   worker?: WorkerResult;
   provider?: ProviderResult;
+  flicker?: FlickerResult;
   sink: number;
 }
 
@@ -45,6 +48,10 @@ export async function runBench(only: ReadonlySet<Section>, print: (text: string)
   if (only.has("provider")) {
     out.provider = await benchProvider(log);
     print(providerReport(out.provider));
+  }
+  if (only.has("flicker")) {
+    out.flicker = await benchFlicker({ log });
+    print(flickerReport(out.flicker));
   }
   out.sink = sinkValue();
   return out;

@@ -2,10 +2,11 @@
 // two sequential requests after the HTML before the content lands (the script, then context + content),
 // counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import type { Browser, CDPSession } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
 import { landingPage, startHost, type Host } from "./host";
 import { admin } from "./admin";
+import { depth, initiators } from "./initiators";
 
 let browser: Browser;
 let host: Host;
@@ -34,34 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
 });
-
-interface Sent {
-  url: string;
-  /** The URLs that caused it: the parser's document, or the scripts on the stack (async parents included). */
-  causes: string[];
-}
-
-/** Every request of the page, with what initiated it (Network.requestWillBeSent). */
-async function initiators(cdp: CDPSession): Promise<Sent[]> {
-  const sent: Sent[] = [];
-  await cdp.send("Network.enable");
-  cdp.on("Network.requestWillBeSent", (e) => {
-    const causes: string[] = [];
-    if (e.initiator.url) causes.push(e.initiator.url);
-    for (let s = e.initiator.stack; s; s = s.parent) for (const f of s.callFrames) causes.push(f.url);
-    sent.push({ url: e.request.url, causes });
-  });
-  return sent;
-}
-
-/** How many requests in a row led to `url`: the document is 0, a script it loads 1, what that script fetches 2… */
-function depth(sent: Sent[], url: string, seen = new Set<string>()): number {
-  const r = sent.find((x) => x.url === url);
-  if (!r || seen.has(url)) return 0;
-  seen.add(url);
-  const parents = r.causes.filter((c) => c && c !== url && sent.some((x) => x.url === c));
-  return parents.length ? 1 + Math.max(...parents.map((p) => depth(sent, p, seen))) : 0;
-}
 
 it("a first visit in the upgraded tag mode: two sequential requests after the HTML, slots hidden until the content lands", async () => {
   const v = await newVisitor(browser);
