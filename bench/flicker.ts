@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
+import { createRequire } from "node:module";
+import type { Browser } from "playwright-core";
 import { findChromium } from "../scripts/chromium.mjs";
 import { adminCall } from "../scripts/seed.mjs";
 import { applyMigrations, startWorker as startWranglerDev } from "../scripts/wrangler.mjs";
@@ -122,9 +123,11 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
   applyMigrations(dir);
   const worker = await startWorker({ persistTo: dir, vars: { ADMIN_TOKEN: TOKEN, SIGNING_SECRET: "bench-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off" } });
   const host = await startHost(worker.url);
+  // Loaded from the project at run time: bundled into the benchmark, playwright-core breaks (dynamic requires).
+  const { chromium } = createRequire(join(process.cwd(), "package.json"))("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({ executablePath: findChromium() ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
   try {
-    const call = (method: string, path: string, body?: unknown) => adminCall(worker.url, TOKEN, method, `/admin/api${path}`, body);
+    const call = (method: string, path: string, body?: unknown) => adminCall(worker.url, TOKEN, method, path, body);
     await call("POST", "/sites", { key: SITE, name: SITE, origins: [host.origin] });
     await call("POST", `/sites/${SITE}/segments`, { id: "everyone", name: "Everyone", condition: { "page.path": { $regex: "^/" } } });
     await call("POST", `/sites/${SITE}/experiences`, { id: "hero", name: "Hero", variants: [{ segment: "everyone", changes: [{ type: "text", selector: SLOT, value: PERSONAL_TEXT }] }] });

@@ -69,5 +69,8 @@ it("the plain /facet.js tag on the same site: as before, config ∥ context then
   expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "home" }]);
   const api = sent.filter((x) => x.url.includes("/v1/sites/")).map((x) => new URL(x.url).pathname);
   expect(api.sort()).toEqual([`/v1/sites/${key}/config`, `/v1/sites/${key}/context`, `/v1/sites/${key}/variants`]);
+  // The script, config ∥ context, then the variants: three in a row (the count the upgraded tag brings to two).
+  const variants = sent.find((x) => x.url.includes("/variants"))!.url;
+  expect(depth(sent, variants)).toBe(3);
   await v.context.close();
 });
