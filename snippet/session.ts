@@ -15,7 +15,8 @@ export let config: Config | undefined;
 export let ctx: ServerContext | undefined;
 export let content: CachedContent | undefined;
 export let forgotten = false;
-/** IndexedDB didn't answer in time: the profile of this page view is not stored over the one it may hold. */
+/** IndexedDB didn't answer in time (or can't): this page view stores nothing, so a slow IndexedDB's stored
+ * profile isn't overwritten by this page view's, and a missing one gives no warning. */
 let lost = false;
 
 export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent, l: boolean) => {
@@ -44,7 +45,7 @@ export const nonce = script?.dataset.nonce || script?.nonce;
 const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
-export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, lost ? { ...entries, profile: undefined } : entries).catch(warn);
+export const keep = (entries: Parameters<typeof save>[1]) => forgotten || lost || save(site, entries).catch(warn);
 
 /** A page view: recorded in the profile (and its topics' interest scores). */
 export const view = (url: URL, referrer: string) => {
