@@ -68,7 +68,9 @@ export async function startHost(worker: string): Promise<{ origin: string; close
     const v = VARIANTS[Number(path.slice(1))];
     if (!v) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${head(v, worker, origin)}</head>${body}</html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${head(v, worker, origin)}</head>${body}</html>`,
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -6,7 +6,7 @@ import { table } from "./report";
 const B = 2000;
 // A fixed-seed generator: the intervals of one run are reproducible from its samples.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const median = (xs: number[]) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
@@ -46,7 +46,9 @@ const METRICS: [string, (v: Visit) => number, (x: number) => string][] = [
 export function flickerReport(r: FlickerResult): string {
   const variants = [...new Set(r.cells.map((c) => c.variant))];
   const peer = variants.at(-1)!;
-  const out = [`Flicker — ${r.runs} interleaved runs per cell, ${r.rttMs} ms emulated round trip; medians [95% bootstrap interval]; ratio = Facet / ${peer}`];
+  const out = [
+    `Flicker — ${r.runs} interleaved runs per cell, ${r.rttMs} ms emulated round trip; medians [95% bootstrap interval]; ratio = Facet / ${peer}`,
+  ];
   for (const cpu of [...new Set(r.cells.map((c) => c.cpu))])
     for (const visit of [...new Set(r.cells.map((c) => c.visit))]) {
       const of = (v: string) => r.cells.find((c) => c.variant === v && c.cpu === cpu && c.visit === visit)!.visits;
@@ -61,6 +63,12 @@ export function flickerReport(r: FlickerResult): string {
       rows.push(["runs never personalized", ...variants.map(missed)]);
       out.push(`\n${visit} visit, CPU ${cpu === 1 ? "normal" : `${cpu}× throttled`}\n` + table(["", ...variants], rows));
     }
-  out.push("\nscript bytes, gzip -9\n" + table(["script", "bytes"], Object.entries(r.scriptGzip).map(([k, v]) => [k, String(v)])));
+  out.push(
+    "\nscript bytes, gzip -9\n" +
+      table(
+        ["script", "bytes"],
+        Object.entries(r.scriptGzip).map(([k, v]) => [k, String(v)]),
+      ),
+  );
   return out.join("\n");
 }

@@ -16,7 +16,10 @@ import { prehide } from "../contract/prehide";
 import { depth, initiators } from "../test/e2e/initiators";
 import { DEFAULT_TEXT, GB_SCRIPT, PERSONAL_TEXT, SITE, SLOT, VARIANTS, pathOf, startHost, type Variant } from "./flicker-pages";
 
-const startWorker = startWranglerDev as (o: { persistTo: string; vars: Record<string, string> }) => Promise<{ url: string; stop: () => Promise<void> }>;
+const startWorker = startWranglerDev as (o: {
+  persistTo: string;
+  vars: Record<string, string>;
+}) => Promise<{ url: string; stop: () => Promise<void> }>;
 export const RTT_MS = 100;
 export const CPUS = [1, 4] as const;
 export const VISITS = ["first", "repeat"] as const;
@@ -34,7 +37,12 @@ export interface Visit {
   sequential: number;
   cls: number;
 }
-export type FlickerResult = { runs: number; rttMs: number; scriptGzip: Record<string, number>; cells: { variant: Variant; cpu: number; visit: string; visits: Visit[] }[] };
+export type FlickerResult = {
+  runs: number;
+  rttMs: number;
+  scriptGzip: Record<string, number>;
+  cells: { variant: Variant; cpu: number; visit: string; visits: Visit[] }[];
+};
 
 interface Frame {
   t: number;
@@ -49,13 +57,17 @@ function sampler({ slot }: { slot: string }) {
   const w = window as any;
   w.__frames = [];
   w.__cls = 0;
-  new PerformanceObserver((l) => l.getEntries().forEach((e: any) => e.hadRecentInput || (w.__cls += e.value))).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e: any) => e.hadRecentInput || (w.__cls += e.value))).observe({
+    type: "layout-shift",
+    buffered: true,
+  });
   const hiddenBy = (cs: CSSStyleDeclaration) => cs.visibility !== "visible" || cs.opacity === "0";
   const probe = document.createElement("i");
   probe.style.cssText = "position:fixed;top:0;left:0;height:1px;visibility:hidden;pointer-events:none";
   new ResizeObserver(() => {
     const el = document.querySelector(slot) as HTMLElement | null;
-    const page = hiddenBy(getComputedStyle(document.documentElement)) || (!!document.body && getComputedStyle(document.body).opacity === "0");
+    const page =
+      hiddenBy(getComputedStyle(document.documentElement)) || (!!document.body && getComputedStyle(document.body).opacity === "0");
     const s = !el ? "missing" : hiddenBy(getComputedStyle(el)) || !el.getClientRects().length ? "hidden" : el.textContent!.trim();
     w.__frames.push({ t: performance.now(), s, page });
   }).observe(probe);
@@ -79,18 +91,35 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
     await page.addInitScript(sampler, { slot: SLOT });
     if (warm) {
       await page.goto(url);
-      await page.waitForFunction((t) => document.querySelector("#hero-headline")?.textContent === t, PERSONAL_TEXT, { timeout: 10_000 }).catch(() => {});
+      await page
+        .waitForFunction((t) => document.querySelector("#hero-headline")?.textContent === t, PERSONAL_TEXT, { timeout: 10_000 })
+        .catch(() => {});
       await page.waitForTimeout(500); // the caches are written after the swap (IndexedDB, localStorage)
       sent.length = 0;
     }
     await page.goto(url);
     await page
-      .waitForFunction((t) => document.querySelector("#hero-headline")?.textContent === t && getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible", PERSONAL_TEXT, { timeout: 5_000 })
+      .waitForFunction(
+        (t) =>
+          document.querySelector("#hero-headline")?.textContent === t &&
+          getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible",
+        PERSONAL_TEXT,
+        { timeout: 5_000 },
+      )
       .catch(() => {});
     const n = await page.evaluate(() => (window as any).__frames.length);
     await page.waitForFunction((k) => (window as any).__frames.length > k + 3, n, { timeout: 5_000 }).catch(() => {});
-    const { frames, cls, origin } = await page.evaluate(() => ({ frames: (window as any).__frames, cls: (window as any).__cls, origin: performance.timeOrigin }));
-    return summarizeVisit(frames, cls, sent.filter((s) => s.at >= origin), origin);
+    const { frames, cls, origin } = await page.evaluate(() => ({
+      frames: (window as any).__frames,
+      cls: (window as any).__cls,
+      origin: performance.timeOrigin,
+    }));
+    return summarizeVisit(
+      frames,
+      cls,
+      sent.filter((s) => s.at >= origin),
+      origin,
+    );
   } finally {
     await context.close();
   }
@@ -121,22 +150,40 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
   const runs = o.runs ?? Number(process.env.FACET_BENCH_FLICKER_RUNS || 15);
   const dir = mkdtempSync(join(tmpdir(), "facet-flicker-"));
   applyMigrations(dir);
-  const worker = await startWorker({ persistTo: dir, vars: { ADMIN_TOKEN: TOKEN, SIGNING_SECRET: "bench-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off" } });
+  const worker = await startWorker({
+    persistTo: dir,
+    vars: { ADMIN_TOKEN: TOKEN, SIGNING_SECRET: "bench-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off" },
+  });
   const host = await startHost(worker.url);
   // Loaded from the project at run time: bundled into the benchmark, playwright-core breaks (dynamic requires).
   const { chromium } = createRequire(join(process.cwd(), "package.json"))("playwright-core") as typeof import("playwright-core");
-  const browser = await chromium.launch({ executablePath: findChromium() ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   try {
     const call = (method: string, path: string, body?: unknown) => adminCall(worker.url, TOKEN, method, path, body);
     await call("POST", "/sites", { key: SITE, name: SITE, origins: [host.origin] });
     await call("POST", `/sites/${SITE}/segments`, { id: "everyone", name: "Everyone", condition: { "page.path": { $regex: "^/" } } });
-    await call("POST", `/sites/${SITE}/experiences`, { id: "hero", name: "Hero", variants: [{ segment: "everyone", changes: [{ type: "text", selector: SLOT, value: PERSONAL_TEXT }] }] });
+    await call("POST", `/sites/${SITE}/experiences`, {
+      id: "hero",
+      name: "Hero",
+      variants: [{ segment: "everyone", changes: [{ type: "text", selector: SLOT, value: PERSONAL_TEXT }] }],
+    });
     await call("POST", `/sites/${SITE}/publish`);
     const upgraded = await (await fetch(`${worker.url}/v1/sites/${SITE}/facet.js`)).text();
     const snippet = await (await fetch(`${worker.url}/facet.js`)).text();
     const gz = (s: string) => gzipSync(s, { level: 9 }).length;
-    const scriptGzip = { "facet.js": gz(snippet), "pre-hide (inline)": gz(prehide(SITE)), "upgraded facet.js (snippet + config)": gz(upgraded), "growthbook auto.min.js": gz(GB_SCRIPT) };
-    const cells = VARIANTS.flatMap((variant) => CPUS.flatMap((cpu) => VISITS.map((visit) => ({ variant, cpu, visit, visits: [] as Visit[] }))));
+    const scriptGzip = {
+      "facet.js": gz(snippet),
+      "pre-hide (inline)": gz(prehide(SITE)),
+      "upgraded facet.js (snippet + config)": gz(upgraded),
+      "growthbook auto.min.js": gz(GB_SCRIPT),
+    };
+    const cells = VARIANTS.flatMap((variant) =>
+      CPUS.flatMap((cpu) => VISITS.map((visit) => ({ variant, cpu, visit, visits: [] as Visit[] }))),
+    );
     for (let r = 0; r < runs; r++) {
       o.log(`flicker: round ${r + 1}/${runs}`);
       // Interleaved: every cell once per round, the variants' order rotating.
@@ -144,7 +191,9 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
         for (const visit of VISITS)
           for (let i = 0; i < VARIANTS.length; i++) {
             const variant = VARIANTS[(i + r) % VARIANTS.length]!;
-            cells.find((c) => c.variant === variant && c.cpu === cpu && c.visit === visit)!.visits.push(await measure(browser, host.origin + pathOf(variant), cpu, visit === "repeat"));
+            cells
+              .find((c) => c.variant === variant && c.cpu === cpu && c.visit === visit)!
+              .visits.push(await measure(browser, host.origin + pathOf(variant), cpu, visit === "repeat"));
           }
     }
     return { runs, rttMs: RTT_MS, scriptGzip, cells };
