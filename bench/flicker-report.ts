@@ -1,5 +1,6 @@
 // The flicker bench's table: per CPU and visit, each variant's medians with 95% bootstrap intervals, and the
 // ratio Facet / GrowthBook (ratio of medians, 95% bootstrap interval: "behind" means it lies wholly above 1).
+import type { ApplyResult } from "./apply";
 import type { FlickerResult, Visit } from "./flicker";
 import { table } from "./report";
 
@@ -71,4 +72,11 @@ export function flickerReport(r: FlickerResult): string {
       ),
   );
   return out.join("\n");
+}
+
+export function applyReport(r: ApplyResult): string {
+  const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "–");
+  const rows = (["facet", "dom-mutator"] as const).map((e) => [e, cell(r.ms[e], f3)]);
+  rows.push(["ratio facet / dom-mutator", rcell(r.ms.facet, r.ms["dom-mutator"])]);
+  return `Applying ${r.changes} changes (html, class, attribute) on ${r.elements.toLocaleString("en-US")} elements, headless Chromium at ${r.cpuThrottle}× CPU, ${r.rounds} alternating rounds; ms, median [95% bootstrap interval]\n${table(["engine", "ms"], rows)}`;
 }

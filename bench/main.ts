@@ -2,7 +2,8 @@
 // every figure for bench/results.json, printing each section as it completes.
 import { benchClassify, type ClassifyResult } from "./classify";
 import { benchFlicker, type FlickerResult } from "./flicker";
-import { flickerReport } from "./flicker-report";
+import { applyReport, flickerReport } from "./flicker-report";
+import { benchApply, type ApplyResult } from "./apply";
 import { benchLookup, type LookupResult } from "./lookup";
 import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
@@ -10,7 +11,7 @@ import { classifyReport, lookupReport, regexReport, workerReport } from "./repor
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider", "flicker"] as const;
+export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider", "flicker", "apply"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -20,6 +21,7 @@ export interface BenchResults {
   worker?: WorkerResult;
   provider?: ProviderResult;
   flicker?: FlickerResult;
+  apply?: ApplyResult;
   sink: number;
 }
 
@@ -52,6 +54,10 @@ export async function runBench(only: ReadonlySet<Section>, print: (text: string)
   if (only.has("flicker")) {
     out.flicker = await benchFlicker({ log });
     print(flickerReport(out.flicker));
+  }
+  if (only.has("apply")) {
+    out.apply = await benchApply(log);
+    print(applyReport(out.apply));
   }
   out.sink = sinkValue();
   return out;
