@@ -13,7 +13,7 @@ import { findChromium } from "../scripts/chromium.mjs";
 import { adminCall } from "../scripts/seed.mjs";
 import { applyMigrations, startWorker as startWranglerDev } from "../scripts/wrangler.mjs";
 import { prehide } from "../contract/prehide";
-import { depth, initiators } from "../test/e2e/initiators";
+import { depth, initiators, type Sent } from "../test/e2e/initiators";
 import { DEFAULT_TEXT, GB_SCRIPT, PERSONAL_TEXT, SITE, SLOT, VARIANTS, pathOf, startHost, type Variant } from "./flicker-pages";
 
 const startWorker = startWranglerDev as (o: {
@@ -125,12 +125,12 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
   }
 }
 
-function summarizeVisit(frames: Frame[], cls: number, sent: { url: string; at: number; causes: string[] }[], origin: number): Visit {
+function summarizeVisit(frames: Frame[], cls: number, sent: Sent[], origin: number): Visit {
   const first = frames.findIndex((f) => f.s === PERSONAL_TEXT && !f.page);
   const until = first < 0 ? frames.length : first;
   let defaultFrames = 0;
   let hiddenMs = 0;
-  let hidden: Visit["hidden"] = "none";
+  let hidden = "none" as Visit["hidden"];
   for (let i = 0; i < until; i++) {
     const f = frames[i]!;
     if (f.s === DEFAULT_TEXT && !f.page) defaultFrames++;

@@ -44,7 +44,9 @@ export function depth(sent: Sent[], url: string): number {
   const d = new Map<Sent, number>();
   for (const r of [...sent].sort((a, b) => a.sentSeq - b.sentSeq)) {
     const parents = sent.filter(
-      (x) => d.has(x) && (r.causes.includes(x.url) || (r.causes.length > 0 && x.causes.length > 0 && x.doneSeq !== undefined && x.doneSeq < r.sentSeq)),
+      (x) =>
+        d.has(x) &&
+        (r.causes.includes(x.url) || (r.causes.length > 0 && x.causes.length > 0 && x.doneSeq !== undefined && x.doneSeq < r.sentSeq)),
     );
     d.set(r, parents.length ? 1 + Math.max(...parents.map((p) => d.get(p)!)) : 0);
   }

@@ -179,8 +179,14 @@ it("a cached SPA route change paints no frame of the app's default and no blank 
     // slot, nor the previous route's content).
     const routed = f.filter((x) => x.path === path);
     expect(routed.length, path).toBeGreaterThan(3);
-    expect(routed.filter((x) => x[HERO] !== after), path).toEqual([]);
-    expect(f.filter((x) => x.path !== path && x[HERO] !== before), path).toEqual([]);
+    expect(
+      routed.filter((x) => x[HERO] !== after),
+      path,
+    ).toEqual([]);
+    expect(
+      f.filter((x) => x.path !== path && x[HERO] !== before),
+      path,
+    ).toEqual([]);
     expect(f.at(-1)![HERO], path).toBe(after);
   }
   expect(v.apiRequests).toEqual([]);

@@ -53,11 +53,20 @@ it("a first visit in the upgraded tag mode: two sequential requests after the HT
   const f = (await framesAfter(v.page, 2)).map((x) => x["#hero-headline"]);
   const firstHidden = f.indexOf("hidden");
   if (firstHidden >= 0) expect(f.slice(firstHidden).filter((x) => x === "Original headline")).toEqual([]);
-  console.log("upgraded tag, first visit, frames of the hero:", [...new Set(f)].join(" → "), `(${f.filter((x) => x === "Original headline").length} default, ${f.filter((x) => x === "hidden").length} hidden)`);
+  console.log(
+    "upgraded tag, first visit, frames of the hero:",
+    [...new Set(f)].join(" → "),
+    `(${f.filter((x) => x === "Original headline").length} default, ${f.filter((x) => x === "hidden").length} hidden)`,
+  );
   // The repeat visit: no request at all but the script itself (revalidated or from the HTTP cache).
   await v.page.reload();
   expect((await facetReady(v.page)).source).toBe("cache");
-  expect(sent.filter((x) => x.url.includes("/v1/sites/")).slice(2).map((x) => new URL(x.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`]);
+  expect(
+    sent
+      .filter((x) => x.url.includes("/v1/sites/"))
+      .slice(2)
+      .map((x) => new URL(x.url).pathname),
+  ).toEqual([`/v1/sites/${key}/facet.js`]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });

@@ -36,7 +36,9 @@ describe("GET /v1/sites/:site/context?segments=…", () => {
     const { key, visitors } = await publishedSite();
     const matching = await contextFor(key, visitors.matching, `?segments=${ALL}`);
     expect(Object.keys(matching).sort()).toEqual([...CONTEXT_KEYS, "changes"].sort());
-    expect(matching.changes).toEqual({ hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning } });
+    expect(matching.changes).toEqual({
+      hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning },
+    });
     const nobody = await contextFor(key, visitors.nobody, `?segments=${ALL}`);
     expect(nobody.changes).toEqual({ hero: { returning: HERO_CHANGES.returning } });
     expect(JSON.stringify(nobody)).not.toContain(CONTENT.germany);
@@ -44,9 +46,16 @@ describe("GET /v1/sites/:site/context?segments=…", () => {
     expect(Object.keys(await contextFor(key, visitors.nobody)).sort()).toEqual(CONTEXT_KEYS);
   });
 
-  it.each([[""], ["Bad Id"], [Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")]])("refuses ?segments=%s with 400", async (segments) => {
-    const { key } = await publishedSite();
-    const error = await expectRejected(() => visit(`/v1/sites/${key}/context?segments=${encodeURIComponent(segments)}`), 400, "invalid_input");
-    expect(Object.keys(error.fields ?? {}).join()).toMatch(/^segments/);
-  });
+  it.each([[""], ["Bad Id"], [Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")]])(
+    "refuses ?segments=%s with 400",
+    async (segments) => {
+      const { key } = await publishedSite();
+      const error = await expectRejected(
+        () => visit(`/v1/sites/${key}/context?segments=${encodeURIComponent(segments)}`),
+        400,
+        "invalid_input",
+      );
+      expect(Object.keys(error.fields ?? {}).join()).toMatch(/^segments/);
+    },
+  );
 });
