@@ -95,7 +95,7 @@ export async function benchApply(log: (l: string) => void): Promise<ApplyResult>
     for (let r = 0; r < ROUNDS; r++) {
       if (r % 10 == 0) log(`apply: round ${r + 1}/${ROUNDS}`);
       for (const engine of (r % 2 ? ["facet", "dom-mutator"] : ["dom-mutator", "facet"]) as ("facet" | "dom-mutator")[]) {
-        const t = await page.evaluate((e) => (window as any).run(e), engine);
+        const t = await page.evaluate((e) => (window as unknown as { run: (engine: string) => number }).run(e), engine);
         if (t < 0) throw new Error(`${engine}: a change did not land`);
         ms[engine].push(t);
       }

@@ -51,7 +51,7 @@ export function head(variant: Variant, worker: string, host: string): string {
   }
 }
 
-export const pathOf = (v: Variant) => "/" + VARIANTS.indexOf(v);
+export const pathOf = (v: Variant) => `/${VARIANTS.indexOf(v)}`;
 
 export async function startHost(worker: string): Promise<{ origin: string; close: () => Promise<void> }> {
   let origin = "";

@@ -7,7 +7,10 @@ import { table } from "./report";
 const B = 2000;
 // A fixed-seed generator: the intervals of one run are reproducible from its samples.
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const median = (xs: number[]) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
@@ -62,7 +65,7 @@ export function flickerReport(r: FlickerResult): string {
       rows.push(["what is hidden", ...variants.map(what)]);
       const missed = (v: string) => `${of(v).filter((x) => Number.isNaN(x.ttp)).length}`;
       rows.push(["runs never personalized", ...variants.map(missed)]);
-      out.push(`\n${visit} visit, CPU ${cpu === 1 ? "normal" : `${cpu}× throttled`}\n` + table(["", ...variants], rows));
+      out.push(`\n${visit} visit, CPU ${cpu === 1 ? "normal" : `${cpu}× throttled`}\n${table(["", ...variants], rows)}`);
     }
   out.push(
     "\nscript bytes, gzip -9\n" +

@@ -53,11 +53,19 @@ interface Frame {
 }
 
 /** The page's init script: every frame as painted (see test/e2e/browser.ts recordFrames), and layout shifts. */
+/** What the init script keeps on the page's window. */
+interface Sampled {
+  __frames: Frame[];
+  __cls: number;
+}
+
 function sampler({ slot }: { slot: string }) {
-  const w = window as any;
+  const w = window as unknown as Sampled;
   w.__frames = [];
   w.__cls = 0;
-  new PerformanceObserver((l) => l.getEntries().forEach((e: any) => e.hadRecentInput || (w.__cls += e.value))).observe({
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries() as unknown as { hadRecentInput: boolean; value: number }[]) if (!e.hadRecentInput) w.__cls += e.value;
+  }).observe({
     type: "layout-shift",
     buffered: true,
   });
@@ -74,7 +82,7 @@ function sampler({ slot }: { slot: string }) {
   let n = 0;
   const tick = () => {
     if (!probe.isConnected) document.documentElement?.appendChild(probe);
-    probe.style.width = (++n % 2) + 1 + "px";
+    probe.style.width = `${(++n % 2) + 1}px`;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -107,11 +115,11 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
         { timeout: 5_000 },
       )
       .catch(() => {});
-    const n = await page.evaluate(() => (window as any).__frames.length);
-    await page.waitForFunction((k) => (window as any).__frames.length > k + 3, n, { timeout: 5_000 }).catch(() => {});
+    const n = await page.evaluate(() => (window as unknown as Sampled).__frames.length);
+    await page.waitForFunction((k) => (window as unknown as Sampled).__frames.length > k + 3, n, { timeout: 5_000 }).catch(() => {});
     const { frames, cls, origin } = await page.evaluate(() => ({
-      frames: (window as any).__frames,
-      cls: (window as any).__cls,
+      frames: (window as unknown as Sampled).__frames,
+      cls: (window as unknown as Sampled).__cls,
       origin: performance.timeOrigin,
     }));
     return summarizeVisit(

@@ -14,7 +14,10 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms))]);
 
 export async function load(site: string, ms: number): Promise<unknown[]> {
-  return within(db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))), ms);
+  return within(
+    db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))),
+    ms,
+  );
 }
 
 // Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
@@ -41,7 +44,9 @@ export async function forget(site: string): Promise<void> {
  */
 export const mark = (site: string, c?: PublishedConfig) => {
   try {
-    c ? localStorage.setItem(slotsKey(site), JSON.stringify({ t: c.timeout, e: c.experiences.map((x) => [pathsOf(x), x.slots]) })) : localStorage.removeItem(slotsKey(site));
+    c
+      ? localStorage.setItem(slotsKey(site), JSON.stringify({ t: c.timeout, e: c.experiences.map((x) => [pathsOf(x), x.slots]) }))
+      : localStorage.removeItem(slotsKey(site));
   } catch {}
 };
 

@@ -31,9 +31,18 @@ const idbTrouble = () => {
       const fake: any = {};
       setTimeout(() => {
         const r = real(name, version);
-        r.onupgradeneeded = (e) => ((fake.result = r.result), fake.onupgradeneeded?.(e));
-        r.onsuccess = (e) => ((fake.result = r.result), fake.onsuccess?.(e));
-        r.onerror = (e) => ((fake.error = r.error), fake.onerror?.(e));
+        r.onupgradeneeded = (e) => {
+          fake.result = r.result;
+          fake.onupgradeneeded?.(e);
+        };
+        r.onsuccess = (e) => {
+          fake.result = r.result;
+          fake.onsuccess?.(e);
+        };
+        r.onerror = (e) => {
+          fake.error = r.error;
+          fake.onerror?.(e);
+        };
       }, 700);
       return fake;
     }) as typeof indexedDB.open;
@@ -43,7 +52,7 @@ beforeAll(async () => {
   browser = await launch();
   host = await startHost(pages);
   const head = `<script>${prehide(key)}</script><script>window.__prehideRules=(document.getElementById("facet-prehide")||{sheet:{cssRules:[]}}).sheet.cssRules.length</script>`;
-  pages["/"] = landingPage(head + tag(`${inject("workerUrl")}/facet.js`, key)).replace("</body>", app + "</body>");
+  pages["/"] = landingPage(head + tag(`${inject("workerUrl")}/facet.js`, key)).replace("</body>", `${app}</body>`);
   await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
   await admin("POST", `/sites/${key}/segments`, { id: "home", name: "On home", condition: { "page.path": "/" } });
   await admin("POST", `/sites/${key}/segments`, { id: "pricing", name: "On pricing", condition: { "page.path": "/pricing" } });

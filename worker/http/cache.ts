@@ -25,7 +25,8 @@ export async function cachedDerived(c: Context, from: object, make: () => string
   let m = derived.get(from);
   if (!m) {
     const body = make();
-    derived.set(from, (m = { body, etag: etagOf(body) }));
+    m = { body, etag: etagOf(body) };
+    derived.set(from, m);
   }
   return respond(c, m.body, await m.etag, cacheControl, type);
 }

@@ -30,7 +30,9 @@ export function servedContent(snap: Snapshot, segments: string[], trueRefs: Read
   const changes: ExperienceContent = {};
   for (const [experience, bySegment] of Object.entries(snap.content)) {
     for (const [segment, list] of Object.entries(bySegment)) {
-      if (allowed.has(segment)) (changes[experience] ??= {})[segment] = list;
+      if (!allowed.has(segment)) continue;
+      changes[experience] ??= {};
+      changes[experience][segment] = list;
     }
   }
   return { changes, denied, gated };
