@@ -24,10 +24,12 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // The demo page at / is in dev builds only (wrangler.toml [define] FACET_DEMO); public.test.ts checks it.
+  define: { FACET_DEMO: "true" },
   test: {
     include: ["test/worker/**/*.test.ts"],
     setupFiles: ["test/worker/setup.ts"],
     // A fake IP-data provider (IPinfo's API shape) on localhost, for enrich-provider.test.ts.
-    globalSetup: ["test/worker/fake-ipinfo.mjs"],
+    globalSetup: ["test/worker/fake-ipinfo.mjs", "test/worker/fake-origin.mjs"],
   },
 }));

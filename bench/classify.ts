@@ -66,12 +66,12 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
   const server = Object.fromEntries(Object.entries(snap.server).map(([ref, part]) => [ref, evalCondition(facts, part)]));
   const decideContext = { ...context, server };
   const url = new URL(String((context.page as { url: string }).url));
-  const once = decide(snap.config, decideContext, url);
+  const once = decide(snap.config, decideContext, url, Date.now());
   const decideSamples = compareBatches(
     {
       decide: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url).winners.length;
+        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url, Date.now()).winners.length;
         return s;
       },
     },

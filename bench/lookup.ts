@@ -3,7 +3,7 @@
 // without ipToHex, since the Worker converts the visitor's address string on every request.
 import { flattenRanges } from "../worker/enrich/flatten";
 import { findCompanyIndex, packSpans } from "../worker/enrich/range-index";
-import { cidrToRange, ipToHex } from "../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../worker/net/ip";
 import { mulberry32 } from "../test/unit/prng";
 import { addressIn, generateRanges, randomPublicAddress } from "./ranges";
 import { compareBatches, summarize, timeMs, type Summary } from "./stats";
@@ -67,17 +67,26 @@ export function benchLookup(opts: { ranges?: number; builds?: number; batches?: 
     {
       find: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += findCompanyIndex(packed, hexes[(at = at + 1 === n ? 0 : at + 1)]!);
+        for (let i = 0; i < r; i++) {
+          at = at + 1 === n ? 0 : at + 1;
+          s += findCompanyIndex(packed, hexes[at]!);
+        }
         return s;
       },
       ipToHexAndFind: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += findCompanyIndex(packed, ipToHex(addresses[(at = at + 1 === n ? 0 : at + 1)]!)!);
+        for (let i = 0; i < r; i++) {
+          at = at + 1 === n ? 0 : at + 1;
+          s += findCompanyIndex(packed, ipToHex(addresses[at]!)!);
+        }
         return s;
       },
       ipToHex: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += ipToHex(addresses[(at = at + 1 === n ? 0 : at + 1)]!)!.length;
+        for (let i = 0; i < r; i++) {
+          at = at + 1 === n ? 0 : at + 1;
+          s += ipToHex(addresses[at]!)!.length;
+        }
         return s;
       },
     },

@@ -1,5 +1,6 @@
 // Runs the benchmarks in order (in-process first, so workerd's CPU use cannot disturb them) and returns
 // every figure for bench/results.json, printing each section as it completes.
+import { benchBundles, type BundlesResult } from "./bundles";
 import { benchClassify, type ClassifyResult } from "./classify";
 import { benchFlicker, type FlickerResult } from "./flicker";
 import { applyReport, flickerReport } from "./flicker-report";
@@ -7,14 +8,15 @@ import { benchApply, type ApplyResult } from "./apply";
 import { benchLookup, type LookupResult } from "./lookup";
 import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
-import { classifyReport, lookupReport, regexReport, workerReport } from "./report";
+import { bundlesReport, classifyReport, lookupReport, regexReport, workerReport } from "./report";
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["lookup", "segments", "regex", "worker", "provider", "flicker", "apply"] as const;
+export const SECTIONS = ["bundles", "lookup", "segments", "regex", "worker", "provider", "flicker", "apply"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
+  bundles?: BundlesResult;
   lookup?: LookupResult;
   segments?: ClassifyResult;
   regex?: RegexResult;
@@ -27,6 +29,10 @@ export interface BenchResults {
 
 export async function runBench(only: ReadonlySet<Section>, print: (text: string) => void, log: (line: string) => void): Promise<BenchResults> {
   const out: BenchResults = { sink: 0 };
+  if (only.has("bundles")) {
+    out.bundles = benchBundles(log);
+    print(bundlesReport(out.bundles));
+  }
   if (only.has("lookup")) {
     log("lookup: generating 100,000 ranges, building the index, timing lookups");
     out.lookup = benchLookup();

@@ -159,5 +159,5 @@ export function rangesCsv(ranges: readonly GeneratedRange[]): string {
   for (const { network, company: c } of ranges) {
     lines.push(`${network},${c.name},${c.domain},${c.industry},${c.employees},${c.employeesRange},${c.revenueRange},${c.type}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 // Plain-text tables for the terminal. Numbers are right-aligned; every figure carries its unit.
+import type { BundlesResult } from "./bundles";
 import type { ClassifyResult } from "./classify";
 import type { LookupResult } from "./lookup";
 import { FRAME_MS, THROTTLE, type RegexResult } from "./regex";
@@ -13,6 +14,21 @@ export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const ROLE: [RegExp, string][] = [
+  [/facet\.js$/, "snippet, every visitor (budget 7 KB gzip)"],
+  [/facet-preview\.js$/, "preview links only"],
+  [/facet-editor\.js$/, "editor links (element picker) only"],
+  [/admin\.[0-9a-f]+\.js$/, "admin page script"],
+  [/admin\.[0-9a-f]+\.css$/, "admin page stylesheet"],
+];
+
+export function bundlesReport(r: BundlesResult): string {
+  return [
+    "0. Bundles (fresh build; gzip level 9)",
+    table(["file", "bytes", "gzip bytes", "gzip KB", "loaded by"], r.bundles.map((b) => [b.file, n0(b.bytes), n0(b.gzipBytes), n2(b.gzipBytes / 1024), ROLE.find(([re]) => re.test(b.file))?.[1] ?? ""])),
+  ].join("\n");
 }
 
 export function lookupReport(r: LookupResult): string {
@@ -56,7 +72,7 @@ export function classifyReport(r: ClassifyResult): string {
     `answers agree on ${r.segments - r.disagreements.length}/${r.segments} conditions${r.disagreements.length ? ` (differ: ${r.disagreements.join(", ")})` : ""}; ` +
       `${n0(r.passes)} passes each, median/p99 over ${r.facetUs.n} batches of ${n0(r.passes / r.facetUs.n)}`,
     `decide(): ${d.serverRefs} server references answered as /context would; ${d.matched} segments match, ${d.winners} experiences get a winner; ` +
-      "Node 20 has no URLPattern, so page patterns take decide()'s wildcard fallback",
+      "page patterns matched by their compiled regexes, as in browsers",
   ].join("\n");
 }
 

@@ -15,7 +15,6 @@ export interface SegmentDef {
 }
 
 const EU = ["DE", "FR", "NL", "BE", "AT", "IT", "ES", "SE", "DK", "FI", "PL", "IE", "PT", "CZ"];
-const WORLD = ["US", "CA", "GB", "AU", "JP", "BR", "IN", "SG", "CH", "NO", "MX", "ZA", "KR", "NZ"];
 const CITIES = ["Berlin", "Munich", "Hamburg", "Frankfurt", "Cologne", "Paris", "Amsterdam", "London", "New York", "San Francisco", "Austin", "Toronto"];
 const INDUSTRIES = ["Software", "Financial Services", "Manufacturing", "Healthcare", "Retail", "Energy", "Insurance", "Logistics", "Media"];
 const STEMS = ["acme", "globex", "initech", "umbrella", "hooli", "vandelay", "stark", "wayne", "tyrell", "soylent", "wonka", "cyberdyne",

@@ -136,7 +136,10 @@ async function measureRoutes(base: string, routes: Route[], o: Required<Omit<Opt
       const client = process.cpuUsage(clientBefore);
       const cpuAfter = groupCpu(pgid);
       s.client += (client.user + client.system) / 1000;
-      if (cpuBefore && cpuAfter) (s.workerd += cpuAfter.workerd - cpuBefore.workerd), (s.other += cpuAfter.other - cpuBefore.other);
+      if (cpuBefore && cpuAfter) {
+        s.workerd += cpuAfter.workerd - cpuBefore.workerd;
+        s.other += cpuAfter.other - cpuBefore.other;
+      }
     }
   }
 
@@ -191,7 +194,7 @@ export async function benchWorker(opts: Options = {}): Promise<WorkerResult> {
     const c = visitorCompany;
     const lines = rangesCsv(ranges).trimEnd().split("\n");
     lines[lines.length - 1] = `${VISITOR_RANGE},${c.name},${c.domain},${c.industry},${c.employees},${c.employeesRange},${c.revenueRange},${c.type}`;
-    const csv = lines.join("\n") + "\n";
+    const csv = `${lines.join("\n")}\n`;
     log(`worker: importing ${ranges.length.toLocaleString("en-US")} ranges (${(csv.length / 1e6).toFixed(1)} MB CSV) in one request`);
     t = performance.now();
     const res = await fetch(`${base}/admin/api/company-ranges`, {

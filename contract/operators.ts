@@ -3,8 +3,12 @@
 // kind, and the splitter and the content gate walk the logical ones. test/unit/operators.test.ts holds
 // one matching example per operator, so an operator added here without an implementation fails there.
 
-/** Operators that combine whole conditions: a list of conditions. */
-export const LOGICAL_LISTS = ["$and", "$or", "$nor"] as const;
+/**
+ * Operators that combine a list of whole conditions, and how: all must hold, one must (an empty list holds,
+ * as in GrowthBook), none may.
+ */
+export const LOGIC = { $and: "all", $or: "any", $nor: "none" } as const;
+export const LOGICAL_LISTS = Object.keys(LOGIC) as (keyof typeof LOGIC)[];
 /** `$not` also combines: one condition at the top level, an operator object or literal under a field. */
 export const NOT = "$not";
 

@@ -11,7 +11,13 @@ export type Change =
   | { type: "attribute"; selector: string; name: string; value: string | null }
   | { type: "class"; selector: string; add: string[]; remove: string[] }
   | { type: "style"; selector: string; properties: Record<string, string> }
-  | { type: "hide"; selector: string };
+  | { type: "hide"; selector: string }
+  /** Sanitized markup put next to (before/after) or inside (at the start/end of) each matched element. */
+  | { type: "insert"; selector: string; position: InsertPosition; html: string }
+  /** Sends the visitor to `url` (a relative path or an absolute URL on an allowed origin) with location.replace. */
+  | { type: "redirect"; url: string };
+
+export type InsertPosition = "before" | "after" | "inside-start" | "inside-end";
 
 /** Content by experience id, then segment id. */
 export type ExperienceContent = Record<string, Record<string, Change[]>>;
@@ -45,6 +51,9 @@ export interface PublishedConfig {
     slots: string[];
     /** Segment ids with a variant here, highest priority first. */
     segments: string[];
+    /** Schedule, epoch ms: skipped before `from` and from `until` on (absent: unbounded). */
+    from?: number;
+    until?: number;
   }[];
 }
 

@@ -71,7 +71,7 @@ try {
   env.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   env.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
   const { sink: _sink, ...figures } = results;
-  writeFileSync(join(root, "bench/results.json"), JSON.stringify({ ...env, ...figures }, null, 2) + "\n");
+  writeFileSync(join(root, "bench/results.json"), `${JSON.stringify({ ...env, ...figures }, null, 2)}\n`);
   console.log(`total ${env.totalSeconds} s; load average at end ${env.loadAverageAtEnd.join(" ")}; wrote bench/results.json`);
 } catch (e) {
   console.error(e instanceof Error ? e.stack : e);

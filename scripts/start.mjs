@@ -49,6 +49,7 @@ Facet runs at http://127.0.0.1:8787
   Demo page:      http://127.0.0.1:8787/
   As Germany:     http://127.0.0.1:8787/?facet_sim_country=DE
   As Acme Corp:   http://127.0.0.1:8787/?facet_sim_ip=203.0.113.7
+  Edge mode:      http://edge.localhost:8787/?facet_sim_country=DE  (the demo through edge mode: docs/edge.md)
   Admin:          http://127.0.0.1:8787/admin
   Admin login:    ${LOCAL_OWNER} / ${ownerPassword}
   Admin API:      curl -H "Authorization: Bearer $(grep ADMIN_TOKEN .dev.vars | cut -d= -f2)" http://127.0.0.1:8787/admin/api/sites

@@ -26,6 +26,7 @@ export const refresh = (hide?: boolean) => {
   if (config && profile) render(hide ? Date.now() + config.timeout : Infinity, hide).then(finish, warn);
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: the page passes anything; each command checks its own arguments
 const commands: Record<string, (...a: any[]) => unknown> = {
   ready(cb: (i: ReadyInfo) => void) {
     info ? cb(info) : readyCallbacks.push(cb);

@@ -8,9 +8,11 @@ import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
 import { api, doc, forgotten, inline, keep, nonce, profile, site, start, view, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
+import { fromEdge } from "./edge";
 import { hideEarly } from "./flicker";
 import { PREHIDE_ID } from "../contract/storage";
 import { cached, load, mark } from "./store";
+import { specialLink } from "./special-link";
 
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
 const landing = new URL(location.href);
@@ -35,6 +37,7 @@ const first = async (): Promise<[Config, ServerContext]> => {
 export const boot = async () => {
   const t0 = Date.now();
   if (!site) throw Error("data-site missing");
+  if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
   // pre-hide snippet already hid them).
   if (inline && !doc.getElementById(PREHIDE_ID)) hideEarly(doc, onThisPage(inline).flatMap((e) => e.slots), nonce, inline.timeout);
@@ -70,14 +73,15 @@ export const boot = async () => {
   const cfg = config!;
   // The profile is only taken up now: a route change while Facet was loading left it alone (see
   // navigated), so each page view is recorded once, in order, the landing page first.
-  start(p0, cfg, ctx!, content?.v == cfg.v ? content : { v: cfg.v, changes: {} }, lost);
+  const begun = content?.v == cfg.v ? content : { v: cfg.v, changes: {} };
+  start(p0, cfg, ctx!, begun, lost);
   view(landing, doc.referrer);
   record();
   replay();
   // One write for the page view, and for config and context when they just came from the network.
   keep(fromCache ? { profile } : { profile, config, context: ctx, content: content?.v == cfg.v ? content : undefined });
   const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
-  finish(await render(deadline, Date.now() < deadline));
+  finish(await render(deadline, Date.now() < deadline, fromEdge(doc, begun)));
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
   if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));
@@ -92,7 +96,7 @@ const revalidate = async (old: Config, url: URL) => {
     mark(site, c);
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
-    const { winners } = decide(c, contextFor(url, x, Date.now()), url);
+    const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
     if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
     keep({ config: c, context: x, content: next });
   } catch {}

@@ -1,6 +1,7 @@
 // Applies content changes to the page. Each application returns a revert function (the dom-mutator
 // model), so a change can be undone exactly when a later decision no longer wants it.
 import type { Change } from "../contract/wire";
+import { fillChange } from "./tokens";
 
 export type Revert = () => void;
 
@@ -24,6 +25,16 @@ export function applyChange(el: Element, c: Change): Revert {
     const mine = h[key];
     return () => void (h[key] == mine && ((h.textContent = ""), h.append(...old)));
   }
+  if (c.type == "insert") {
+    // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
+    const t = el.ownerDocument.createElement("template");
+    t.innerHTML = c.html; // sanitized by the Worker when saved and again when published
+    t.content.querySelectorAll("*").forEach((n) => inserted.add(n));
+    const nodes = [...t.content.childNodes];
+    el[({ before: "before", after: "after", "inside-start": "prepend", "inside-end": "append" } as const)[c.position]](...nodes);
+    return () => nodes.forEach((n) => (n as ChildNode).remove());
+  }
+  if (c.type == "redirect") return () => {};
   if (c.type == "attribute") {
     const old = el.getAttribute(c.name);
     c.value == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, c.value);
@@ -74,6 +85,7 @@ let report: (e: unknown) => void = () => {};
 const complete = (el: Node | null, doc: Document): boolean => doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
 
 const scan = (doc: Document, g: Live) =>
+  "selector" in g.c &&
   doc.querySelectorAll(g.c.selector).forEach((el) => {
     // Not yet complete: the parser would append the original's remaining children after a swap.
     if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
@@ -91,7 +103,7 @@ const observe = (doc: Document) => () => {
     try {
       if (now - g.at > 1000) (g.n = 0), (g.at = now);
       scan(doc, g);
-      if (g.n > 500) throw `the page keeps re-rendering "${g.c.selector}"; stopped following it`;
+      if (g.n > 500) throw `the page keeps re-rendering "${(g.c as { selector: string }).selector}"; stopped following it`;
     } catch (e) {
       live.delete(g);
       report(e);
@@ -104,9 +116,10 @@ const observe = (doc: Document) => () => {
  * one MutationObserver for all of them. Returns the revert of the whole group. Throws on an invalid
  * selector, having reverted what it applied: the caller keeps the original content.
  */
-export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void): Revert {
+export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
   report = onError;
-  const groups = changes.map((c): Live => ({ c, done: new WeakSet(), reverts: [], n: 0, at: 0 }));
+  for (const c of changes) if (c.type == "redirect") redirect(c.url);
+  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
   const revert = () => {
     for (const g of groups) live.delete(g), g.reverts.splice(0).reverse().forEach((r) => r());
     if (!live.size) observer?.disconnect(), (observer = undefined);
@@ -125,3 +138,18 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
   }
   return revert;
 }
+
+// Redirect loop guard: the page a redirect leads to carries this marker, and a page that has it never
+// redirects again (A → B → A stops at B). The marker is taken out of the address bar as soon as this
+// script runs, before the page view is recorded. A redirect to the page itself is never made either.
+const MARK = "facet-redirected";
+const here = new URL(location.href);
+const arrived = here.searchParams.has(MARK);
+if (arrived) here.searchParams.delete(MARK), history.replaceState(history.state, "", here);
+
+export const redirect = (url: string) => {
+  const to = new URL(url, here);
+  if (arrived || !/^https?:$/.test(to.protocol) || to.href.split("#")[0] == location.href.split("#")[0]) return;
+  to.searchParams.set(MARK, "1");
+  location.replace(to);
+};

@@ -32,12 +32,14 @@ export function onPage(paths: string[], url: URL): boolean {
  * until the fresh config arrives, rather than guess. */
 export const pathsOf = (x: { pages: string[]; paths?: string[] }) => x.paths || x.pages.map(() => "$^");
 
-export function decide(config: PublishedConfig, context: Record<string, unknown>, url: URL): { matched: string[]; winners: Winner[] } {
+/** `now` (epoch ms) is tested against each experience's schedule: skipped before `from` and from `until` on. */
+export function decide(config: PublishedConfig, context: Record<string, unknown>, url: URL, now: number): { matched: string[]; winners: Winner[] } {
   const matched = config.segments.filter((s) => evalCondition(context, s.condition)).map((s) => s.id);
   const winners: Winner[] = [];
   for (const e of config.experiences) {
     // Segments are listed highest priority first, so the first match is the winner.
-    const segment = onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
+    // An absent bound compares false both ways (undefined > n, undefined <= n): unbounded, at no bytes for a test.
+    const segment = !(e.from! > now || e.until! <= now) && onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
     if (segment) winners.push({ experience: e.id, segment, slots: e.slots });
   }
   return { matched, winners };

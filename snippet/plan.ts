@@ -11,16 +11,16 @@ export interface Plan {
   revert: string[];
   /** Winners to bring onto the page: not on it yet (or being replaced), and not withheld for this page view. */
   apply: Winner[];
-  /** Their slots: hidden while their content loads, when the render hides. */
+  /** Their slots: hidden while their content loads, when the render hides; not those the edge already shows. */
   hide: string[];
   /** Segments of the winners to apply whose content isn't cached (a segment may repeat: fetched once). */
   fetch: string[];
 }
 
-export function plan(applied: Record<string, { segment: string }>, winners: Winner[], withheld: Set<string>, cached: (x: Winner) => unknown): Plan {
+export function plan(applied: Record<string, { segment: string }>, winners: Winner[], withheld: Set<string>, cached: (x: Winner) => unknown, shown?: Set<string>): Plan {
   const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
   const apply = winners.filter((x) => (!applied[x.experience] || revert.includes(x.experience)) && !withheld.has(key(x)));
-  return { revert, apply, hide: apply.flatMap((x) => x.slots), fetch: apply.filter((x) => !cached(x)).map((x) => x.segment) };
+  return { revert, apply, hide: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots), fetch: apply.filter((x) => !cached(x)).map((x) => x.segment) };
 }
 
 /**

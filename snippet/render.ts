@@ -44,13 +44,13 @@ export const revertAll = () => {
  * new winners applied (from the cache, or fetched). With `hide`, the slots about to change are hidden
  * until `deadline` at most, and content arriving after it is only cached.
  */
-export const render = async (deadline = Infinity, hide = false): Promise<ReadyInfo | undefined> => {
+export const render = async (deadline = Infinity, hide = false, shown?: Set<string>): Promise<ReadyInfo | undefined> => {
   const my = ++generation;
   const url = new URL(location.href);
   const now = Date.now();
   const cfg = config!;
-  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url);
-  const todo = plan(applied, winners, withheld, has);
+  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
+  const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
   const release = hide ? hideSlots(doc, todo.hide, nonce) : () => {};
   releasePrehide(doc);
@@ -71,11 +71,12 @@ export const render = async (deadline = Infinity, hide = false): Promise<ReadyIn
     for (const x of todo.apply) {
       // Content that arrives after the timeout is kept for the next page view, never swapped into a
       // page the visitor is already reading.
-      if (Date.now() > deadline) withheld.add(key(x));
+      // (What the edge already shows is taken up whatever the time: it is on the page already.)
+      if (Date.now() > deadline && !shown?.has(key(x))) withheld.add(key(x));
       else if (!applied[x.experience])
         try {
           const changes = has(x);
-          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn) };
+          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn, contextFor(url, ctx!, now)) };
         } catch (e) {
           // An invalid selector (or any DOM error) leaves this experience's slots original.
           warn(e);

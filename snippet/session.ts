@@ -42,7 +42,7 @@ export const site = script?.dataset.site || inline?.site || "";
 /** For the <style> elements Facet adds (a strict CSP): data-nonce, or the tag's own nonce. */
 export const nonce = script?.dataset.nonce || script?.nonce;
 // The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
-const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
+export const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
 export const keep = (entries: Parameters<typeof save>[1]) => forgotten || lost || save(site, entries).catch(warn);

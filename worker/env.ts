@@ -20,6 +20,8 @@ declare global {
       IPINFO_TIMEOUT_MS?: string;
       /** "off" turns the public endpoints' rate limits off, and only together with FACET_DEV=true: for load tests. */
       FACET_RATE_LIMITS?: string;
+      /** Edge mode (docs/edge.md): JSON map of hostname → { site, origin? } this Worker proxies and personalizes. */
+      FACET_EDGE?: string;
       /** Salt for hashing visitor IPs into cache keys (defaults to SIGNING_SECRET). */
       IP_HASH_SALT?: string;
     }

@@ -1,5 +1,5 @@
 // Facet's Worker: public endpoints for the snippet, the owner's admin API, and (in dev) the demo page.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "./env";
 import { errorResponse, onError } from "./http/errors";
 import { authenticate } from "./http/auth";
@@ -12,13 +12,21 @@ import { experiences } from "./routes/admin/experiences";
 import { companies } from "./routes/admin/companies";
 import { audience } from "./routes/admin/audience";
 import { auditLog } from "./routes/admin/audit";
-import { history } from "./routes/admin/history";
+import { versions } from "./routes/admin/versions";
 import { links } from "./routes/admin/links";
+import { installation } from "./routes/admin/installation";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
-import { demoPage } from "./demo/page";
-import { simulatorPanel } from "./demo/simulator";
+import { adminPage } from "./routes/admin-page";
+import { edgeMode } from "./routes/edge";
+
+/**
+ * Set at build time (wrangler.toml [define]): false for `wrangler deploy`, which then drops the demo page and
+ * the simulator panel (worker/demo/, loaded below only behind it) from the bundle; `npm start`, the e2e
+ * suite's `wrangler dev` and the worker tests set it to true.
+ */
+declare const FACET_DEMO: boolean;
 
 /** The site `npm start` seeds (worker/demo/seed.json) and the demo page at / installs. */
 const DEMO_SITE_KEY = "demo";
@@ -31,8 +39,9 @@ const admin = new Hono<AppEnv>()
   .route("/", users)
   .route("/", auditLog)
   .route("/sites", sites)
-  .route("/sites/:site", history)
+  .route("/sites/:site", versions)
   .route("/sites/:site", links)
+  .route("/sites/:site", installation)
   .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)
   .route("/sites/:site/experiences", experiences)
@@ -40,19 +49,26 @@ const admin = new Hono<AppEnv>()
   .route("/company-ranges", companies);
 
 const app = new Hono<AppEnv>()
+  // Before everything: a request for a site's own hostname (edge mode) is the site's, not Facet's API.
+  .use("*", edgeMode)
   .use("/admin/*", adminSecurityHeaders)
   .use("/admin", adminSecurityHeaders)
   .route("/", publicRoutes)
   .route("/v1/preview", previewRoutes)
   .route("/admin/api", admin)
-  .get("/", (c) =>
-    c.env.FACET_DEV === "true"
-      ? c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`))
-      : c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n"),
-  )
+  .get("/", async (c) => {
+    if (FACET_DEMO && c.env.FACET_DEV === "true") {
+      const [{ demoPage }, { simulatorPanel }] = await Promise.all([import("./demo/page"), import("./demo/simulator")]);
+      return c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`));
+    }
+    return c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n");
+  })
   .get("/healthz", (c) => c.json({ ok: true }))
   // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
   .get("/favicon.ico", (c) => c.body(null, 204));
+
+// The admin page reads the admin API through this app, in-process (admin/pages/load.ts).
+app.route("/admin", adminPage(app));
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError(onError);

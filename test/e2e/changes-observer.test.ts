@@ -9,7 +9,9 @@ import { apply, body, open, outer, revert, type Fixture } from "./changes-page";
 
 let browser: Browser;
 let f: Fixture;
-beforeAll(async () => void (browser = await launch()));
+beforeAll(async () => {
+  browser = await launch();
+});
 afterAll(() => browser?.close());
 afterEach(async () => {
   expect(f.pageErrors).toEqual([]);

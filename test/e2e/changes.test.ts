@@ -9,7 +9,9 @@ import { apply, body, open, outer, revert, type Fixture } from "./changes-page";
 
 let browser: Browser;
 let f: Fixture;
-beforeAll(async () => void (browser = await launch()));
+beforeAll(async () => {
+  browser = await launch();
+});
 afterAll(() => browser?.close());
 afterEach(async () => {
   expect(f.pageErrors).toEqual([]);
@@ -149,7 +151,9 @@ it("a revert puts back the page's own nodes, so their listeners still work", asy
     { type: "text", selector: "#t", value: "Closed" },
   ]);
   await revert(f.page);
-  await f.page.evaluate(() => ["b", "c"].forEach((id) => document.getElementById(id)?.click()));
+  await f.page.evaluate(() => {
+    for (const id of ["b", "c"]) document.getElementById(id)?.click();
+  });
   expect(await f.page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(2);
 });
 

@@ -8,7 +8,6 @@ import { siteWithHeadline } from "./admin";
 import { freePort } from "../../scripts/wrangler.mjs";
 
 const ORIGINAL = "Ship reliable data pipelines in minutes";
-const GERMAN = "Zuverlässige Datenpipelines in Minuten";
 let browser: Browser;
 let host: Host;
 let deadPort: number;

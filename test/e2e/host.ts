@@ -37,5 +37,5 @@ export function landingPage(tag: string): string {
 }
 
 export function tag(src: string, site: string, extra = ""): string {
-  return `<script async src="${src}" data-site="${site}"${extra ? " " + extra : ""}></script>`;
+  return `<script async src="${src}" data-site="${site}"${extra ? ` ${extra}` : ""}></script>`;
 }

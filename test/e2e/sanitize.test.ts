@@ -77,7 +77,9 @@ function insertAndWalk(page: Page, htmls: string[]): Promise<Report> {
       }
       // Let every image that loads finish (error handlers would run now), then two frames.
       const settling = [...document.images].filter((img) => !img.complete && img.loading !== "lazy");
-      await Promise.all(settling.map((img) => new Promise((done) => ["load", "error"].forEach((type) => img.addEventListener(type, done)))));
+      await Promise.all(settling.map((img) => new Promise((done) => {
+        for (const type of ["load", "error"]) img.addEventListener(type, done);
+      })));
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       return { violations, elements, xss: (window as { __xss?: unknown }).__xss };
     },

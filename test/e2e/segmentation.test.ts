@@ -173,7 +173,7 @@ describe("real time", () => {
   it("only segment ids leave the device: no request carries the profile, events or traits", async () => {
     const v = await visitor();
     const sent: string[] = [];
-    v.page.on("request", (r) => sent.push(r.url() + " " + (r.postData() ?? "")));
+    v.page.on("request", (r) => sent.push(`${r.url()} ${r.postData() ?? ""}`));
     await v.page.goto(`${host.origin}/`);
     await facetReady(v.page);
     await v.page.evaluate(() => (window as any).facet.identify({ role: "developer", email_hint: "sensitive-trait-value" }));

@@ -39,6 +39,9 @@ export async function startFakeIpinfo(token: string, answers: Record<string, Ans
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
   };
 }

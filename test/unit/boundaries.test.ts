@@ -30,12 +30,19 @@ function sourceFiles(dir: string): string[] {
     .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
-/** The repository folders a file's import/export-from lines reach (relative specifiers only). */
-function importedFolders(file: string): string[] {
+/** The import/export-from specifiers of a file, relative ones resolved to repository paths. */
+function importedPaths(file: string): string[] {
   const text = readFileSync(join(root, file), "utf8");
-  const specs = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"|import\("(\.[^"]+)"\)/g)].map((m) => m[1] ?? m[2]!);
-  return specs.map((s) => relative(root, join(root, file, "..", s)).split("/")[0]!);
+  const specs = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\("([^"]+)"\)/g)].map((m) => m[1] ?? m[2]!);
+  return specs.map((s) => (s.startsWith(".") ? relative(root, join(root, file, "..", s)) : s));
 }
+
+/** The repository folders a file's import/export-from lines reach (relative specifiers only). */
+const importedFolders = (file: string): string[] =>
+  importedPaths(file).filter((p) => !p.includes(":") && !p.startsWith("@") && p.includes("/")).map((p) => p.split("/")[0]!);
+
+/** The Worker's layer (its folder under worker/, or the file's name for files at its top) of a repository path. */
+const layerOf = (path: string): string | null => (path.startsWith("worker/") ? path.split("/")[1]!.replace(/\.ts$/, "") : null);
 
 describe("import boundaries", () => {
   it("the snippet bundle contains no Worker code", () => {
@@ -69,5 +76,32 @@ describe("import boundaries", () => {
       }
     }
     expect(crossings).toEqual([]);
+  });
+});
+
+// The Worker's layers (docs/architecture.md): routes → domain modules → db/ and KV. Checked on import lines.
+describe("Worker layers", () => {
+  const workerFiles = sourceFiles("worker");
+  const crossings = (from: (layer: string) => boolean, to: (target: string) => boolean) =>
+    workerFiles.flatMap((file) => (from(layerOf(file)!) ? importedPaths(file).filter(to).map((p) => `${file} → ${p}`) : []));
+
+  // The visitor's context is built from enrichment, never the other way round: no cycle between the two.
+  it("enrich/ imports nothing from visitor/ (IP parsing sits in net/)", () => {
+    expect(crossings((l) => l === "enrich", (p) => layerOf(p) === "visitor")).toEqual([]);
+  });
+
+  it("only routes/, http/ and the app know HTTP: domain code throws domain errors (worker/errors.ts)", () => {
+    const http = new Set(["index", "routes", "http"]);
+    expect(crossings((l) => !http.has(l), (p) => p === "hono" || p.startsWith("hono/") || ["routes", "http"].includes(layerOf(p) ?? ""))).toEqual([]);
+  });
+
+  it("db/ imports no layer above it", () => {
+    const above = new Set(["index", "routes", "http", "publish", "enrich", "visitor", "demo"]);
+    expect(crossings((l) => l === "db", (p) => above.has(layerOf(p) ?? ""))).toEqual([]);
+  });
+
+  it("SQL is only in db/", () => {
+    const outside = workerFiles.filter((f) => layerOf(f) !== "db" && /\.(prepare|batch)\(/.test(readFileSync(join(root, f), "utf8")));
+    expect(outside).toEqual([]);
   });
 });

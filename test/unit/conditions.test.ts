@@ -256,7 +256,7 @@ const show = (value: unknown) =>
 
 describe("evalCondition: bounded regex input (SPEC §3)", () => {
   it("tests only the first 512 characters of a string, so a crafted long value can't stall a page", () => {
-    const long = "a".repeat(600) + "X";
+    const long = `${"a".repeat(600)}X`;
     expect(evalCondition({ u: long }, { u: { $regex: "X" } })).toBe(false);
     expect(evalCondition({ u: long }, { u: { $regex: "^a{512}$" } })).toBe(true);
     expect(evalCondition({ u: "short X" }, { u: { $regex: "X" } })).toBe(true);

@@ -55,7 +55,7 @@ describe("onPage with compiled page patterns (the same in every browser)", () =>
   });
 
   it("a path longer than the regex input bound matches no pattern (each regex's cost is bounded on that length)", () => {
-    const long = "/blog/" + "a".repeat(REGEX_INPUT_MAX);
+    const long = `/blog/${"a".repeat(REGEX_INPUT_MAX)}`;
     expect(on(["/blog/*"], long)).toBe(false);
     expect(on(["/blog/*"], long.slice(0, REGEX_INPUT_MAX))).toBe(true);
     expect(onPage([], at(long))).toBe(true);
@@ -122,7 +122,7 @@ describe("decide", () => {
     ["no server results: server references do not match", {}, "/blog/post", ["everyone"], {}],
     ["another reference's result does not count", { server: { f2: true } }, "/blog/post", ["everyone"], {}],
   ])("%s", (_name, ctx, path, matched, winners) => {
-    const result = decide(config, context(ctx), at(path));
+    const result = decide(config, context(ctx), at(path), 0);
     expect(result.matched).toEqual(matched);
     expect(result.winners).toEqual(
       Object.entries(winners).map(([experience, segment]) => ({ experience, segment, slots: slotsOf[experience] })),
@@ -131,11 +131,44 @@ describe("decide", () => {
 
   it("no segments match: no winners", () => {
     const none: PublishedConfig = { ...config, segments: config.segments.filter((s) => s.id !== "everyone") };
-    expect(decide(none, context({}), at("/"))).toEqual({ matched: [], winners: [] });
+    expect(decide(none, context({}), at("/"), 0)).toEqual({ matched: [], winners: [] });
   });
 
   it("an experience whose segments are not in the config never wins", () => {
     const orphan: PublishedConfig = { ...config, experiences: [{ id: "x", pages: [], slots: ["p"], segments: ["gone"] }] };
-    expect(decide(orphan, context({ returning: true }), at("/")).winners).toEqual([]);
+    expect(decide(orphan, context({ returning: true }), at("/"), 0).winners).toEqual([]);
+  });
+});
+
+describe("decide with a schedule (from inclusive, until exclusive, epoch ms)", () => {
+  const FROM = Date.parse("2026-12-01T09:00:00Z");
+  const UNTIL = Date.parse("2026-12-24T00:00:00Z");
+  const scheduled = (from?: number, until?: number): PublishedConfig => ({
+    v: 1,
+    site: "shop",
+    timeout: 1000,
+    topics: [],
+    segments: [{ id: "everyone", condition: {} }],
+    experiences: [{ id: "sale", pages: [], paths: [], slots: ["h1"], segments: ["everyone"], ...(from ? { from } : {}), ...(until ? { until } : {}) }],
+  });
+  const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now).winners.map((w) => w.experience);
+
+  it.each([
+    ["before from: skipped", FROM - 1, []],
+    ["at from: shown", FROM, ["sale"]],
+    ["inside: shown", FROM + 1000, ["sale"]],
+    ["just before until: shown", UNTIL - 1, ["sale"]],
+    ["at until: skipped", UNTIL, []],
+    ["after until: skipped", UNTIL + 1000, []],
+  ])("%s", (_name, now, expected) => {
+    expect(wins(scheduled(FROM, UNTIL), now)).toEqual(expected);
+  });
+
+  it("one bound only, or none: the other side is unbounded", () => {
+    expect(wins(scheduled(FROM), UNTIL + 1e9)).toEqual(["sale"]);
+    expect(wins(scheduled(FROM), FROM - 1)).toEqual([]);
+    expect(wins(scheduled(undefined, UNTIL), 0)).toEqual(["sale"]);
+    expect(wins(scheduled(undefined, UNTIL), UNTIL)).toEqual([]);
+    expect(wins(scheduled(), 0)).toEqual(["sale"]);
   });
 });

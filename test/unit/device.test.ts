@@ -83,8 +83,8 @@ type ChRow = [name: string, nav: DeviceNavigator, viewport: [number, number], ty
 // navigator.userAgentData as Chromium-based browsers report it, GREASE brand included.
 const HINTS: ChRow[] = [
   ["Chrome on Windows", { userAgent: CHROME_WIN, maxTouchPoints: 0, userAgentData: { mobile: false, platform: "Windows", brands: brands("Not_A Brand", "Chromium", "Google Chrome") } }, DESKTOP, "desktop", "windows", "chrome"],
-  ["Edge on Windows: Edge beats Chromium", { userAgent: CHROME_WIN + " Edg/120.0.0.0", maxTouchPoints: 0, userAgentData: { mobile: false, platform: "Windows", brands: brands("Not_A Brand", "Chromium", "Microsoft Edge") } }, DESKTOP, "desktop", "windows", "edge"],
-  ["Opera on macOS: Opera beats Chromium", { userAgent: CHROME_MAC + " OPR/106.0.0.0", maxTouchPoints: 0, userAgentData: { mobile: false, platform: "macOS", brands: brands("Opera", "Chromium", "Not=A?Brand") } }, DESKTOP, "desktop", "macos", "opera"],
+  ["Edge on Windows: Edge beats Chromium", { userAgent: `${CHROME_WIN} Edg/120.0.0.0`, maxTouchPoints: 0, userAgentData: { mobile: false, platform: "Windows", brands: brands("Not_A Brand", "Chromium", "Microsoft Edge") } }, DESKTOP, "desktop", "windows", "edge"],
+  ["Opera on macOS: Opera beats Chromium", { userAgent: `${CHROME_MAC} OPR/106.0.0.0`, maxTouchPoints: 0, userAgentData: { mobile: false, platform: "macOS", brands: brands("Opera", "Chromium", "Not=A?Brand") } }, DESKTOP, "desktop", "macos", "opera"],
   ["Chrome on ChromeOS ('Chrome OS')", { userAgent: "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", maxTouchPoints: 0, userAgentData: { mobile: false, platform: "Chrome OS", brands: brands("Not_A Brand", "Google Chrome", "Chromium") } }, [1366, 768], "desktop", "chromeos", "chrome"],
   ["Chromium on ChromeOS ('Chromium OS')", { userAgent: CHROME_LINUX, userAgentData: { mobile: false, platform: "Chromium OS", brands: brands("Chromium", "Not)A;Brand") } }, [1366, 768], "desktop", "chromeos", "chrome"],
   ["Chrome on Linux", { userAgent: CHROME_LINUX, maxTouchPoints: 0, userAgentData: { mobile: false, platform: "Linux", brands: brands("Not A(Brand", "Chromium", "Google Chrome") } }, DESKTOP, "desktop", "linux", "chrome"],
@@ -92,10 +92,10 @@ const HINTS: ChRow[] = [
   ["UA-CH mobile wins over a wide viewport and a desktop UA", { userAgent: CHROME_LINUX, maxTouchPoints: 5, userAgentData: { mobile: true, platform: "Android", brands: brands("Chromium") } }, [980, 1800], "mobile", "android", "chrome"],
   ["Chrome on an Android tablet: not mobile, UA without Mobile", { userAgent: CHROME_ANDROID_TABLET, maxTouchPoints: 10, userAgentData: { mobile: false, platform: "Android", brands: brands("Not_A Brand", "Chromium", "Google Chrome") } }, [800, 1280], "tablet", "android", "chrome"],
   ["Samsung Internet on a phone", { userAgent: "Mozilla/5.0 (Linux; Android 13; SM-S901B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36", maxTouchPoints: 5, userAgentData: { mobile: true, platform: "Android", brands: brands("Samsung Internet", "Chromium", "Not:A-Brand") } }, [360, 780], "mobile", "android", "samsung"],
-  ["Edge on Android", { userAgent: CHROME_ANDROID_PHONE + " EdgA/120.0.2210.64", maxTouchPoints: 5, userAgentData: { mobile: true, platform: "Android", brands: brands("Microsoft Edge", "Chromium", "Not_A Brand") } }, [412, 915], "mobile", "android", "edge"],
+  ["Edge on Android", { userAgent: `${CHROME_ANDROID_PHONE} EdgA/120.0.2210.64`, maxTouchPoints: 5, userAgentData: { mobile: true, platform: "Android", brands: brands("Microsoft Edge", "Chromium", "Not_A Brand") } }, [412, 915], "mobile", "android", "edge"],
   ["the hints win over a UA that says otherwise", { userAgent: CHROME_WIN, userAgentData: { mobile: false, platform: "macOS", brands: brands("Opera") } }, DESKTOP, "desktop", "macos", "opera"],
   ["only GREASE and an unknown brand: other", { userAgent: CHROME_WIN, userAgentData: { mobile: false, platform: "Windows", brands: brands("Not A;Brand", "Some Browser") } }, DESKTOP, "desktop", "windows", "other"],
-  ["empty brands and platform: the UA decides", { userAgent: CHROME_ANDROID_TABLET + " EdgA/120.0.2210.64", maxTouchPoints: 10, userAgentData: { mobile: false, platform: "", brands: [] } }, [800, 1280], "tablet", "android", "edge"],
+  ["empty brands and platform: the UA decides", { userAgent: `${CHROME_ANDROID_TABLET} EdgA/120.0.2210.64`, maxTouchPoints: 10, userAgentData: { mobile: false, platform: "", brands: [] } }, [800, 1280], "tablet", "android", "edge"],
   ["userAgentData without fields: the UA decides", { userAgent: CHROME_MAC, maxTouchPoints: 0, userAgentData: {} }, DESKTOP, "desktop", "macos", "chrome"],
 ];
 

@@ -3,7 +3,7 @@
 // over small address spaces, and on 100,000 ranges.
 import { describe, expect, it } from "vitest";
 import { findSpan, flattenRanges, type Span } from "../../worker/enrich/flatten";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 import { mulberry32, type Random } from "./prng";
 
 /** An address as 32 hex digits from a small number (the bottom of the address space). */
@@ -19,7 +19,7 @@ function expectWellFormed(spans: Span[]) {
   for (let i = 1; i < spans.length; i++) {
     const [a, b] = [spans[i - 1]!, spans[i]!];
     expect(a.end < b.start).toBe(true);
-    if (a.company === b.company) expect(BigInt("0x" + a.end) + 1n < BigInt("0x" + b.start)).toBe(true);
+    if (a.company === b.company) expect(BigInt(`0x${a.end}`) + 1n < BigInt(`0x${b.start}`)).toBe(true);
   }
 }
 
@@ -103,8 +103,8 @@ describe("flattenRanges: cases", () => {
     ranges.forEach((range, company) => {
       expect(findSpan(spans, range.start)?.company).toBe(company);
       expect(findSpan(spans, range.end)?.company).toBe(company);
-      expect(findSpan(spans, h(BigInt("0x" + range.start) - 1n))).toBeNull();
-      expect(findSpan(spans, h(BigInt("0x" + range.end) + 1n))).toBeNull();
+      expect(findSpan(spans, h(BigInt(`0x${range.start}`) - 1n))).toBeNull();
+      expect(findSpan(spans, h(BigInt(`0x${range.end}`) + 1n))).toBeNull();
     });
   });
 
@@ -142,7 +142,7 @@ describe("flattenRanges: against a brute-force oracle", () => {
   // one at the very top, where "the address after the end" does not exist.
   it.each([
     ["a /120 at the bottom", 0n],
-    ["a /120 inside 2001:db8::", BigInt("0x20010db8" + "0".repeat(24))],
+    ["a /120 inside 2001:db8::", BigInt(`0x20010db8${"0".repeat(24)}`)],
     ["a /120 at the top", LAST - 255n],
   ])("%s", (_name, base) => {
     for (let seed = 1; seed <= 300; seed++) {
@@ -184,7 +184,7 @@ describe("flattenRanges: 100,000 ranges", () => {
         ends[i] = Math.min(2 ** 32 - 1, starts[i]! + Math.floor(random() ** 4 * 2 ** 24));
       }
     }
-    const v4 = (x: number) => "00000000000000000000ffff" + x.toString(16).padStart(8, "0");
+    const v4 = (x: number) => `00000000000000000000ffff${x.toString(16).padStart(8, "0")}`;
     const ranges = Array.from({ length: n }, (_, i) => ({ start: v4(starts[i]!), end: v4(ends[i]!) }));
     const spans = flattenRanges(ranges);
     expectWellFormed(spans.slice(0, 2000));

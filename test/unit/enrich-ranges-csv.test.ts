@@ -1,7 +1,7 @@
 // worker/enrich/ranges-csv.ts: the company IP ranges CSV import; the first bad line rejects the file.
 import { describe, expect, it } from "vitest";
 import { MAX_RANGE_ROWS, parseRangesCsv, RANGES_CSV_HEADER } from "../../worker/enrich/ranges-csv";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 
 const v4 = (cidr: string) => cidrToRange(cidr)!;
 const hex = (ip: string) => ipToHex(ip)!;
@@ -32,8 +32,8 @@ describe("parseRangesCsv: rows", () => {
         type: "business",
       },
       {
-        startHex: "20010db8" + "0".repeat(24),
-        endHex: "20010db8" + "f".repeat(24),
+        startHex: `20010db8${"0".repeat(24)}`,
+        endHex: `20010db8${"f".repeat(24)}`,
         name: "Globex",
         domain: "globex.example",
         industry: "Energy",
@@ -104,7 +104,7 @@ describe("parseRangesCsv: rows", () => {
     const full = lines.join("\n");
     const result = parseRangesCsv(full);
     expect(result.ok && result.rows.length).toBe(MAX_RANGE_ROWS);
-    expect(parseRangesCsv(full + "\n11.0.0.0/8,One more\n")).toStrictEqual({
+    expect(parseRangesCsv(`${full}\n11.0.0.0/8,One more\n`)).toStrictEqual({
       ok: false,
       line: MAX_RANGE_ROWS + 2,
       message: `line ${MAX_RANGE_ROWS + 2}: more than 200,000 ranges; split the file into several imports`,

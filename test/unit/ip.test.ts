@@ -1,10 +1,10 @@
-// worker/visitor/ip.ts: addresses as 32 hex digits (IPv4 mapped into ::ffff:0:0/96) so ranges compare as strings.
+// worker/net/ip.ts: addresses as 32 hex digits (IPv4 mapped into ::ffff:0:0/96) so ranges compare as strings.
 import { describe, expect, it } from "vitest";
-import { cidrToRange, ipToHex } from "../../worker/visitor/ip";
+import { cidrToRange, ipToHex } from "../../worker/net/ip";
 import { mulberry32 } from "./prng";
 
 /** The hex form of an IPv4-mapped address, from the IPv4 address's 8 hex digits. */
-const mapped = (hex8: string) => "00000000000000000000ffff" + hex8;
+const mapped = (hex8: string) => `00000000000000000000ffff${hex8}`;
 
 describe("ipToHex: valid addresses", () => {
   it.each([
@@ -18,8 +18,8 @@ describe("ipToHex: valid addresses", () => {
     ["IPv6 compressed", "2001:db8::1", "20010db8000000000000000000000001"],
     ["IPv6 upper case", "2001:DB8::ABCD", "20010db800000000000000000000abcd"],
     ["::", "::", "0".repeat(32)],
-    ["::1", "::1", "0".repeat(31) + "1"],
-    ["trailing ::", "fe80::", "fe80" + "0".repeat(28)],
+    ["::1", "::1", `${"0".repeat(31)}1`],
+    ["trailing ::", "fe80::", `fe80${"0".repeat(28)}`],
     [":: standing for one group", "1:2:3:4:5:6:7::", "00010002000300040005000600070000"],
     [":: at the start standing for one group", "::1:2:3:4:5:6:7", "00000001000200030004000500060007"],
     ["IPv4-mapped equals the IPv4 form", "::ffff:1.2.3.4", mapped("01020304")],
@@ -28,8 +28,8 @@ describe("ipToHex: valid addresses", () => {
     ["IPv4-mapped in hex", "::ffff:102:304", mapped("01020304")],
     ["embedded IPv4 after six groups", "1:2:3:4:5:6:1.2.3.4", "00010002000300040005000601020304"],
     ["NAT64 prefix", "64:ff9b::192.0.2.33", "0064ff9b0000000000000000c0000221"],
-    ["zone id stripped", "fe80::1%eth0", "fe80" + "0".repeat(27) + "1"],
-    ["numeric zone id stripped", "fe80::1%25", "fe80" + "0".repeat(27) + "1"],
+    ["zone id stripped", "fe80::1%eth0", `fe80${"0".repeat(27)}1`],
+    ["numeric zone id stripped", "fe80::1%25", `fe80${"0".repeat(27)}1`],
   ])("%s: %s", (_name, ip, hex) => {
     expect(ipToHex(ip)).toBe(hex);
   });
@@ -125,10 +125,10 @@ describe("cidrToRange", () => {
       const bits = Math.floor(r() * 33);
       const ip = bytes.join(".");
       const block = cidrToRange(`${ip}/${bits}`)!;
-      const value = BigInt("0x" + ipToHex(ip));
+      const value = BigInt(`0x${ipToHex(ip)}`);
       const size = 1n << BigInt(32 - bits);
-      expect(BigInt("0x" + block.start)).toBe(value - (value % size));
-      expect(BigInt("0x" + block.end)).toBe(value - (value % size) + size - 1n);
+      expect(BigInt(`0x${block.start}`)).toBe(value - (value % size));
+      expect(BigInt(`0x${block.end}`)).toBe(value - (value % size) + size - 1n);
     }
   });
 });

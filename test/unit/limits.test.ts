@@ -7,7 +7,7 @@ import { endpointOf, limitsOff, PUBLIC_LIMITS } from "../../worker/http/ratelimi
 import { needsCompany, partsNeedCompany } from "../../worker/publish/needs-company";
 import { buildSnapshot } from "../../worker/publish/snapshot";
 import type { Env } from "../../worker/env";
-import { networkOf } from "../../worker/visitor/ip";
+import { networkOf } from "../../worker/net/ip";
 
 /** The [[ratelimits]] blocks of wrangler.toml: name → { namespace_id, limit, period }. */
 function tomlLimits(): Record<string, { namespace: string; limit: number; period: number }> {
@@ -106,7 +106,7 @@ describe("networkKey", () => {
   const env = (salt: string) => ({ IP_HASH_SALT: salt }) as Env;
 
   it("is a salted hash of the network: 32 hex digits, one per /64, another with another salt", async () => {
-    const { networkKey } = await import("../../worker/visitor/ip-key");
+    const { networkKey } = await import("../../worker/net/ip-key");
     const a = await networkKey(env("salt-1"), "2001:db8:1:2::1", "site");
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(await networkKey(env("salt-1"), "2001:db8:1:2:ffff::7", "site")).toBe(a);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { evalCondition } from "../../contract/conditions";
 import { FIELD_OPERATORS, LOGICAL_LISTS } from "../../contract/operators";
+import { conditionProblems } from "../../worker/conditions/validate";
 
 /** For each field operator: an argument and an attribute value it matches, and one it does not. */
 const EXAMPLES: Record<string, [arg: unknown, yes: unknown, no: unknown]> = {
@@ -53,5 +54,11 @@ describe("operator table", () => {
   it("an operator outside the table is unknown, so false", () => {
     expect(evalCondition({ x: 1 }, { x: { $inGroup: "g" } })).toBe(false);
     expect(evalCondition({ x: 1 }, { x: { $where: "1" } })).toBe(false);
+  });
+
+  // The Worker's validator reads the same table: what the evaluator implements, a saved segment may use.
+  it("the validator accepts every operator of the table with its example argument, and refuses one outside it", () => {
+    for (const [op, [arg]] of Object.entries(EXAMPLES)) expect(conditionProblems({ x: { [op]: arg } }), op).toEqual([]);
+    expect(conditionProblems({ x: { $where: "1" } })).toEqual([{ path: "x.$where", message: "unknown operator $where" }]);
   });
 });

@@ -51,7 +51,7 @@ describe("pagePatternProblem", () => {
     ["/:", "parameter name"],
     ["/*/*/*/*", "could freeze the visitor's page"],
     ["/:a:b:c", "could freeze the visitor's page"],
-    ["/" + "a".repeat(300), "at most 300"],
+    [`/${"a".repeat(300)}`, "at most 300"],
   ])("refuses %s", (pattern, message) => {
     expect(pagePatternProblem(pattern)).toContain(message);
   });

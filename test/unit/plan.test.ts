@@ -44,6 +44,11 @@ describe("plan", () => {
     expect({ ...p, apply: p.apply.map(key) }).toEqual(out);
   });
 
+  it("does not hide the slots of winners the edge already shows (docs/edge.md), and still applies them", () => {
+    const p = plan({}, [w("hero", "de"), w("cta", "vip")], new Set(), (x) => x.segment == "de", new Set(["hero de"]));
+    expect({ ...p, apply: p.apply.map(key) }).toEqual({ revert: [], apply: ["hero de", "cta vip"], hide: ["#cta"], fetch: ["vip"] });
+  });
+
   it("changes none of its inputs", () => {
     const applied = { hero: { segment: "de" } };
     const winners = [w("hero", "mobile")];

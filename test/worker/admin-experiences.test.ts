@@ -2,6 +2,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Experience } from "../../worker/schemas/experience";
+import type { PublishedConfig } from "../../worker/schemas/published";
 import {
   admin,
   adminOk,
@@ -12,6 +13,7 @@ import {
   expectRejected,
   expectWriteGuards,
   uniqueKey,
+  visit,
 } from "./helpers";
 
 const path = (site: string, id = "") => `/sites/${site}/experiences${id ? `/${id}` : ""}`;
@@ -35,7 +37,7 @@ const CLEAN_HTML = '<p>Hi <img src="/a.png"><a>go</a><a href="https://ok.example
 
 describe("POST /admin/api/sites/:site/experiences", () => {
   it("stores the experience with defaults and returns it", async () => {
-    const { site, segment, body } = await siteWithSegment();
+    const { site, body } = await siteWithSegment();
     const created = await adminOk<Experience>("POST", path(site), body());
     expect(created.id).toMatch(/^exp-[a-z0-9]{8}$/);
     expect(created).toMatchObject({ siteKey: site, name: "Hero", status: "live", pages: [], variants: body().variants });
@@ -134,7 +136,7 @@ describe("POST /admin/api/sites/:site/experiences", () => {
       "article:has(> img)", "p:empty", "html:lang(de) .greeting", "#\\31 a", ".md\\:flex", "*",
     ];
     const created = await createExperience(site, { variants: [{ segment, changes: selectors.map((selector) => ({ type: "hide", selector })) }] });
-    expect(created.variants[0]!.changes.map((c) => c.selector)).toEqual(selectors);
+    expect(created.variants[0]!.changes.map((c) => (c as { selector: string }).selector)).toEqual(selectors);
   });
 
   it("refuses a variant for a segment this site does not have with 422 unknown_segment", async () => {
@@ -246,5 +248,63 @@ describe("DELETE /admin/api/sites/:site/experiences/:id", () => {
     await expectWriteGuards("DELETE", path(site, created.id));
     await expectRejected(() => admin("DELETE", path(uniqueKey(), created.id)), 404, "not_found");
     await expectRejected(() => admin("DELETE", path(site, "no-such-experience")), 404, "not_found");
+  });
+});
+
+describe("an experience's schedule (start/end)", () => {
+  const START = "2026-12-01T09:00:00Z";
+  const END = "2026-12-24T00:00:00+01:00";
+
+  it("stores start and end, returns them, and clears them when a PUT leaves them out", async () => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body({ start: START, end: END }));
+    expect(created).toMatchObject({ start: START, end: END });
+    const row = await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE site_key = ?1 AND id = ?2").bind(site, created.id).first();
+    expect(row).toEqual({ starts_at: START, ends_at: END });
+    // What GET returns can be PUT back as is.
+    const got = await adminOk<Experience>("GET", path(site, created.id));
+    expect(await adminOk<Experience>("PUT", path(site, created.id), { ...got, id: undefined, siteKey: undefined, createdAt: undefined, updatedAt: undefined })).toMatchObject({ start: START, end: END });
+    const cleared = await adminOk<Experience>("PUT", path(site, created.id), body());
+    expect(cleared).not.toHaveProperty("start");
+    expect(cleared).not.toHaveProperty("end");
+    expect(await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE id = ?1").bind(created.id).first()).toEqual({ starts_at: null, ends_at: null });
+  });
+
+  it("takes one bound alone", async () => {
+    const { site, body } = await siteWithSegment();
+    const created = await adminOk<Experience>("POST", path(site), body({ end: END }));
+    expect(created.end).toBe(END);
+    expect(created).not.toHaveProperty("start");
+  });
+
+  it.each([
+    ["a date without a time", { start: "2026-12-01" }, "start"],
+    ["a time without a timezone", { start: "2026-12-01T09:00:00" }, "start"],
+    ["not a date", { end: "next monday" }, "end"],
+    ["a number", { end: 1796115600000 }, "end"],
+    ["null", { start: null }, "start"],
+    ["end equal to start", { start: START, end: START }, "end"],
+    ["end before start", { start: START, end: "2026-11-30T09:00:00Z" }, "end"],
+    ["end before start once offsets are counted", { start: "2026-12-01T09:00:00+02:00", end: "2026-12-01T08:00:00+03:00" }, "end"],
+  ])("refuses %s with 400 and a field error, storing nothing", async (_name, extra, field) => {
+    const { site, body } = await siteWithSegment();
+    await expectInvalidField(() => admin("POST", path(site), { body: body(extra) }), field);
+    const created = await createExperience(site, body());
+    await expectInvalidField(() => admin("PUT", path(site, created.id), { body: body(extra) }), field);
+  });
+
+  it("is published as from/until in epoch ms; an unscheduled experience has neither", async () => {
+    const { site, body } = await siteWithSegment();
+    await adminOk<Experience>("POST", path(site), body({ id: "sale", start: START, end: END }));
+    await adminOk<Experience>("POST", path(site), body({ id: "always" }));
+    await adminOk<Experience>("POST", path(site), body({ id: "later", start: START }));
+    await adminOk("POST", `/sites/${site}/publish`);
+    const config = await (await visit(`/v1/sites/${site}/config`)).json<PublishedConfig>();
+    const byId = Object.fromEntries(config.experiences.map((e) => [e.id, e]));
+    expect(byId.sale).toMatchObject({ from: Date.parse(START), until: Date.parse("2026-12-23T23:00:00Z") });
+    expect(byId.always).not.toHaveProperty("from");
+    expect(byId.always).not.toHaveProperty("until");
+    expect(byId.later!.from).toBe(Date.parse(START));
+    expect(byId.later).not.toHaveProperty("until");
   });
 });

@@ -1,7 +1,7 @@
 // Per-site API tokens and role enforcement.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { admin, adminOk, createSegment, createSite, expectRejected, uniqueKey } from "./helpers";
+import { admin, adminOk, createSite, expectRejected, uniqueKey } from "./helpers";
 import { asSession, asSessionOk, session, withToken } from "./sessions";
 
 const siteToken = async (site: string, role: string) => adminOk<{ id: string; token: string }>("POST", `/sites/${site}/tokens`, { name: "CI", role });

@@ -47,7 +47,10 @@ export function countingD1(db: D1Database, fail: (e: Executed) => boolean = () =
       for (const r of real) executed.push({ sql: r.sql, params: r.params });
       return db.batch(real.map((r) => r.stmt));
     },
-    exec: (sql: string) => (executed.push({ sql, params: [] }), db.exec(sql)),
+    exec: (sql: string) => {
+      executed.push({ sql, params: [] });
+      return db.exec(sql);
+    },
   };
   return { db: proxy as unknown as D1Database, executed };
 }

@@ -5,9 +5,8 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi, type MockInsta
 import { resetProviderMemory } from "../../worker/enrich/provider";
 import type { Env } from "../../worker/env";
 import type { VisitorAttributes } from "../../worker/visitor/context";
-import type { ServerContext } from "../../worker/schemas/published";
 import { attributesFor } from "./fixtures";
-import { addCompanyRanges, createSite, publish, publishNeedingCompany, storageSnapshot, visit, type VisitInit } from "./helpers";
+import { addCompanyRanges, createSite, publishNeedingCompany, storageSnapshot, visit, type VisitInit } from "./helpers";
 import { FAKE_IPINFO_TOKEN, providerIp, SLOW_MS } from "./provider-fixtures";
 
 const FAKE_URL = inject("ipinfoUrl");

@@ -5,7 +5,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
 import { attributesFor } from "./fixtures";
-import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publish, publishNeedingCompany, rangeIndexInKv, type RangesImported } from "./helpers";
+import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publishNeedingCompany, rangeIndexInKv, type RangesImported } from "./helpers";
 
 let v6Blocks = 0;
 const v6Base = 0x1000 + (crypto.getRandomValues(new Uint16Array(1))[0]! % 0x7000);

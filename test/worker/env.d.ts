@@ -15,5 +15,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL of the fake IPinfo server that test/worker/fake-ipinfo.mjs starts. */
     ipinfoUrl: string;
+    /** Base URL of the fake site origin that test/worker/fake-origin.mjs starts (edge mode). */
+    originUrl: string;
   }
 }

@@ -64,7 +64,7 @@ export const createSite = (input: { key?: string; name?: string; origins?: strin
 export const createSegment = (site: string, input: { id?: string; name?: string; condition: Record<string, unknown>; priority?: number; kind?: string }) =>
   adminOk<Segment>("POST", `/sites/${site}/segments`, { name: "Segment", ...input, id: input.id ?? uniqueKey("seg") });
 
-export const createExperience = (site: string, input: { id?: string; name?: string; status?: string; pages?: string[]; variants: unknown[] }) =>
+export const createExperience = (site: string, input: { id?: string; name?: string; status?: string; pages?: string[]; start?: string; end?: string; variants: unknown[] }) =>
   adminOk<Experience>("POST", `/sites/${site}/experiences`, { name: "Experience", ...input, id: input.id ?? uniqueKey("exp") });
 
 export const publish = (site: string) => adminOk<{ version: number; publishedAt: string }>("POST", `/sites/${site}/publish`);

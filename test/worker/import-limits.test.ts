@@ -24,12 +24,12 @@ function expectWithinLimits(executed: Executed[]) {
 
 // 50,000 accounts (the most a list holds) with multibyte names: about 7.4 MB, under the 8 MiB body limit.
 const accountsCsv = (n: number, tag = "") =>
-  "domain,name\n" + Array.from({ length: n }, (_, i) => `acct-${i}${tag}.example,Société Générale Nº ${i} — Zürich ${tag}${"é".repeat(40)}`).join("\n");
+  `domain,name\n${Array.from({ length: n }, (_, i) => `acct-${i}${tag}.example,Société Générale Nº ${i} — Zürich ${tag}${"é".repeat(40)}`).join("\n")}`;
 
 // 200,000 ranges (the most one import holds): one /32 each, in 10.0.0.0/8.
 const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 const rangesCsv = (n: number) =>
-  "network,name,domain,industry,employees\n" + Array.from({ length: n }, (_, i) => `${ip(i)}/32,Company ${i},company-${i}.example,Software,${i % 5000}`).join("\n");
+  `network,name,domain,industry,employees\n${Array.from({ length: n }, (_, i) => `${ip(i)}/32,Company ${i},company-${i}.example,Software,${i % 5000}`).join("\n")}`;
 
 describe("imports within D1's limits", () => {
   it("imports a 50,000-account list in a few statements, each within the limits", { timeout: 120_000 }, async () => {

@@ -14,8 +14,6 @@ import { FAKE_IPINFO_TOKEN } from "./provider-fixtures";
 
 const FAKE_URL = inject("ipinfoUrl");
 const PROVIDER: Partial<Env> = { IPINFO_TOKEN: FAKE_IPINFO_TOKEN, IPINFO_URL: FAKE_URL, IPINFO_TIMEOUT_MS: "2000" };
-/** The network the visitors come from, per request.cf: the ASN step names it when the provider does not. */
-const COMCAST = { asn: 7922, asOrg: "Comcast" };
 /**
  * The browser is never told the company (item 5), only the results of the config's server references: the
  * company sites here have one segment, `{"company.type": "isp"}`, true exactly when the waterfall found the
@@ -168,7 +166,7 @@ describe("provider caps", () => {
     const site = await companySite();
     const net = freshNet();
     const counted: string[] = [];
-    const spy = { limit: (o: { key: string }) => (counted.push(o.key), env.PROVIDER_CAP_SITE.limit(o)) } as RateLimit;
+    const spy = { limit: (o: { key: string }) => { counted.push(o.key); return env.PROVIDER_CAP_SITE.limit(o); } } as RateLimit;
     for (let host = 1; host <= 5; host++) await visitFrom(site, `${net}::${host}`, { PROVIDER_CAP_SITE: spy });
     expect(counted).toEqual([`site:${site}`]);
     expect(await callsUnder(net)).toBe(1);

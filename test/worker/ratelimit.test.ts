@@ -63,7 +63,7 @@ describe("rate limits on the public endpoints", () => {
   it("keys the counters by a salted hash of the network and site, never by the address", async () => {
     const { key } = await publishedSite();
     const keys: string[] = [];
-    const spy = { limit: (o: { key: string }) => (keys.push(o.key), env.LIMIT_CONFIG.limit(o)) } as RateLimit;
+    const spy = { limit: (o: { key: string }) => { keys.push(o.key); return env.LIMIT_CONFIG.limit(o); } } as RateLimit;
     const ips = ["203.0.113.77", "2001:db8:77:1::1", "2001:db8:77:1::2"];
     for (const ip of ips) expect((await visit(`/v1/sites/${key}/config`, from(ip, { LIMIT_CONFIG: spy }))).status).toBe(200);
     expect(keys).toHaveLength(3);

@@ -51,7 +51,7 @@ async function firmographicSite() {
     returning: { "visit.isReturning": true },
   };
   for (const [id, condition] of Object.entries(segments)) {
-    await createSegment(site.key, { id, kind: id === "returning" ? "behavioral" : "firmographic", condition });
+    await createSegment(site.key, { id, condition }); // kinds derived: firmographic, mixed, behavioral
   }
   const text = (value: string) => [{ type: "text", selector: "#headline", value }];
   await createExperience(site.key, {

@@ -1,7 +1,7 @@
 // Signed, expiring preview and editor links: base64url(JSON claims) "." base64url(HMAC-SHA256).
 // The MAC covers "facet-link." + claims, so a link can never pass as a visitor context token (which is
 // signed with the same SIGNING_SECRET over the bare claims) nor the other way round.
-import { z } from "zod";
+import * as z from "../schemas/zod";
 import { b64url } from "./secrets";
 
 export const LINK_TTL_MS = 60 * 60_000;
@@ -13,9 +13,11 @@ export const linkClaims = z.object({
   /** experience id */
   x: z.string(),
   /** segment id (preview links) */
-  g: z.string().optional(),
+  g: z.optional(z.string()),
   /** expiry, epoch ms */
   e: z.number(),
+  /** the admin's origin, where the editor sends picks (postMessage target); absent in links made before it existed */
+  o: z.optional(z.string()),
 });
 export type LinkClaims = z.infer<typeof linkClaims>;
 

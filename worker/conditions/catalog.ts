@@ -33,16 +33,16 @@ const BY_LOWER = new Map([...KNOWN.keys()].map((path) => [path.toLowerCase(), pa
 
 /** Whether `path` names an attribute of the catalog: a fixed path, or a member of a free group. Case matters. */
 export function isKnownAttribute(path: string): boolean {
-  return KNOWN.has(path) || FREE_PREFIXES.some((prefix) => path.startsWith(prefix + "."));
+  return KNOWN.has(path) || FREE_PREFIXES.some((prefix) => path.startsWith(`${prefix}.`));
 }
 
 /** Why `path` is not in the catalog (with the catalog's spelling when only the case differs), or null. */
 export function unknownAttribute(path: string): string | null {
   if (isKnownAttribute(path)) return null;
   const lower = path.toLowerCase();
-  const prefix = FREE_PREFIXES.find((p) => lower.startsWith(p.toLowerCase() + "."));
+  const prefix = FREE_PREFIXES.find((p) => lower.startsWith(`${p.toLowerCase()}.`));
   const spelled = BY_LOWER.get(lower) ?? (prefix && prefix + path.slice(prefix.length));
   if (spelled) return `unknown attribute "${path}": names are case-sensitive, did you mean "${spelled}"?`;
   return `unknown attribute "${path}": use one from the catalog (docs/attributes.md); free names only under `
-    + `${FREE_PREFIXES.map((p) => p + ".").join(", ")}`;
+    + `${FREE_PREFIXES.map((p) => `${p}.`).join(", ")}`;
 }

@@ -6,26 +6,23 @@ import { isLogicalList, NOT } from "../../contract/operators";
 export const SEGMENT_KINDS = ["behavioral", "geographic", "firmographic", "technographic", "demographic", "psychographic", "mixed"] as const;
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
-// Page context (page.*, time.*) is there for every kind: it decides none.
-const KIND_OF: [prefix: string, kind: SegmentKind | null][] = [
-  ["visit", "behavioral"], ["pages", "behavioral"], ["landingPage", "behavioral"], ["referrer", "behavioral"],
-  ["utm", "behavioral"], ["events", "behavioral"],
-  ["geo", "geographic"], ["company", "firmographic"], ["device", "technographic"],
-  ["traits", "demographic"], ["interests", "psychographic"],
-  ["page", null], ["time", null],
-];
+/** The kind of each attribute group (the first part of a path). Page context (page.*, time.*) is there for every kind: it decides none. */
+export const GROUP_KINDS: Readonly<Record<string, SegmentKind | "context">> = {
+  visit: "behavioral", pages: "behavioral", landingPage: "behavioral", referrer: "behavioral", utm: "behavioral", events: "behavioral",
+  geo: "geographic", company: "firmographic", device: "technographic", traits: "demographic", interests: "psychographic",
+  page: "context", time: "context",
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
 
 function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
   if (!isObject(condition)) return;
   for (const [key, value] of Object.entries(condition)) {
-    if (isLogicalList(key)) (Array.isArray(value) ? value : []).forEach((c) => collectKinds(c, into));
+    if (isLogicalList(key)) for (const c of Array.isArray(value) ? value : []) collectKinds(c, into);
     else if (key == NOT) collectKinds(value, into);
     else if (!key.startsWith("$")) {
-      const root = key.split(".")[0]!;
-      const kind = KIND_OF.find(([prefix]) => prefix == root)?.[1];
-      if (kind) into.add(kind);
+      const kind = Object.hasOwn(GROUP_KINDS, key.split(".")[0]!) ? GROUP_KINDS[key.split(".")[0]!] : undefined;
+      if (kind && kind != "context") into.add(kind);
     }
   }
 }

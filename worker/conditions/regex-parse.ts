@@ -72,11 +72,11 @@ export function parseRegex(src: string, foldCase: boolean): RegexNode[][] {
       throw new RegexRefusal(`regex uses a backreference (\\${e == "k" ? "k<…>" : e})`);
     }
     if (e == "b" || e == "B") return { kind: "assert", start: false, text: `\\${e}` };
-    return node(escape(e));
+    return node(backslash(e));
   }
 
   // After a backslash (outside or inside a class): a class escape, or what the escape stands for.
-  function escape(e: string): Chars {
+  function backslash(e: string): Chars {
     const known = escapeClass(e);
     if (known) return known;
     const hex = e == "x" ? /^[0-9a-fA-F]{2}/.exec(src.slice(i)) : e == "u" ? /^[0-9a-fA-F]{4}/.exec(src.slice(i)) : null;
@@ -100,9 +100,9 @@ export function parseRegex(src: string, foldCase: boolean): RegexNode[][] {
       let code: number | null;
       if (escaped) {
         i += 2;
-        code = src[i - 1] == "b" ? 8 : single(escape(src[i - 1]!));
+        code = src[i - 1] == "b" ? 8 : single(backslash(src[i - 1]!));
         if (code === null) { // \d, \w, \s and their negations
-          out = union(out, escape(src[i - 1]!));
+          out = union(out, backslash(src[i - 1]!));
           prev = null;
           continue;
         }
@@ -113,7 +113,7 @@ export function parseRegex(src: string, foldCase: boolean): RegexNode[][] {
         let end: number | null;
         if (src[i] == "\\") {
           i += 2;
-          end = src[i - 1] == "b" ? 8 : single(escape(src[i - 1]!));
+          end = src[i - 1] == "b" ? 8 : single(backslash(src[i - 1]!));
         } else end = src.charCodeAt(i++);
         if (end === null) {
           i = endStart;

@@ -12,6 +12,7 @@ export function decodeEntities(value: string): string {
 // Browsers drop ASCII whitespace and control characters inside a scheme ("java\tscript:") and leading
 // spaces, so they are removed before looking at the scheme.
 // eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: deliberate, browsers strip C0 controls and spaces before reading a URL's scheme
 const invisible = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g;
 const schemeOf = (value: string) => /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(invisible, ""))?.[1]?.toLowerCase();
 

@@ -5,12 +5,13 @@
 //   a statement has at most 3 parameters and a fixed SQL text, and a chunk stays under PARAM_BYTES;
 // - an import writes its rows under a fresh generation nobody reads, then one statement makes it live, so a
 //   failure at any chunk leaves the live rows untouched (all or nothing without one giant transaction).
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
 
 /** Half of D1's 2,000,000-byte string limit: room for any accounting difference, still few statements. */
 export const PARAM_BYTES = 1_000_000;
 
 const encoder = new TextEncoder();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: deliberate, the whole ASCII range (control characters included) is one UTF-8 byte each
 const ASCII = /^[\x00-\x7f]*$/;
 const utf8Bytes = (s: string) => (ASCII.test(s) ? s.length : encoder.encode(s).byteLength);
 
@@ -22,7 +23,11 @@ export function jsonChunks(rows: readonly unknown[][], maxBytes = PARAM_BYTES): 
   for (const row of rows) {
     const json = JSON.stringify(row);
     const size = utf8Bytes(json) + 1; // and its comma
-    if (parts.length && bytes + size > maxBytes) chunks.push(`[${parts.join(",")}]`), (parts = []), (bytes = 2);
+    if (parts.length && bytes + size > maxBytes) {
+      chunks.push(`[${parts.join(",")}]`);
+      parts = [];
+      bytes = 2;
+    }
     parts.push(json);
     bytes += size;
   }
@@ -64,7 +69,7 @@ export async function goLive(db: D1Database, t: ImportTarget, generation: number
     .first<number>("live");
   if (live !== generation) {
     await dropGeneration(db, t, generation);
-    throw new ApiError(409, "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
+    throw new DomainError("conflict", "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
   }
   await deleteRows(db, t, "<", generation).run();
 }

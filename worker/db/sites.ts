@@ -39,6 +39,11 @@ export async function updateSite(db: D1Database, key: string, s: Omit<SiteInput,
     .first<number>("version");
 }
 
+/** Moves the live pointer to `v` unless a newer version is already live: a slower, older publish must not roll it back. */
+export async function advanceLiveVersion(db: D1Database, key: string, v: number, now: string): Promise<void> {
+  await db.prepare("UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1").bind(key, v, now).run();
+}
+
 export async function deleteSite(db: D1Database, key: string): Promise<void> {
   // D1 enforces foreign keys, so children go first in one atomic batch.
   await db.batch([

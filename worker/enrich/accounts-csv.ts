@@ -1,6 +1,6 @@
 // The account list (target accounts) import as CSV. Each row goes through the `account` schema, which
 // also normalizes domains (lower case, no scheme, no www., no path), so a CSV and a JSON import agree.
-import type { z } from "zod";
+import type * as z from "../schemas/zod";
 import { account } from "../schemas/account";
 import { readTable, thousands, type Cells, type CsvResult } from "./csv";
 

@@ -2,11 +2,12 @@
 // D1 and mirrored to KV for the context endpoint. It only ever sets company.inAccountList for the
 // visitor's own company; the list itself never leaves the server.
 import type { Env } from "../env";
-
-export interface AccountList { domains: string[]; names: string[] }
+import type { AccountList } from "../db/accounts";
+import { memo } from "../cache/memo";
 
 const RECHECK_MS = 30_000;
-const memory = new Map<string, { at: number; list: { domains: Set<string>; names: Set<string> } | null }>();
+type Lookup = { domains: Set<string>; names: Set<string> };
+const memory = memo<Lookup | null>({ max: 1000, ttlMs: RECHECK_MS });
 const keyOf = (site: string) => `accounts:${site}`;
 const norm = (s: string) => s.trim().toLowerCase();
 
@@ -21,13 +22,12 @@ export async function deleteAccountList(env: Env, site: string): Promise<void> {
 }
 
 export async function inAccountList(env: Env, site: string, company: { domain?: string; name?: string }, now = Date.now()): Promise<boolean> {
-  let hit = memory.get(site);
-  if (!hit || now - hit.at > RECHECK_MS) {
+  let list = memory.get(site, now);
+  if (list === undefined) {
     const raw = await env.CONFIGS.get<AccountList>(keyOf(site), "json");
-    hit = { at: now, list: raw ? { domains: new Set(raw.domains.map(norm)), names: new Set(raw.names.map(norm)) } : null };
-    memory.set(site, hit);
+    list = raw ? { domains: new Set(raw.domains.map(norm)), names: new Set(raw.names.map(norm)) } : null;
+    memory.set(site, list, now);
   }
-  const list = hit.list;
   if (!list) return false;
   return Boolean((company.domain && list.domains.has(norm(company.domain))) || (company.name && list.names.has(norm(company.name))));
 }

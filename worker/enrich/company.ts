@@ -5,7 +5,7 @@
 // An ISP, mobile or hosting network is not "a company": it gets a type but no name.
 // The IP address is used for the lookups only; it is never stored or logged.
 import type { Env } from "../env";
-import { ipToHex } from "../visitor/ip";
+import { ipToHex } from "../net/ip";
 import { classifyAsn } from "./asn";
 import { lookupProvider } from "./provider";
 import { lookupRanges } from "./ranges";

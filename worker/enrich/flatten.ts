@@ -1,7 +1,7 @@
 // Company IP ranges flattened once per import into sorted, non-overlapping spans, so that a visitor's
 // lookup is one binary search. Where ranges overlap the most specific (smallest) one wins the shared
 // addresses, and between equal sizes the later input wins, so a re-import overrides what it repeats.
-// Addresses are 32 lower-case hex digits (worker/visitor/ip.ts): they compare as plain strings.
+// Addresses are 32 lower-case hex digits (worker/net/ip.ts): they compare as plain strings.
 
 /** Addresses start..end (inclusive) belong to `company`, an index into the caller's array. */
 export interface Span { start: string; end: string; company: number }
@@ -29,7 +29,7 @@ function predecessor(hex: string): string {
  */
 function moreSpecific(starts: string[], ends: string[]): (a: number, b: number) => boolean {
   const sizes: (bigint | undefined)[] = new Array(starts.length);
-  const size = (i: number) => (sizes[i] ??= BigInt("0x" + ends[i]!) - BigInt("0x" + starts[i]!));
+  const size = (i: number) => (sizes[i] ??= BigInt(`0x${ends[i]!}`) - BigInt(`0x${starts[i]!}`));
   return (a, b) => {
     const sa = size(a);
     const sb = size(b);

@@ -4,7 +4,7 @@
 // counter in one isolate caps nothing: every isolate has its own. Past a cap the waterfall goes on to
 // the ASN step. In production the binding counts per Cloudflare location, approximately.
 import type { Env } from "../env";
-import { limiterOf } from "../http/ratelimit";
+import { limiterOf } from "../net/limiter";
 
 /** A copy of the caps in wrangler.toml, for the tests and the bench (a unit test keeps it equal; the bindings enforce them). */
 export const PROVIDER_CAPS = {
@@ -22,6 +22,12 @@ function warn(now: number, what: string) {
   console.warn(`facet: IP provider ${what}; company lookups fall back to the ASN step`);
 }
 
+/** Warns (rate-limited) and refuses the call. */
+function refuse(now: number, what: string): false {
+  warn(now, what);
+  return false;
+}
+
 /** For tests: log the next cap event again. */
 export function resetProviderCapWarning() {
   warnedAt = -Infinity;
@@ -31,13 +37,13 @@ export function resetProviderCapWarning() {
 export async function takeProviderCall(env: Env, site: string, now = Date.now()): Promise<boolean> {
   const perSite = limiterOf(env, PROVIDER_CAPS.site.binding);
   const overall = limiterOf(env, PROVIDER_CAPS.all.binding);
-  if (!perSite || !overall) return warn(now, "caps are not configured (PROVIDER_CAP_SITE, PROVIDER_CAP_ALL)"), false;
+  if (!perSite || !overall) return refuse(now, "caps are not configured (PROVIDER_CAP_SITE, PROVIDER_CAP_ALL)");
   try {
     // The site's own cap first: a site that is being flooded spends its cap, not everyone's.
-    if (!(await perSite.limit({ key: `site:${site}` })).success) return warn(now, "per-site cap reached"), false;
-    if (!(await overall.limit({ key: "all" })).success) return warn(now, "overall cap reached"), false;
+    if (!(await perSite.limit({ key: `site:${site}` })).success) return refuse(now, "per-site cap reached");
+    if (!(await overall.limit({ key: "all" })).success) return refuse(now, "overall cap reached");
     return true;
   } catch {
-    return warn(now, "cap could not be checked"), false;
+    return refuse(now, "cap could not be checked");
   }
 }

@@ -6,7 +6,8 @@
 // per site and overall (provider-cap.ts). Any failure (timeout, HTTP error, garbage) returns null so the
 // waterfall moves on.
 import type { Env } from "../env";
-import { networkKey } from "../visitor/ip-key";
+import { memo } from "../cache/memo";
+import { networkKey } from "../net/ip-key";
 import { fromIpinfo, type ProviderCompany } from "./ipinfo";
 import { takeProviderCall } from "./provider-cap";
 
@@ -16,7 +17,7 @@ const DEFAULT_TIMEOUT_MS = 300;
 const BACKOFF_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
-const memory = new Map<string, { at: number; value: ProviderCompany | null }>();
+const memory = memo<ProviderCompany | null>({ max: MAX_ENTRIES, ttlMs: DAY_SECONDS * 1000 });
 const inflight = new Map<string, Promise<ProviderCompany | null>>();
 let backoffUntil = 0;
 
@@ -34,8 +35,8 @@ export async function lookupProvider(env: Env, ip: string, site: string, now = D
   // Keyed by the network's canonical form: ::ffff:a.b.c.d and a.b.c.d share one answer, and so do all
   // the addresses of one IPv6 /64 (the provider's answer is about the network's owner anyway).
   const key = await networkKey(env, ip, "ipinfo");
-  const hit = memory.get(key);
-  if (hit && now - hit.at < DAY_SECONDS * 1000) return hit.value;
+  const hit = memory.get(key, now);
+  if (hit !== undefined) return hit;
   const timeoutMs = Number(env.IPINFO_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   // Visitors of one network arriving together share the first one's lookup: a burst from one /64 on a
   // cold cache is one call, not one per request. The lookup belongs to another request, which could end
@@ -68,7 +69,10 @@ async function ask(env: Env, ip: string, site: string, key: string, token: strin
     if (!res.ok) {
       // A 4xx about this address is an answer: nothing known. A bad token (401/403), a rate limit (429)
       // or a 5xx is an outage: back off.
-      if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) return remember(key, null, now), null;
+      if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) {
+        remember(key, null, now);
+        return null;
+      }
       throw new Error(`HTTP ${res.status}`);
     }
     const value = fromIpinfo(await res.json());
@@ -86,6 +90,5 @@ async function ask(env: Env, ip: string, site: string, key: string, token: strin
 }
 
 function remember(key: string, value: ProviderCompany | null, now: number) {
-  if (memory.size >= MAX_ENTRIES) memory.delete(memory.keys().next().value!);
-  memory.set(key, { at: now, value });
+  memory.set(key, value, now);
 }

@@ -1,6 +1,6 @@
 // The company IP ranges import as CSV. Each row goes through companyRangeInput, the one definition of a
 // range; this file only maps columns to its fields and turns its issues into line-numbered messages.
-import type { z } from "zod";
+import type * as z from "../schemas/zod";
 import { companyRangeInput, companyType, type CompanyRange } from "../schemas/company";
 import { readTable, thousands, type Cells, type CsvResult } from "./csv";
 

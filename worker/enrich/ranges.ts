@@ -3,7 +3,8 @@
 // in KV (range-index.ts), which every isolate loads once and searches in memory with a binary search:
 // no table scan and no query per visitor. An isolate notices a newer index within RECHECK_MS.
 import type { Env } from "../env";
-import { ApiError } from "../http/errors";
+import { memo } from "../cache/memo";
+import { DomainError } from "../errors";
 import { hasCompanyRanges, listCompanyRanges, type RangeRow } from "../db/companies";
 import type { Company } from "../schemas/company";
 import { flattenRanges } from "./flatten";
@@ -22,8 +23,15 @@ export interface RangeIndex {
   spans: PackedSpans;
 }
 
-let loaded: RangeIndex | null = null;
-let checkedAt = 0;
+// The answer (an empty one too) is rechecked against KV's pointer every RECHECK_MS; an index, immutable
+// under its version, is kept across rechecks that find the same version.
+const current = memo<RangeIndex | null>({ max: 1, ttlMs: RECHECK_MS });
+const byVersion = memo<RangeIndex>({ max: 1 });
+const remember = (index: RangeIndex | null, now: number) => {
+  current.set("", index, now);
+  if (index) byVersion.set(index.version, index, now);
+  return index;
+};
 
 function companyOf(r: RangeRow): Company {
   const c: Company = { name: r.name, type: r.type as Company["type"] };
@@ -72,15 +80,18 @@ export async function buildRangeIndex(env: Env, generation?: number): Promise<Bu
     const company = companyOf(results[s.company]!);
     const json = JSON.stringify(company);
     let i = byJson.get(json);
-    if (i === undefined) byJson.set(json, (i = companies.push(company) - 1));
+    if (i === undefined) {
+      i = companies.push(company) - 1;
+      byJson.set(json, i);
+    }
     s.company = i;
   }
   const packed = packSpans(spans);
   const companiesJson = JSON.stringify(companies);
   const companiesBytes = new TextEncoder().encode(companiesJson).byteLength;
   if (packed.words.byteLength > KV_VALUE_BYTES || companiesBytes > KV_VALUE_BYTES) {
-    throw new ApiError(
-      422,
+    throw new DomainError(
+      "unprocessable",
       "index_too_large",
       `The range index would be ${packed.count} spans (${packed.words.byteLength} bytes) and ${companies.length} companies (${companiesBytes} bytes of JSON); each must fit in ${KV_VALUE_BYTES} bytes. Import fewer ranges or shorter company details.`,
     );
@@ -95,8 +106,7 @@ export async function activateRangeIndex(env: Env, built: BuiltIndex): Promise<{
   const previous = await env.CONFIGS.get(VERSION_KEY);
   await env.CONFIGS.put(VERSION_KEY, built.index.version);
   if (previous && previous !== built.index.version) await retire(env, previous);
-  loaded = built.index;
-  checkedAt = Date.now();
+  remember(built.index, Date.now());
   return { spans: built.spans, companies: built.companies };
 }
 
@@ -115,20 +125,21 @@ export async function rebuildRangeIndex(env: Env): Promise<{ spans: number; comp
  * too). With `repair` (admin requests only), an index missing from KV while D1 has ranges is rebuilt.
  */
 export async function loadRangeIndex(env: Env, now = Date.now(), repair = false): Promise<RangeIndex | null> {
-  if (!repair && now - checkedAt < RECHECK_MS) return loaded;
-  checkedAt = now;
+  const hit = repair ? undefined : current.get("", now);
+  if (hit !== undefined) return hit;
   const version = await env.CONFIGS.get(VERSION_KEY);
   if (version === null) {
-    const stored = repair && (await hasCompanyRanges(env.DB));
-    if (stored) await rebuildRangeIndex(env);
-    else loaded = null;
-    return loaded;
+    if (!(repair && (await hasCompanyRanges(env.DB)))) return remember(null, now);
+    const built = await buildRangeIndex(env);
+    await activateRangeIndex(env, built);
+    return built.index;
   }
-  if (loaded?.version !== version) {
+  let index = byVersion.get(version, now) ?? null;
+  if (!index) {
     const [buffer, companies] = await Promise.all([env.CONFIGS.get(spansKey(version), "arrayBuffer"), env.CONFIGS.get<Company[]>(companiesKey(version), "json")]);
-    loaded = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;
+    index = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;
   }
-  return loaded;
+  return remember(index, now);
 }
 
 /** The company whose range holds this address (32 hex digits); `repair` as in loadRangeIndex. */

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
+import { DomainError, type DomainErrorKind } from "../errors";
 
 export class ApiError extends Error {
   constructor(
@@ -14,7 +15,9 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+export { notFound } from "../errors";
+
+const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { not_found: 404, conflict: 409, unprocessable: 422 };
 
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
   return c.json({ error: fields ? { code, message, fields } : { code, message } }, status);
@@ -22,6 +25,7 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
 
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.fields);
+  if (err instanceof DomainError) return errorResponse(c, STATUS[err.kind], err.code, err.message, err.fields);
   if (err instanceof HTTPException) return errorResponse(c, err.status as ContentfulStatusCode, "http_error", err.message || "request failed");
   // Unexpected: log once (never the visitor's IP or the request body), answer with the envelope.
   console.error("facet: unexpected error", c.req.method, c.req.routePath, err);

@@ -14,7 +14,10 @@ export function jsonProblems(body: unknown): Record<string, string> {
   const problems: Record<string, string> = Object.create(null);
   let count = 0;
   const report = (path: string, message: string) => {
-    if (count < MAX_REPORTED && !(path in problems)) (problems[path] = message), count++;
+    if (count < MAX_REPORTED && !(path in problems)) {
+      problems[path] = message;
+      count++;
+    }
   };
   // Iterative: a 256 KB body can nest tens of thousands of levels, too deep to recurse.
   const stack: [unknown, string][] = [[body, ""]];

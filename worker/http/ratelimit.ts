@@ -4,18 +4,12 @@
 // flood costs no storage reads. In production the binding counts per Cloudflare location, approximately.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Env } from "../env";
-import { networkKey } from "../visitor/ip-key";
+import { networkKey } from "../net/ip-key";
+import { limiterOf } from "../net/limiter";
 import { errorResponse } from "./errors";
 
 type LimitBinding = "LIMIT_SNIPPET" | "LIMIT_CONFIG" | "LIMIT_CONTEXT" | "LIMIT_VARIANTS";
 
-/** A rate-limiting binding (RateLimit in @cloudflare/workers-types), spelled out so the pure parts of this file type-check outside the Worker too. */
-export interface Limiter {
-  limit(options: { key: string }): Promise<{ success: boolean }>;
-}
-
-/** The limiter bound as `name` in wrangler.toml, if it is. */
-export const limiterOf = (env: Env, name: string): Limiter | undefined => (env as unknown as Record<string, Limiter | undefined>)[name];
 
 /**
  * Endpoint → its binding, and a copy of the binding's `limit` and `period` (seconds) in wrangler.toml: the

@@ -1,13 +1,13 @@
 // Input parsing for every request the Worker receives: zod is the one definition of each shape,
 // and a client's mistake becomes a 400 that names each offending field.
 import type { Context } from "hono";
-import { z } from "zod";
+import type * as z from "../schemas/zod";
 import { ApiError } from "./errors";
 import { jsonProblems } from "./json-safety";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-function fieldsOf(error: z.ZodError): Record<string, string> {
+function fieldsOf(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "(body)";
@@ -16,7 +16,7 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function parse<S extends z.ZodType>(schema: S, value: unknown, what = "input"): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, value: unknown, what = "input"): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const fields = fieldsOf(result.error);
@@ -42,7 +42,7 @@ export async function csvBody(c: Context, maxBytes = 32 * 1024 * 1024): Promise<
   return boundedText(c, maxBytes);
 }
 
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function jsonBody<S extends z.ZodMiniType>(c: Context, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
   const type = c.req.header("content-type") ?? "";
   if (!type.includes("application/json")) {
     throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json");

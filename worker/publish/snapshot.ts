@@ -1,5 +1,5 @@
 // Builds the immutable snapshot a publish writes: a pure function of the site's segments and experiences.
-import { sanitizeHtml } from "../content/sanitize";
+import { sanitizeChange } from "../content/sanitize-change";
 import type { Experience } from "../schemas/experience";
 import type { Segment } from "../schemas/segment";
 import type { Snapshot } from "../schemas/published";
@@ -22,14 +22,17 @@ export function buildSnapshot(siteKey: string, v: number, segments: Segment[], e
     const variants = e.variants.filter((v) => priority.has(v.segment));
     // Highest priority first; ties broken by id so every publish orders them the same way.
     variants.sort((a, b) => priority.get(b.segment)! - priority.get(a.segment)! || (a.segment < b.segment ? -1 : 1));
-    // html is sanitized again: content saved under an older, weaker sanitizer must not stay live.
-    content[e.id] = Object.fromEntries(variants.map((v) => [v.segment, v.changes.map((c) => (c.type === "html" ? { ...c, value: sanitizeHtml(c.value) } : c))]));
+    // html and insert markup is sanitized again: content saved under an older, weaker sanitizer must not stay live.
+    content[e.id] = Object.fromEntries(variants.map((v) => [v.segment, v.changes.map(sanitizeChange)]));
     return {
       id: e.id,
       pages: e.pages,
       paths: compilePages(e.pages),
-      slots: [...new Set(variants.flatMap((v) => v.changes.map((c) => c.selector)))],
+      slots: [...new Set(variants.flatMap((v) => v.changes.flatMap((c) => ("selector" in c ? [c.selector] : []))))],
       segments: variants.map((v) => v.segment),
+      // Epoch ms, so the snippet compares with Date.now() without parsing dates (bytes).
+      ...(e.start ? { from: Date.parse(e.start) } : {}),
+      ...(e.end ? { until: Date.parse(e.end) } : {}),
     };
   });
 

@@ -2,6 +2,7 @@
 //   site:<key>        → SiteRecord (allowed origins + live version), rewritten on site change and publish
 //   snap:<key>:<v>    → Snapshot, written once and never changed
 import type { Env } from "../env";
+import { memo } from "../cache/memo";
 import { withPaths } from "../pages/paths";
 import { siteRecord, snapshot, type SiteRecord, type Snapshot } from "../schemas/published";
 
@@ -9,8 +10,7 @@ const siteKeyOf = (key: string) => `site:${key}`;
 const snapKeyOf = (key: string, v: number) => `snap:${key}:${v}`;
 
 // Snapshots are immutable, so an isolate may keep them for its whole life (bounded, oldest out first).
-const snapshots = new Map<string, Snapshot>();
-const MAX_CACHED = 200;
+const snapshots = memo<Snapshot>({ max: 200 });
 
 export async function readSiteRecord(env: Env, key: string): Promise<SiteRecord | null> {
   const raw = await env.CONFIGS.get(siteKeyOf(key), "json");
@@ -34,7 +34,6 @@ export async function readSnapshot(env: Env, key: string, v: number, created: st
   const parsed = snapshot.safeParse(await env.CONFIGS.get(k, "json"));
   if (!parsed.success) return null;
   withPaths(parsed.data.config);
-  if (snapshots.size >= MAX_CACHED) snapshots.delete(snapshots.keys().next().value!);
   snapshots.set(memoryKey, parsed.data);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 // The token-gated public endpoint behind preview and editor links: the DRAFT of one experience (for a
 // preview, only the given segment's changes), from the site's allowed origins. The token comes in the
 // X-Facet-Preview header, never in the URL, so it stays out of logs. Nothing here is counted or cached.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../env";
 import { LinkRefused, verifyLink } from "../auth/links";
 import { getExperience } from "../db/experiences";
@@ -27,7 +27,7 @@ export const previewRoutes = new Hono<AppEnv>()
     allowOrigin(c, site.origins);
     const token = c.req.header("x-facet-preview");
     if (!token) throw new ApiError(401, "link_invalid", "Send the link's token in the X-Facet-Preview header");
-    let claims;
+    let claims: Awaited<ReturnType<typeof verifyLink>>;
     try {
       claims = await verifyLink(signingSecretOf(c.env), token, Date.now());
     } catch (err) {
@@ -39,7 +39,7 @@ export const previewRoutes = new Hono<AppEnv>()
     const experience = await getExperience(c.env.DB, site.key, claims.x);
     if (!experience) throw notFound(`Experience "${claims.x}"`);
     const expiresAt = new Date(claims.e).toISOString();
-    const base = { kind: claims.k, site: site.key, experience: { id: experience.id, name: experience.name, pages: experience.pages }, expiresAt };
+    const base = { kind: claims.k, site: site.key, experience: { id: experience.id, name: experience.name, pages: experience.pages }, expiresAt, adminOrigin: claims.o ?? null };
     if (claims.k === "editor") return c.json({ ...base, variants: experience.variants });
     const variant = experience.variants.find((v) => v.segment === claims.g);
     if (!variant) throw notFound(`A variant for segment "${claims.g}" in experience "${experience.id}"`);

@@ -1,7 +1,8 @@
 // Public endpoints the snippet calls: no auth, CORS limited to the site's allowed origins, cacheable
 // wherever the answer is the same for everyone. Documented in the README ("Endpoints").
-import { Hono, type Context } from "hono";
-import { z } from "zod";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
+import * as z from "../schemas/zod";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedDerived, cachedJson } from "../http/cache";
 import { allowOrigin, exposeError, preflight } from "../http/cors";
@@ -16,18 +17,23 @@ import { deviceFrom } from "../visitor/device";
 import { servedContent } from "../visitor/served";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
+import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
+import { noteSeen } from "../visitor/seen";
 import { prehide } from "../../contract/prehide";
 
-const version = z.coerce.number().int().positive().optional();
-const contextQuery = z.object({ v: version, segments: z.string().optional() });
+const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
+const segmentIds = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(2000)),
+    z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
+  ),
+  z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs"))).check(z.minLength(1), z.maxLength(50)),
+);
+const contextQuery = z.object({ v: version, segments: z.optional(segmentIds) });
 const variantsQuery = z.object({
   v: version,
-  segments: z
-    .string()
-    .max(2000)
-    .transform((s) => [...new Set(s.split(",").filter(Boolean))])
-    .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")).min(1).max(50)),
-  token: z.string().max(4096).optional(),
+  segments: segmentIds,
+  token: z.optional(z.string().check(z.maxLength(4096))),
 });
 
 const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -84,7 +90,13 @@ export const publicRoutes = new Hono<AppEnv>()
   // requests. Cached for a minute at most (a new version reaches returning visitors within it), ETag / 304.
   .get("/v1/sites/:site/facet.js", async (c) => {
     const { snap } = await snapshotFor(c);
-    return cachedDerived(c, snap.config, () => `(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(snap.config)})`, "public, max-age=60", "application/javascript; charset=utf-8");
+    return cachedDerived(
+      c,
+      snap.config,
+      () => `(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(snap.config)})`,
+      "public, max-age=60",
+      "application/javascript; charset=utf-8",
+    );
   })
 
   .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
@@ -97,17 +109,25 @@ export const publicRoutes = new Hono<AppEnv>()
   })
 
   .get("/v1/sites/:site/context", async (c) => {
-    const { v, segments } = parse(contextQuery, c.req.query(), "query");
-    // Segment ids for the content that rides along (the upgraded tag's first visit), as /variants takes them.
-    const ids = segments === undefined ? undefined : parse(variantsQuery.pick({ segments: true }), { segments }, "query").segments;
+    // segments: the content that rides along on the upgraded tag's first visit, as /variants takes them.
+    const { v, segments: ids } = parse(contextQuery, c.req.query(), "query");
     // Signed only against the live version: an older one may have gated content more loosely.
     const { snap, record } = await snapshotFor(c, v, false);
+    const origin = c.req.header("origin");
+    // "Check installation" in the admin: the tag ran on this allowed origin.
+    if (origin && record.origins.includes(origin)) await noteSeen(c.env, snap.site, origin, Date.now());
     const secret = signingSecret(c);
     const attrs = await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap));
     const context = await serverContext(secret, snap, record.created, attrs, Date.now(), deviceFrom(c.req.raw.headers));
     c.header("Cache-Control", "private, no-store");
-    // Gated by the server results just computed for this very request: nothing to prove.
-    if (ids) context.changes = servedContent(snap, ids, new Set(Object.keys(context.server).filter((r) => context.server[r]))).changes;
+    if (ids) {
+      // Gated by the server results just computed for this very request: nothing to prove.
+      const { changes } = servedContent(snap, ids, new Set(Object.keys(context.server).filter((r) => context.server[r])));
+      // Server tokens ({{company.name}}) are filled with this visitor's own attributes, as /variants does.
+      const tokens = serverTokensIn(changes);
+      const own = tokens.company && !needsCompany(snap) ? await visitorAttributes(c.env, c.req.raw, snap.site, true) : attrs;
+      context.changes = tokens.any ? fillServerTokens(changes, own) : changes;
+    }
     return c.json(context);
   })
 
@@ -118,9 +138,12 @@ export const publicRoutes = new Hono<AppEnv>()
     // The token must be for this site (this incarnation of it: a key can be deleted and created again) and version.
     const trueRefs = claims && claims.s === snap.site && claims.c === record.created && claims.v === snap.v ? new Set(claims.t) : null;
     const { changes, denied, gated } = servedContent(snap, q.segments, trueRefs);
-    const body: VariantsResponse = { v: snap.v, changes, denied };
-    // Private only when the answer depends on the token: a token sent for segments that need none changes
-    // nothing, so that answer is the same for everyone and shared caches may keep it.
-    const personal = gated && q.token !== undefined;
+    // Server tokens ({{company.name}}) are filled with this visitor's own attributes (docs/content.md).
+    const tokens = serverTokensIn(changes);
+    const filled = tokens.any ? fillServerTokens(changes, await visitorAttributes(c.env, c.req.raw, snap.site, tokens.company)) : changes;
+    const body: VariantsResponse = { v: snap.v, changes: filled, denied };
+    // Private only when the answer depends on the token (a token sent for segments that need none changes
+    // nothing, so that answer is the same for everyone and shared caches may keep it), or on the visitor's tokens.
+    const personal = (gated && q.token !== undefined) || tokens.any;
     return cachedJson(c, body, personal ? "private, max-age=300" : q.v !== undefined ? "public, max-age=300" : "public, max-age=30");
   });

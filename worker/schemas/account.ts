@@ -1,12 +1,12 @@
-import { z } from "zod";
+import * as z from "./zod";
 import { domainName } from "./common";
 
 /** One target account: a company domain and/or name, compared case-insensitively with the visitor's company. */
 export const account = z
   .object({
-    domain: domainName.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    domain: z.optional(domainName),
+    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   })
-  .refine((a) => a.domain || a.name, "give a domain or a name");
+  .check(z.refine((a) => a.domain || a.name, "give a domain or a name"));
 
-export const accountsInput = z.object({ accounts: z.array(account).max(50_000) });
+export const accountsInput = z.object({ accounts: z.array(account).check(z.maxLength(50_000)) });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "./zod";
 import { condition, slug } from "./common";
 
 import { SEGMENT_KINDS, type SegmentKind } from "../conditions/kind";
@@ -6,15 +6,15 @@ import { SEGMENT_KINDS, type SegmentKind } from "../conditions/kind";
 export const segmentKind = z.enum(SEGMENT_KINDS);
 
 export const segmentInput = z.object({
-  id: slug.optional(),
-  name: z.string().trim().min(1).max(200),
+  id: z.optional(slug),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** Derived from the condition (conditions/kind.ts); one sent must be the derived one. */
-  kind: segmentKind.optional(),
+  kind: z.optional(segmentKind),
   condition,
   /** Higher wins when several of an experience's segments match. */
-  priority: z.number().int().min(-1000).max(1000).default(0),
+  priority: z._default(z.number().check(z.int(), z.gte(-1000), z.lte(1000)), 0),
   /** On an edit: the version it started from (optimistic concurrency; see http/precondition.ts). */
-  version: z.number().int().positive().optional(),
+  version: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export type SegmentInput = z.infer<typeof segmentInput>;

@@ -31,7 +31,11 @@ export async function visitorAttributes(env: Env, req: Request, site: string, ne
     if (sim) {
       geo = withSimulatedGeo(geo, sim.geo);
       // A simulated address has no real network behind it: the local cf's ASN would be wrong.
-      if (sim.ip) (ip = sim.ip), (asn = asOrg = undefined);
+      if (sim.ip) {
+        ip = sim.ip;
+        asn = undefined;
+        asOrg = undefined;
+      }
       if (sim.asn !== undefined) asn = sim.asn;
       if (sim.asOrg !== undefined) asOrg = sim.asOrg;
     }

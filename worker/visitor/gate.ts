@@ -3,6 +3,7 @@
 // device), so the condition is evaluated in three-valued logic: content is refused only when the
 // server results alone make the condition impossible.
 import type { Condition } from "../../contract/conditions";
+import { isLogicalList, LOGIC, NOT } from "../../contract/operators";
 import { refId } from "../../contract/server-refs";
 
 type Tri = boolean | undefined;
@@ -19,14 +20,14 @@ function any(values: Tri[]): Tri {
   return values.every((v) => v === false) ? false : undefined;
 }
 
+const COMBINE = { all, any, none: (values: Tri[]) => not(any(values)) };
+
 function evaluate(condition: Condition, trueRefs: ReadonlySet<string>): Tri {
   return all(
     Object.entries(condition).map(([key, value]): Tri => {
       const children = () => (Array.isArray(value) ? value.map((c) => (isObject(c) ? evaluate(c, trueRefs) : undefined)) : [undefined]);
-      if (key === "$and") return all(children());
-      if (key === "$or") return any(children());
-      if (key === "$nor") return not(any(children()));
-      if (key === "$not") return isObject(value) ? not(evaluate(value, trueRefs)) : undefined;
+      if (isLogicalList(key)) return COMBINE[LOGIC[key]](children());
+      if (key === NOT) return isObject(value) ? not(evaluate(value, trueRefs)) : undefined;
       const ref = refId(key);
       if (ref !== null) return trueRefs.has(ref) === (value === true);
       return undefined;

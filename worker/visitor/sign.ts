@@ -1,6 +1,7 @@
 // Signed server context: the Worker evaluates the secret parts of conditions (company lists, geo) and
 // hands the browser only their results, signed, so the variants endpoint can trust them later.
 // Token: base64url(JSON claims) "." base64url(HMAC-SHA256(claims)).
+import { memo } from "../cache/memo";
 
 export interface ContextClaims {
   /** site key */
@@ -19,7 +20,8 @@ const enc = new TextEncoder();
 const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 const unb64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
 
-const keys = new Map<string, Promise<CryptoKey>>();
+// Importing a key costs more than the HMAC itself; there is one secret, or two while it is rotated.
+const keys = memo<Promise<CryptoKey>>({ max: 4 });
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {

@@ -17,14 +17,26 @@ function fromParams(params: URLSearchParams, prefix: string): Simulation | null 
   const sim: Simulation = { geo: {} };
   let any = false;
   const ip = params.get(`${prefix}ip`);
-  if (ip) (sim.ip = ip), (any = true);
+  if (ip) {
+    sim.ip = ip;
+    any = true;
+  }
   const asn = Number(params.get(`${prefix}asn`)?.replace(/^AS/i, ""));
-  if (Number.isInteger(asn) && asn > 0) (sim.asn = asn), (any = true);
+  if (Number.isInteger(asn) && asn > 0) {
+    sim.asn = asn;
+    any = true;
+  }
   const asOrg = params.get(`${prefix}asOrg`);
-  if (asOrg) (sim.asOrg = asOrg.slice(0, 200)), (any = true);
+  if (asOrg) {
+    sim.asOrg = asOrg.slice(0, 200);
+    any = true;
+  }
   for (const field of GEO_FIELDS) {
     const value = params.get(`${prefix}${field}`);
-    if (value) (sim.geo[field] = value.slice(0, 100)), (any = true);
+    if (value) {
+      sim.geo[field] = value.slice(0, 100);
+      any = true;
+    }
   }
   return any ? sim : null;
 }

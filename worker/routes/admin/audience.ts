@@ -1,13 +1,13 @@
 // A site's account list (target accounts, for company.inAccountList) and interest topics.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
-import { listAccounts, replaceAccounts } from "../../db/accounts";
+import { listAccounts } from "../../db/accounts";
 import { listTopics, replaceTopics } from "../../db/topics";
-import { writeAccountList } from "../../enrich/accounts";
 import { parseAccountsCsv } from "../../enrich/accounts-csv";
 import { requireRole } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { csvBody, isCsv, jsonBody } from "../../http/validate";
+import { replaceAccountList } from "../../publish/account-list";
 import { accountsInput } from "../../schemas/account";
 import { topicsInput } from "../../schemas/topic";
 import { audit } from "./audit-trail";
@@ -31,8 +31,7 @@ export const audience = new Hono<AppEnv>()
       if (parsed.rows.length === 0) throw new ApiError(400, "invalid_csv", "The CSV has a header but no accounts");
       rows = parsed.rows;
     } else rows = (await jsonBody(c, accountsInput, 8 * 1024 * 1024)).accounts;
-    const list = await replaceAccounts(c.env.DB, site.key, rows);
-    await writeAccountList(c.env, site.key, list);
+    await replaceAccountList(c.env, site.key, rows);
     await audit(c, "accounts.replace", { site: site.key, after: { count: rows.length } });
     return c.json({ count: rows.length });
   })

@@ -1,6 +1,6 @@
 // The audit log: a site's entries for anyone who can read the site; the whole log (logins, users) for owners.
-import { Hono } from "hono";
-import { z } from "zod";
+import { Hono } from "hono/tiny";
+import * as z from "../../schemas/zod";
 import type { AppEnv } from "../../env";
 import { listAudit } from "../../db/audit";
 import { assertAllowed, requireRole } from "../../http/auth";
@@ -8,9 +8,9 @@ import { parse } from "../../http/validate";
 import { slug } from "../../schemas/common";
 
 const auditQuery = z.object({
-  site: slug.optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  site: z.optional(slug),
+  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
 });
 
 export const auditLog = new Hono<AppEnv>().get("/audit", requireRole("viewer"), async (c) => {

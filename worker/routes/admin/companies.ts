@@ -1,15 +1,16 @@
 // Company IP ranges for firmographic enrichment (global: a company's addresses are the same for every
 // site). Import as JSON ({ranges: [...]}) or CSV (header documented in the README); all or nothing.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
-import { clearCompanyRanges, countCompanyRanges, insertCompanyRanges } from "../../db/companies";
-import { activateRangeIndex, buildRangeIndex, discardRangeIndex, lookupRanges, rebuildRangeIndex, type BuiltIndex } from "../../enrich/ranges";
+import { countCompanyRanges } from "../../db/companies";
+import { lookupRanges } from "../../enrich/ranges";
 import { parseRangesCsv } from "../../enrich/ranges-csv";
 import { requireRole } from "../../http/auth";
 import { ApiError } from "../../http/errors";
 import { csvBody, isCsv, jsonBody } from "../../http/validate";
 import { companyRangesImport, type CompanyRange } from "../../schemas/company";
-import { ipToHex } from "../../visitor/ip";
+import { ipToHex } from "../../net/ip";
+import { importCompanyRanges, removeCompanyRanges } from "../../publish/company-ranges";
 import { audit } from "./audit-trail";
 
 async function rangesFrom(c: Parameters<typeof jsonBody>[0]): Promise<CompanyRange[]> {
@@ -26,23 +27,13 @@ export const companies = new Hono<AppEnv>()
   .post("/", requireRole("owner"), async (c) => {
     const replace = c.req.query("replace") === "true";
     const ranges = await rangesFrom(c);
-    // The index is built from the staged rows before they go live: an import whose index KV can't hold
-    // is refused whole, and D1 and KV never disagree about what is live.
-    let built: BuiltIndex | undefined;
-    try {
-      await insertCompanyRanges(c.env.DB, ranges, replace, async (generation) => void (built = await buildRangeIndex(c.env, generation)));
-    } catch (e) {
-      if (built) await discardRangeIndex(c.env, built).catch(() => {});
-      throw e;
-    }
-    const index = await activateRangeIndex(c.env, built!);
+    const index = await importCompanyRanges(c.env, ranges, replace);
     await audit(c, "company-ranges.import", { after: { added: ranges.length, replaced: replace } });
     return c.json({ added: ranges.length, replaced: replace, ...index }, 201);
   })
 
   .delete("/", requireRole("owner"), async (c) => {
-    await clearCompanyRanges(c.env.DB);
-    await rebuildRangeIndex(c.env);
+    await removeCompanyRanges(c.env);
     await audit(c, "company-ranges.clear");
     return c.body(null, 204);
   })

@@ -1,8 +1,8 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { deleteExperience, getExperience, insertExperience, listExperiences, updateExperience } from "../../db/experiences";
 import { listSegments } from "../../db/segments";
-import { sanitizeHtml } from "../../content/sanitize";
+import { sanitizeChange } from "../../content/sanitize-change";
 import { requireRole } from "../../http/auth";
 import { ApiError, notFound } from "../../http/errors";
 import { etagOf, expectedVersion, versionConflict } from "../../http/precondition";
@@ -12,15 +12,22 @@ import type { Site } from "../../schemas/site";
 import { audit, brief } from "./audit-trail";
 import { newId, nowIso, siteOr404 } from "./site-scope";
 
-/** Checks the variants' segments exist on this site and sanitizes html changes before anything is stored. */
-async function prepare(db: D1Database, site: Site, input: ExperienceInput): Promise<ExperienceInput> {
+/** Checks the variants' segments exist on this site and redirects' origins, and sanitizes html and insert changes before anything is stored. */
+async function checkedInput(db: D1Database, site: Site, input: ExperienceInput): Promise<ExperienceInput> {
   const known = new Set((await listSegments(db, site.key)).map((s) => s.id));
   const fields: Record<string, string> = {};
   input.variants.forEach((v, i) => {
     if (!known.has(v.segment)) fields[`variants.${i}.segment`] = `no segment "${v.segment}" on site "${site.key}"`;
+    v.changes.forEach((ch, j) => {
+      // An absolute redirect may only leave for one of the site's own origins (an open redirect otherwise).
+      if (ch.type === "redirect" && /^https?:/i.test(ch.url) && !site.origins.includes(new URL(ch.url).origin)) fields[`variants.${i}.changes.${j}.url`] = `${new URL(ch.url).origin} is not among this site's allowed origins`;
+    });
   });
-  if (Object.keys(fields).length > 0) throw new ApiError(422, "unknown_segment", Object.values(fields)[0]!, fields);
-  const variants = input.variants.map((v) => ({ ...v, changes: v.changes.map((ch) => (ch.type === "html" ? { ...ch, value: sanitizeHtml(ch.value) } : ch)) }));
+  if (Object.keys(fields).length > 0) {
+    const code = Object.keys(fields).some((f) => f.endsWith(".segment")) ? "unknown_segment" : "origin_not_allowed";
+    throw new ApiError(422, code, Object.values(fields)[0]!, fields);
+  }
+  const variants = input.variants.map((v) => ({ ...v, changes: v.changes.map(sanitizeChange) }));
   return { ...input, variants };
 }
 
@@ -32,7 +39,7 @@ export const experiences = new Hono<AppEnv>()
 
   .post("/", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
-    const input = await prepare(c.env.DB, site, await jsonBody(c, experienceInput));
+    const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
     const id = input.id ?? newId("exp");
     if (!(await insertExperience(c.env.DB, site.key, id, input, nowIso()))) throw new ApiError(409, "conflict", `An experience with id "${id}" already exists`);
     const created = (await getExperience(c.env.DB, site.key, id))!;
@@ -52,7 +59,7 @@ export const experiences = new Hono<AppEnv>()
   .put("/:id", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     const id = c.req.param("id");
-    const input = await prepare(c.env.DB, site, await jsonBody(c, experienceInput));
+    const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
     if (input.id !== undefined && input.id !== id) throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
     const expected = expectedVersion(c, input.version);
     const before = await getExperience(c.env.DB, site.key, id);

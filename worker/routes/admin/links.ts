@@ -1,6 +1,6 @@
 // Creates preview links (an experience × segment, the current draft) and editor links (the element
 // picker) for the marketer's own site. The token goes in the URL fragment, so it never reaches a log.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { LINK_TTL_MS, signLink } from "../../auth/links";
 import { getExperience } from "../../db/experiences";
@@ -38,6 +38,7 @@ export const links = new Hono<AppEnv>().post("/links", requireRole("editor"), as
     x: experience.id,
     ...(input.kind === "preview" ? { g: input.segment } : {}),
     e: expiresAt,
+    o: new URL(c.req.url).origin,
   });
   await audit(c, `link.${input.kind}`, { site: site.key, target: experience.id });
   const url = input.url ? `${input.url.replace(/#.*$/, "")}#${FRAGMENT[input.kind]}=${token}` : null;

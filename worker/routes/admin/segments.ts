@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { listExperiences } from "../../db/experiences";
 import { deleteSegment, getSegment, insertSegment, listSegments, updateSegment } from "../../db/segments";

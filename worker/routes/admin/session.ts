@@ -1,5 +1,6 @@
 // Login sessions: login and invite acceptance (before any authentication), logout, me, password change.
-import { Hono, type Context } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../../env";
 import { checkLogin, LoginFailed, LoginThrottled } from "../../auth/login";

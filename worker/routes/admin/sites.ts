@@ -1,15 +1,11 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
-import { actorOf } from "../../auth/principal";
-import { deleteSite, getSite, insertSite, listSites, updateSite } from "../../db/sites";
-import { listVersions } from "../../db/versions";
+import { getSite, insertSite, listSites, updateSite } from "../../db/sites";
 import { requireRole } from "../../http/auth";
 import { ApiError, notFound } from "../../http/errors";
 import { etagOf, expectedVersion, versionConflict } from "../../http/precondition";
 import { jsonBody } from "../../http/validate";
-import { deleteAccountList } from "../../enrich/accounts";
-import { publishSite } from "../../publish/publish";
-import { deleteSiteRecords, writeSiteRecord } from "../../publish/store";
+import { removeSite, syncSiteRecord } from "../../publish/site-record";
 import { siteInput, sitePatch } from "../../schemas/site";
 import { audit, brief } from "./audit-trail";
 import { nowIso, siteOr404 } from "./site-scope";
@@ -22,7 +18,7 @@ export const sites = new Hono<AppEnv>()
     const input = await jsonBody(c, siteInput);
     const now = nowIso();
     if (!(await insertSite(c.env.DB, input, now))) throw new ApiError(409, "conflict", `A site with key "${input.key}" already exists`);
-    await writeSiteRecord(c.env, input.key, { origins: input.origins, live: null, created: now });
+    await syncSiteRecord(c.env, input.key);
     await audit(c, "site.create", { site: input.key, target: input.key, after: { name: input.name, origins: input.origins } });
     c.header("ETag", etagOf(1));
     return c.json({ ...input, liveVersion: null, version: 1, createdAt: now, updatedAt: now }, 201);
@@ -41,13 +37,14 @@ export const sites = new Hono<AppEnv>()
     const next = { name: patch.name ?? site.name, origins: patch.origins ?? site.origins };
     const now = nowIso();
     const version = await updateSite(c.env.DB, site.key, next, now, expected);
-    // Re-read the row: a publish may have moved the live version since this request loaded the site,
-    // and a delete may have removed it (then KV must not get it back).
-    const current = await getSite(c.env.DB, site.key);
-    if (!current) throw notFound(`Site "${site.key}"`);
-    if (version === null) throw versionConflict(`Site "${site.key}"`, current.version, expected);
+    if (version === null) {
+      const current = await getSite(c.env.DB, site.key);
+      throw current ? versionConflict(`Site "${site.key}"`, current.version, expected) : notFound(`Site "${site.key}"`);
+    }
     // Allowed origins take effect at once, without a publish: they guard access, they aren't content.
-    await writeSiteRecord(c.env, site.key, { origins: current.origins, live: current.liveVersion, created: current.createdAt });
+    // The record is rebuilt from the row as it is now (a publish may have moved the live version since),
+    // and a delete that came in between leaves no record behind.
+    if (!(await syncSiteRecord(c.env, site.key))) throw notFound(`Site "${site.key}"`);
     await audit(c, "site.update", { site: site.key, target: site.key, before: { name: site.name, origins: site.origins }, after: next });
     c.header("ETag", etagOf(version));
     return c.json({ ...site, ...next, version, updatedAt: now });
@@ -55,22 +52,7 @@ export const sites = new Hono<AppEnv>()
 
   .delete("/:site", requireRole("owner"), async (c) => {
     const site = await siteOr404(c);
-    const versions = await listVersions(c.env.DB, site.key);
-    await deleteSite(c.env.DB, site.key);
-    await deleteSiteRecords(c.env, site.key, versions.map((v) => v.version));
-    await deleteAccountList(c.env, site.key);
+    await removeSite(c.env, site.key);
     await audit(c, "site.delete", { site: site.key, target: site.key, before: brief(site) });
     return c.body(null, 204);
-  })
-
-  .post("/:site/publish", requireRole("editor"), async (c) => {
-    const site = await siteOr404(c);
-    const published = await publishSite(c.env, site, nowIso(), actorOf(c.get("principal")));
-    await audit(c, "publish", { site: site.key, target: `v${published.version}`, before: { live: site.liveVersion }, after: { live: published.version } });
-    return c.json(published, 201);
-  })
-
-  .get("/:site/versions", requireRole("viewer"), async (c) => {
-    const site = await siteOr404(c);
-    return c.json({ live: site.liveVersion, versions: await listVersions(c.env.DB, site.key) });
   });

@@ -1,5 +1,5 @@
 // Per-site API tokens for automation (owner only): shown once at creation, stored hashed.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { newId, randomToken, sha256Hex } from "../../auth/secrets";
 import { deleteApiToken, insertApiToken, listApiTokens } from "../../db/api-tokens";

@@ -1,6 +1,6 @@
 // Admin accounts (owner only): create (the first owner is made with the owner token), list, change a
 // role, remove; invites that let someone set their own password.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../../env";
 import { hashPassword } from "../../auth/password";
 import { newId, randomToken, sha256Hex } from "../../auth/secrets";

@@ -1,12 +1,13 @@
-// Publish history beyond the list: one version's content, the diff a publish would make, and rollback.
-import { Hono } from "hono";
-import { z } from "zod";
+// Publishing and its history: publish, the versions list, one version's content, the diff a publish
+// would make, and rollback (docs/admin-api.md).
+import { Hono } from "hono/tiny";
+import * as z from "../../schemas/zod";
 import type { AppEnv } from "../../env";
 import { actorOf } from "../../auth/principal";
 import { listExperiences } from "../../db/experiences";
 import { listSegments } from "../../db/segments";
 import { listTopics } from "../../db/topics";
-import { getVersion, restoreSource } from "../../db/versions";
+import { getVersion, listVersions, restoreSource } from "../../db/versions";
 import { requireRole } from "../../http/auth";
 import { ApiError, notFound } from "../../http/errors";
 import { jsonBody, parse } from "../../http/validate";
@@ -16,9 +17,21 @@ import { rollbackInput } from "../../schemas/admin";
 import { audit } from "./audit-trail";
 import { nowIso, siteOr404 } from "./site-scope";
 
-const versionParam = z.coerce.number().int().positive();
+const versionParam = z.coerce.number().check(z.int(), z.positive());
 
-export const history = new Hono<AppEnv>()
+export const versions = new Hono<AppEnv>()
+  .post("/publish", requireRole("editor"), async (c) => {
+    const site = await siteOr404(c);
+    const published = await publishSite(c.env, site, nowIso(), actorOf(c.get("principal")));
+    await audit(c, "publish", { site: site.key, target: `v${published.version}`, before: { live: site.liveVersion }, after: { live: published.version } });
+    return c.json(published, 201);
+  })
+
+  .get("/versions", requireRole("viewer"), async (c) => {
+    const site = await siteOr404(c);
+    return c.json({ live: site.liveVersion, versions: await listVersions(c.env.DB, site.key) });
+  })
+
   // The source as published. Viewers see it all: it holds nothing they can't already read as drafts.
   .get("/versions/:v", requireRole("viewer"), async (c) => {
     const site = await siteOr404(c);

@@ -1,5 +1,6 @@
 // IP addresses as 128-bit values written as 32 hex digits, so that both families sort and compare as
-// plain strings (IPv4 maps into ::ffff:0:0/96, as the OS does for dual-stack sockets).
+// plain strings (IPv4 maps into ::ffff:0:0/96, as the OS does for dual-stack sockets). Kept apart from
+// enrich/ and visitor/, which both read it, so neither has to import the other.
 
 function v4Words(s: string): number[] | null {
   const parts = s.split(".");
@@ -52,7 +53,7 @@ export function cidrToRange(cidr: string): { start: string; end: string } | null
   const isV4 = !addr.includes(":");
   const bits = Number(bitsText) + (isV4 ? 96 : 0);
   if (bits > 128 || (isV4 && Number(bitsText) > 32)) return null;
-  let value = BigInt("0x" + hex);
+  let value = BigInt(`0x${hex}`);
   const hostMask = (1n << BigInt(128 - bits)) - 1n;
   value &= ~hostMask;
   const toHex = (n: bigint) => n.toString(16).padStart(32, "0");

@@ -1,0 +1,26 @@
+// The admin page's script: wires whatever the server-rendered screen contains. No framework; each part
+// looks for its own markup, so a screen without it costs nothing.
+import { $ } from "./dom";
+import { setupActions } from "./actions";
+import { setupExperienceEditor } from "./experience";
+import { setupForms } from "./forms";
+import { setupInstallCheck } from "./install-check";
+import { showFlash } from "./notice";
+import { setupPriorities } from "./priorities";
+import { setupSegmentEditor } from "./segment-editor";
+
+function boot() {
+  showFlash();
+  setupForms();
+  setupActions();
+  if ($("[data-segments]")) setupPriorities();
+  const segmentForm = $<HTMLFormElement>("#segment-form");
+  if (segmentForm) setupSegmentEditor(segmentForm);
+  const installCheck = $<HTMLButtonElement>("button[data-check-install]");
+  if (installCheck) setupInstallCheck(installCheck);
+  const experienceForm = $<HTMLFormElement>("#experience-form");
+  if (experienceForm) setupExperienceEditor(experienceForm);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();

@@ -1,0 +1,87 @@
+// Edge mode in Chromium (docs/edge.md): the dev Worker answers for edge.localhost in front of its own demo page,
+// personalizing the HTML stream. A first visit from a segment the edge can decide paints no frame of the
+// default content; a device-only segment is still the snippet's.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { ageProfile, facetReady, text, watch, type Visit } from "./browser";
+
+const ORIGINAL = "Ship reliable data pipelines in minutes";
+const GERMAN = "Zuverlässige Datenpipelines in Minuten";
+let browser: Browser;
+const edge = () => inject("workerUrl").replace("127.0.0.1", "edge.localhost");
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.FACET_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    // As browser.ts, off the network but for loopback, with edge.localhost on loopback too.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--host-resolver-rules=MAP edge.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function visitor(): Promise<Visit> {
+  const context = await browser.newContext();
+  // Every frame's hero, from the first one: text and visibility as painted.
+  await context.addInitScript(() => {
+    const frames: string[] = [];
+    (window as unknown as { __frames: string[] }).__frames = frames;
+    const tick = () => {
+      const el = document.querySelector("#hero-headline");
+      if (el) frames.push(`${getComputedStyle(el).visibility}|${el.textContent}`);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const page = await context.newPage();
+  const v: Visit = { context, page, warnings: [], pageErrors: [], apiRequests: [] };
+  watch(v, page);
+  return v;
+}
+const frames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
+
+describe("edge mode", () => {
+  it("paints no frame of the default hero for a first visit from Germany", async () => {
+    const v = await visitor();
+    await v.page.goto(`${edge()}/?facet_sim_country=DE`);
+    const info = await facetReady(v.page);
+    expect(info.applied).toEqual([{ experience: "hero", segment: "germany" }]);
+    expect(await text(v.page, "#hero-headline")).toBe(GERMAN);
+    // A few more frames after the snippet took over.
+    const n = (await frames(v.page)).length;
+    await v.page.waitForFunction((k) => (window as unknown as { __frames: string[] }).__frames.length > k + 5, n);
+    const seen = await frames(v.page);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((f) => f.includes(ORIGINAL))).toEqual([]);
+    expect(seen.every((f) => f == `visible|${GERMAN}`)).toBe(true);
+    // The handoff is there, and the html change is present exactly once.
+    expect(await v.page.locator("#facet-edge").count()).toBe(1);
+    expect(await v.page.locator("#announcement-bar strong").count()).toBe(1);
+    expect(v.pageErrors).toEqual([]);
+    await v.context.close();
+  });
+
+  it("paints no frame of the default hero for a first visit from Acme's network", async () => {
+    const v = await visitor();
+    await v.page.goto(`${edge()}/?facet_sim_ip=203.0.113.7`);
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "target-accounts" }]);
+    const seen = await frames(v.page);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((f) => f.includes(ORIGINAL))).toEqual([]);
+    await v.context.close();
+  });
+
+  it("leaves a returning visitor's hero (device-only) to the snippet", async () => {
+    const v = await visitor();
+    await v.page.goto(`${edge()}/`);
+    expect((await facetReady(v.page)).applied).toEqual([]);
+    expect(await v.page.locator("#facet-edge").count()).toBe(0);
+    await ageProfile(v.page, "demo", 31);
+    await v.page.reload();
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "returning" }]);
+    expect(await text(v.page, "#hero-headline")).toBe("Welcome back — your pipelines missed you");
+    await v.context.close();
+  });
+});

@@ -1,0 +1,113 @@
+// The admin page at /admin: the login screen without a session, the screens with one (read through the
+// admin API, so a viewer sees no owner-only parts), and the hashed assets with CSP-compatible headers.
+import { SELF, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ADMIN_ASSET_NAMES } from "../../worker/generated/admin-assets";
+import { ADMIN_CSP } from "../../worker/http/security-headers";
+import { BASE, createExperience, createSegment, createSite } from "./helpers";
+import { session, type SessionAuth } from "./sessions";
+
+const get = (path: string, s?: SessionAuth) =>
+  SELF.fetch(`${BASE}${path}`, { redirect: "manual", headers: s ? { cookie: `facet_session=${s.cookie}` } : {} });
+
+describe("GET /admin", () => {
+  it("sends a visitor without a session to the login screen, which renders with the security headers", async () => {
+    const res = await get("/admin/sites/x/segments?a=1");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/admin/login?next=%2Fadmin%2Fsites%2Fx%2Fsegments%3Fa%3D1");
+    const login = await get("/admin/login");
+    const html = await login.text();
+    expect(login.status).toBe(200);
+    expect(login.headers.get("content-security-policy")).toBe(ADMIN_CSP);
+    expect(login.headers.get("cache-control")).toBe("no-store");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('data-api="POST /login"');
+    expect(html).toContain('<label for="f-email">Email</label>');
+    expect(html).toContain(`<script defer="" src="/admin/assets/${ADMIN_ASSET_NAMES.js}"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="/admin/assets/${ADMIN_ASSET_NAMES.css}"/>`);
+  });
+
+  it("renders no inline script or style (the CSP would block them)", async () => {
+    const s = await session("owner");
+    const site = (await createSite()).key;
+    const segment = (await createSegment(site, { condition: { "geo.country": "DE" } })).id;
+    await createExperience(site, { variants: [{ segment, changes: [{ type: "html", selector: "h1", value: "<b>Hi</b>" }] }] });
+    for (const path of ["/admin", `/admin/sites/${site}`, `/admin/sites/${site}/segments`, `/admin/sites/${site}/segments/${segment}`, `/admin/sites/${site}/experiences`, `/admin/sites/${site}/publish`, "/admin/users", `/admin/audit?site=${site}`]) {
+      const res = await get(path, s);
+      const html = await res.text();
+      expect(res.status, path).toBe(200);
+      expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
+    }
+  });
+
+  it("shows a logged-in owner the sites list with the install tag of a site", async () => {
+    const s = await session("owner");
+    const site = await createSite({ name: "Shop <main>" });
+    const list = await (await get("/admin", s)).text();
+    expect(list).toContain(`href="/admin/sites/${site.key}"`);
+    expect(list).toContain("Shop &lt;main&gt;");
+    const page = await (await get(`/admin/sites/${site.key}`, s)).text();
+    expect(page).toContain(`&lt;script async src=&quot;${BASE}/facet.js&quot; data-site=&quot;${site.key}&quot;&gt;&lt;/script&gt;`);
+    expect(page).toContain('data-copy="install-tag"');
+    expect(page).toContain("API tokens");
+  });
+
+  it("shows an experience's schedule: labeled Starts/Ends inputs in the editor, and Scheduled: in the list (UTC)", async () => {
+    const s = await session("owner");
+    const site = (await createSite()).key;
+    const segment = (await createSegment(site, { condition: { "geo.country": "DE" } })).id;
+    const e = await createExperience(site, { start: "2026-12-01T09:00:00Z", end: "2026-12-24T00:00:00+01:00", variants: [{ segment, changes: [{ type: "text", selector: "h1", value: "Sale" }] }] });
+    const editor = await (await get(`/admin/sites/${site}/experiences/${e.id}`, s)).text();
+    expect(editor).toContain('<label for="f-start">Starts (optional)</label>');
+    expect(editor).toContain('<label for="f-end">Ends (optional)</label>');
+    expect(editor).toMatch(/<input id="f-start" name="start" type="datetime-local" data-iso="2026-12-01T09:00:00Z"/);
+    expect(editor).toContain("local timezone");
+    const list = await (await get(`/admin/sites/${site}/experiences`, s)).text();
+    expect(list).toContain("Scheduled: from 2026-12-01 09:00 UTC until 2026-12-23 23:00 UTC");
+  });
+
+  it("reads through the API's roles: a viewer gets no owner forms, and an owner-only screen says not allowed", async () => {
+    const s = await session("viewer");
+    const site = await createSite();
+    const page = await (await get(`/admin/sites/${site.key}`, s)).text();
+    expect(page).not.toContain("API tokens");
+    expect(page).toContain("Only owners change site settings.");
+    const users = await get("/admin/users", s);
+    expect(users.status).toBe(403);
+    expect(await users.text()).toContain("Not allowed");
+    expect((await get("/admin/sites/no-such-site", s)).status).toBe(404);
+  });
+});
+
+// The files are Workers Static Assets (wrangler.toml [assets], dist/assets), answered before the Worker runs.
+// The pool's SELF calls the Worker directly, so these read them through the assets binding, the same asset
+// service (with dist/assets/_headers) that answers in production; the e2e suite loads them through wrangler dev.
+describe("admin assets", () => {
+  it("serves the hashed script and stylesheet as static assets, with a year of caching and nosniff", async () => {
+    for (const [name, type, start] of [[ADMIN_ASSET_NAMES.js, "javascript", '"use strict";'], [ADMIN_ASSET_NAMES.css, "text/css", ""]] as const) {
+      const res = await (env as unknown as { ASSETS: Fetcher }).ASSETS.fetch(`${BASE}/admin/assets/${name}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain(type);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      const body = await res.text();
+      expect(body.startsWith(start) && body.length > 1000).toBe(true);
+    }
+    expect(ADMIN_ASSET_NAMES.js).toMatch(/^admin\.[0-9a-f]{12}\.js$/);
+    expect(ADMIN_ASSET_NAMES.css).toMatch(/^admin\.[0-9a-f]{12}\.css$/);
+  });
+
+  it("answers an unknown asset from the Worker, with a 404 envelope that no one caches", async () => {
+    const res = await get("/admin/assets/admin.000000000000.js");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("content-security-policy")).toBe(ADMIN_CSP);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("holds no index.html nor any file outside /admin/assets/, so / and the API reach the Worker", async () => {
+    const assets = (env as unknown as { ASSETS: Fetcher }).ASSETS;
+    for (const path of ["/", "/index.html", "/_headers", "/healthz", "/admin", "/admin/login"]) expect((await assets.fetch(`${BASE}${path}`)).status, path).toBe(404);
+    expect(await (await get("/healthz")).json()).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,75 @@
+// Which experiences the edge can decide for this request, and the changes it then applies. Pure.
+// An experience is decided only when its winner is certain: segments are walked highest priority first, a
+// certainly-true one wins only if every segment above it is certainly false; one that depends on the device
+// leaves the whole experience to the snippet (which then decides it exactly as without edge mode). A winner
+// with a change HTMLRewriter can't apply exactly is also left to the snippet, whole: never half applied.
+import { REGEX_INPUT_MAX } from "../../contract/conditions";
+import type { Change, ExperienceContent, PublishedConfig } from "../../contract/wire";
+import type { EdgeFacts } from "./facts";
+import { edgeSelectors } from "./selector";
+import { evalTri, type Tri } from "./tri";
+
+export interface EdgeChange {
+  change: Change;
+  /** The selector as HTMLRewriter takes it: one part per selector of a list. */
+  selectors: string[];
+}
+
+export interface EdgeDecision {
+  experience: string;
+  segment: string;
+  changes: EdgeChange[];
+}
+
+// insert (not idempotent: an element matched by two parts of a list would get it twice) and redirect are the
+// snippet's for now.
+const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide"]);
+// Content tokens ({{company.name|there}}, contract/tokens.ts) are filled by the variants endpoint and the
+// snippet: a value with one is left to them.
+const TOKEN = /\{\{/;
+
+/** The snippet's page test (snippet/decide.ts `onPage`), on the compiled patterns: the path is known here. */
+function onPage(paths: string[] | undefined, pages: string[], path: string): boolean {
+  const list = paths ?? pages.map(() => "$^");
+  if (!list.length) return true;
+  if (path.length > REGEX_INPUT_MAX) return false;
+  return list.some((p) => {
+    try {
+      return new RegExp(p).test(path);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The edge form of a winner's changes, or null when one of them must be left to the snippet. */
+function edgeChanges(list: Change[]): EdgeChange[] | null {
+  const out: EdgeChange[] = [];
+  for (const change of list) {
+    const tokens = (change.type == "text" || change.type == "html") && TOKEN.test(change.value);
+    const selectors = TYPES.has(change.type) && "selector" in change && !tokens ? edgeSelectors(change.selector) : null;
+    if (!selectors) return null;
+    out.push({ change, selectors });
+  }
+  return out;
+}
+
+/** `now`: the request's time, tested against each experience's schedule as the snippet does (snippet/decide.ts). */
+export function decideAtEdge(config: PublishedConfig, content: ExperienceContent, facts: EdgeFacts, url: URL, now: number): EdgeDecision[] {
+  const results = new Map<string, Tri>();
+  for (const s of config.segments) results.set(s.id, evalTri(facts.context, s.condition, facts.unknown));
+  const decided: EdgeDecision[] = [];
+  for (const e of config.experiences) {
+    if ((e.from !== undefined && now < e.from) || (e.until !== undefined && now >= e.until)) continue;
+    if (!onPage(e.paths, e.pages, url.pathname)) continue;
+    for (const segment of e.segments) {
+      // A segment id missing from the config never matches, as in the snippet.
+      const r = results.has(segment) ? results.get(segment) : false;
+      if (r === false) continue;
+      const changes = r === true ? edgeChanges((content[e.id]?.[segment] ?? []) as Change[]) : null;
+      if (changes) decided.push({ experience: e.id, segment, changes });
+      break;
+    }
+  }
+  return decided;
+}

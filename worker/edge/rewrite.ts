@@ -1,0 +1,88 @@
+// Applies the edge's decisions inside the HTML stream, with the snippet's semantics (snippet/changes.ts), and
+// tells the snippet what it applied. HTMLRewriter hands each element over as its start tag streams by: nothing
+// is buffered. A handler that throws would abort the stream (a truncated page), so each one is wrapped: a
+// change that fails is skipped, and the rest of the page streams on.
+import type { Change } from "../../contract/wire";
+import type { EdgeDecision } from "./decide";
+
+/** Version of the handoff's format (docs/edge.md). */
+export const HANDOFF_VERSION = 1;
+export const HANDOFF_ID = "facet-edge";
+
+// The snippet's UNSAFE list: elements a browser runs or loads from are never changed, nor svg/math content.
+const UNSAFE = /^(script|style|link|meta|base|i?frame|object|embed|template|noscript)$/i;
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+const SPACE = /[\t\n\f\r ]+/;
+
+export function applyAtEdge(el: Element, c: Change): void {
+  if (UNSAFE.test(el.tagName) || (el.namespaceURI && el.namespaceURI != HTML_NS)) return;
+  switch (c.type) {
+    case "text":
+    case "html":
+      // Only written, never read: HTMLRewriter's text arrives in chunks, but replacing needs none of it.
+      el.setInnerContent(c.value, { html: c.type == "html" }); // html was sanitized by the Worker when saved
+      return;
+    case "attribute":
+      if (c.value == null) el.removeAttribute(c.name);
+      else el.setAttribute(c.name, c.value);
+      return;
+    case "class": {
+      // classList's result: the ordered set of tokens, the added ones at the end, written back only if the
+      // element had a class attribute or ends with some class.
+      const old = el.getAttribute("class");
+      const tokens = [...new Set((old ?? "").split(SPACE).filter(Boolean))];
+      for (const a of c.add) if (!tokens.includes(a)) tokens.push(a);
+      const next = tokens.filter((t) => !c.remove.includes(t));
+      if (old != null || next.length) el.setAttribute("class", next.join(" "));
+      return;
+    }
+    case "style":
+    case "hide": {
+      // setProperty(p, v, "important") in the snippet: appended last with !important, each wins over what
+      // the page's inline style said for the same property (the cascade of one declaration block).
+      const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
+      const old = (el.getAttribute("style") ?? "").trim();
+      const add = Object.entries(props).map(([p, v]) => `${p}: ${v} !important;`).join(" ");
+      el.setAttribute("style", old ? `${old}${old.endsWith(";") ? "" : ";"} ${add}` : add);
+      return;
+    }
+  }
+}
+
+/**
+ * The inline JSON the snippet reads (docs/edge.md): the config version decided with, and which experience got
+ * which segment's changes, with the changes, so the snippet holds them without a fetch and keeps them applied
+ * when the page's own scripts re-render those elements.
+ */
+export function handoff(config: number, decisions: EdgeDecision[]): string {
+  const applied = decisions.map((d) => ({ experience: d.experience, segment: d.segment, changes: d.changes.map((c) => c.change) }));
+  const json = JSON.stringify({ v: HANDOFF_VERSION, config, applied });
+  // `<` escaped: no value can close the script element.
+  return `<script type="application/json" id="${HANDOFF_ID}">${json.replace(/</g, "\\u003c")}</script>`;
+}
+
+const guarded = (fn: () => void, onError: (e: unknown) => void) => {
+  try {
+    fn();
+  } catch (e) {
+    onError(e);
+  }
+};
+
+/** The rewriter for these decisions. `onError` hears each skipped change (logged once by the caller). */
+export function edgeRewriter(config: number, decisions: EdgeDecision[], onError: (e: unknown) => void): HTMLRewriter {
+  const rewriter = new HTMLRewriter();
+  let told = false;
+  const tell = (write: (html: string) => void) => {
+    if (told) return;
+    told = true;
+    write(handoff(config, decisions));
+  };
+  // At the end of <head>, before any change below it runs; a page without a <head> tag gets it first in <body>.
+  rewriter.on("head", { element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError) });
+  rewriter.on("body", { element: (el) => guarded(() => tell((h) => el.prepend(h, { html: true })), onError) });
+  for (const d of decisions)
+    for (const { change, selectors } of d.changes)
+      for (const selector of selectors) rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change), onError) });
+  return rewriter;
+}
