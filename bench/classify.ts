@@ -24,7 +24,15 @@ export interface ClassifyResult {
   growthbookUs: Summary;
   /** GrowthBook's median ÷ Facet's: above 1 means Facet is faster. */
   speedup: number;
-  decide: { experiences: number; publishedSegments: number; serverRefs: number; matched: number; winners: number; us: Summary; passes: number };
+  decide: {
+    experiences: number;
+    publishedSegments: number;
+    serverRefs: number;
+    matched: number;
+    winners: number;
+    us: Summary;
+    passes: number;
+  };
 }
 
 const SITE = "bench";
@@ -41,7 +49,9 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
   const conditions: Condition[] = defs.map((d) => d.condition);
   const context = visitorContext();
 
-  const disagreements = defs.filter((d) => evalCondition(context, d.condition) !== growthbookEval(context, d.condition as never)).map((d) => d.id);
+  const disagreements = defs
+    .filter((d) => evalCondition(context, d.condition) !== growthbookEval(context, d.condition as never))
+    .map((d) => d.id);
   const matched = defs.filter((d) => evalCondition(context, d.condition)).length;
 
   const pass = (evaluate: (c: Record<string, unknown>, cond: Condition) => boolean) => (r: number) => {
@@ -60,7 +70,12 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
   // the references answered as the Worker's /context answers them.
   const segments: Segment[] = defs.map((d) => ({ ...d, siteKey: SITE, version: 1, createdAt: STAMP, updatedAt: STAMP }));
   // Built in code from valid parts (the change shapes of schemas/change.ts), not a request body.
-  const experiences = generateExperiences(defs, 10).map((e) => ({ ...e, siteKey: SITE, createdAt: STAMP, updatedAt: STAMP })) as unknown as Experience[];
+  const experiences = generateExperiences(defs, 10).map((e) => ({
+    ...e,
+    siteKey: SITE,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  })) as unknown as Experience[];
   const snap = buildSnapshot(SITE, 1, segments, experiences, STAMP);
   const facts = { geo: context.geo, company: context.company };
   const server = Object.fromEntries(Object.entries(snap.server).map(([ref, part]) => [ref, evalCondition(facts, part)]));

@@ -26,7 +26,12 @@ function stat(pid: string): { comm: string; ppid: number; pgid: number; ms: numb
     const close = text.lastIndexOf(")");
     const f = text.slice(close + 2).split(" ");
     // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
-    return { comm: text.slice(text.indexOf("(") + 1, close), ppid: Number(f[1]), pgid: Number(f[2]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / ticksPerSecond };
+    return {
+      comm: text.slice(text.indexOf("(") + 1, close),
+      ppid: Number(f[1]),
+      pgid: Number(f[2]),
+      ms: ((Number(f[11]) + Number(f[12])) * 1000) / ticksPerSecond,
+    };
   } catch {
     return null;
   }

@@ -27,7 +27,11 @@ export interface BenchResults {
   sink: number;
 }
 
-export async function runBench(only: ReadonlySet<Section>, print: (text: string) => void, log: (line: string) => void): Promise<BenchResults> {
+export async function runBench(
+  only: ReadonlySet<Section>,
+  print: (text: string) => void,
+  log: (line: string) => void,
+): Promise<BenchResults> {
   const out: BenchResults = { sink: 0 };
   if (only.has("bundles")) {
     out.bundles = benchBundles(log);

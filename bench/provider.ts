@@ -18,7 +18,10 @@ const IPINFO_TOKEN = "bench-ipinfo-token-0123456789";
 const REQUESTS = 1_000;
 const CONCURRENCY = 8;
 
-const startWorker = startWranglerDev as (o: { persistTo: string; vars: Record<string, string> }) => Promise<{ url: string; stop: () => Promise<void> }>;
+const startWorker = startWranglerDev as (o: {
+  persistTo: string;
+  vars: Record<string, string>;
+}) => Promise<{ url: string; stop: () => Promise<void> }>;
 
 export interface ProviderScenario {
   scenario: string;
@@ -42,7 +45,9 @@ function siteSeed(key: string, condition: Record<string, unknown>) {
   return {
     site: { key, name: key, origins: [] },
     segments: [{ id: "target", name: "Target", condition }],
-    experiences: [{ id: "hero", name: "Hero", variants: [{ segment: "target", changes: [{ type: "text", selector: "#h", value: "Hi" }] }] }],
+    experiences: [
+      { id: "hero", name: "Hero", variants: [{ segment: "target", changes: [{ type: "text", selector: "#h", value: "Hi" }] }] },
+    ],
   };
 }
 
@@ -75,7 +80,15 @@ export async function benchProvider(log: (line: string) => void = () => {}): Pro
     applyMigrations(dir);
     worker = await startWorker({
       persistTo: dir,
-      vars: { ADMIN_TOKEN, SIGNING_SECRET, FACET_DEV: "true", FACET_RATE_LIMITS: "off", IPINFO_TOKEN, IPINFO_URL: fake.url, IPINFO_TIMEOUT_MS: "2000" },
+      vars: {
+        ADMIN_TOKEN,
+        SIGNING_SECRET,
+        FACET_DEV: "true",
+        FACET_RATE_LIMITS: "off",
+        IPINFO_TOKEN,
+        IPINFO_URL: fake.url,
+        IPINFO_TIMEOUT_MS: "2000",
+      },
     });
     const base = worker.url;
     await seedSite(base, ADMIN_TOKEN, siteSeed("one-net", { "company.type": "business" }));
@@ -83,7 +96,14 @@ export async function benchProvider(log: (line: string) => void = () => {}): Pro
     await seedSite(base, ADMIN_TOKEN, siteSeed("company", { "company.type": "business" }));
 
     const scenarios: ProviderScenario[] = [];
-    const run = async (scenario: string, site: string, prefix: string, ipOf: (i: number) => string, networks: number, bound: (windows: number) => [number, string]) => {
+    const run = async (
+      scenario: string,
+      site: string,
+      prefix: string,
+      ipOf: (i: number) => string,
+      networks: number,
+      bound: (windows: number) => [number, string],
+    ) => {
       log(`provider: ${scenario}`);
       const firstWindow = Math.floor(Date.now() / (PROVIDER_CAPS.site.period * 1000));
       const seconds = await contexts(base, site, ipOf);
@@ -92,13 +112,39 @@ export async function benchProvider(log: (line: string) => void = () => {}): Pro
       scenarios.push({ scenario, requests: REQUESTS, networks, providerCalls: callsUnder(prefix), bound: limit, boundReason, seconds });
     };
     // Distinct documentation-prefix (2001:db8::/32) networks per scenario, so their counts never mix.
-    await run("one /64, company conditions", "one-net", "2001:db8:1:1:", (i) => `2001:db8:1:1:${i.toString(16)}::${(i * 7).toString(16)}`, 1, () => [1, "one network: one call"]);
-    await run("1,000 /64s, no company conditions", "no-company", "2001:db8:2:", (i) => `2001:db8:2:${i.toString(16)}::1`, REQUESTS, () => [0, "no company.* condition: no call"]);
-    await run("1,000 /64s, company conditions", "company", "2001:db8:3:", (i) => `2001:db8:3:${i.toString(16)}::1`, REQUESTS, (w) => [
-      PROVIDER_CAPS.site.limit * w,
-      `PROVIDER_CAP_SITE ${PROVIDER_CAPS.site.limit}/${PROVIDER_CAPS.site.period} s × ${w} window${w > 1 ? "s" : ""} touched`,
-    ]);
-    return { capPerSite: PROVIDER_CAPS.site.limit, capOverall: PROVIDER_CAPS.all.limit, capPeriodSeconds: PROVIDER_CAPS.site.period, scenarios };
+    await run(
+      "one /64, company conditions",
+      "one-net",
+      "2001:db8:1:1:",
+      (i) => `2001:db8:1:1:${i.toString(16)}::${(i * 7).toString(16)}`,
+      1,
+      () => [1, "one network: one call"],
+    );
+    await run(
+      "1,000 /64s, no company conditions",
+      "no-company",
+      "2001:db8:2:",
+      (i) => `2001:db8:2:${i.toString(16)}::1`,
+      REQUESTS,
+      () => [0, "no company.* condition: no call"],
+    );
+    await run(
+      "1,000 /64s, company conditions",
+      "company",
+      "2001:db8:3:",
+      (i) => `2001:db8:3:${i.toString(16)}::1`,
+      REQUESTS,
+      (w) => [
+        PROVIDER_CAPS.site.limit * w,
+        `PROVIDER_CAP_SITE ${PROVIDER_CAPS.site.limit}/${PROVIDER_CAPS.site.period} s × ${w} window${w > 1 ? "s" : ""} touched`,
+      ],
+    );
+    return {
+      capPerSite: PROVIDER_CAPS.site.limit,
+      capOverall: PROVIDER_CAPS.all.limit,
+      capPeriodSeconds: PROVIDER_CAPS.site.period,
+      scenarios,
+    };
   } finally {
     await worker?.stop();
     await fake.close();
@@ -113,7 +159,15 @@ export function providerReport(r: ProviderResult): string {
     `4. IP-data provider calls for context requests (fake provider; caps ${r.capPerSite}/site and ${r.capOverall} overall per ${r.capPeriodSeconds} s)`,
     table(
       ["scenario", "requests", "networks", "provider calls", "bound", "within", "s"],
-      r.scenarios.map((s) => [s.scenario, String(s.requests), String(s.networks), String(s.providerCalls), `≤ ${s.bound}`, s.providerCalls <= s.bound ? "yes" : "NO", s.seconds.toFixed(1)]),
+      r.scenarios.map((s) => [
+        s.scenario,
+        String(s.requests),
+        String(s.networks),
+        String(s.providerCalls),
+        `≤ ${s.bound}`,
+        s.providerCalls <= s.bound ? "yes" : "NO",
+        s.seconds.toFixed(1),
+      ]),
     ),
     ...r.scenarios.map((s) => `  ${s.scenario}: bound = ${s.boundReason}`),
   ].join("\n");

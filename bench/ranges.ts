@@ -25,17 +25,102 @@ export interface GeneratedRange {
   company: Company;
 }
 
-const INDUSTRIES = ["Software", "Financial Services", "Manufacturing", "Healthcare", "Retail", "Energy", "Telecommunications",
-  "Education", "Government", "Media", "Logistics", "Insurance", "Pharmaceuticals", "Automotive", "Hospitality", "Consulting"];
-const SYLLABLES = ["ac", "al", "an", "ar", "bel", "bri", "cor", "da", "del", "ex", "fal", "gen", "hal", "in", "jet", "kes", "lum",
-  "mar", "nor", "nova", "or", "pax", "quan", "ra", "sol", "ter", "tri", "ul", "ver", "vis", "wen", "xen", "yor", "zen"];
-const WORDS = ["Analytics", "Systems", "Labs", "Logistics", "Health", "Capital", "Energy", "Foods", "Robotics", "Networks", "Media",
-  "Motors", "Bank", "Insurance", "Pharma", "Retail", "Cloud", "Security", "Partners", "Works"];
+const INDUSTRIES = [
+  "Software",
+  "Financial Services",
+  "Manufacturing",
+  "Healthcare",
+  "Retail",
+  "Energy",
+  "Telecommunications",
+  "Education",
+  "Government",
+  "Media",
+  "Logistics",
+  "Insurance",
+  "Pharmaceuticals",
+  "Automotive",
+  "Hospitality",
+  "Consulting",
+];
+const SYLLABLES = [
+  "ac",
+  "al",
+  "an",
+  "ar",
+  "bel",
+  "bri",
+  "cor",
+  "da",
+  "del",
+  "ex",
+  "fal",
+  "gen",
+  "hal",
+  "in",
+  "jet",
+  "kes",
+  "lum",
+  "mar",
+  "nor",
+  "nova",
+  "or",
+  "pax",
+  "quan",
+  "ra",
+  "sol",
+  "ter",
+  "tri",
+  "ul",
+  "ver",
+  "vis",
+  "wen",
+  "xen",
+  "yor",
+  "zen",
+];
+const WORDS = [
+  "Analytics",
+  "Systems",
+  "Labs",
+  "Logistics",
+  "Health",
+  "Capital",
+  "Energy",
+  "Foods",
+  "Robotics",
+  "Networks",
+  "Media",
+  "Motors",
+  "Bank",
+  "Insurance",
+  "Pharma",
+  "Retail",
+  "Cloud",
+  "Security",
+  "Partners",
+  "Works",
+];
 const SUFFIXES = ["Inc", "GmbH", "Ltd", "LLC", "AG", "SA", "BV", "Group", "Corp", "plc", "AB", "Oy"];
 const TLDS = ["com", "com", "com", "io", "de", "co.uk", "net", "fr", "nl", "se", "ch", "com.au", "co"];
-const EMPLOYEE_BUCKETS: [number, string][] = [[10, "1-10"], [50, "11-50"], [200, "51-200"], [500, "201-500"], [1000, "501-1000"],
-  [5000, "1001-5000"], [10000, "5001-10000"], [Infinity, "10001+"]];
-const REVENUE_BUCKETS: [number, string][] = [[50, "$0-$1M"], [200, "$1M-$10M"], [1000, "$10M-$100M"], [10000, "$100M-$1B"], [50000, "$1B-$10B"], [Infinity, "$10B+"]];
+const EMPLOYEE_BUCKETS: [number, string][] = [
+  [10, "1-10"],
+  [50, "11-50"],
+  [200, "51-200"],
+  [500, "201-500"],
+  [1000, "501-1000"],
+  [5000, "1001-5000"],
+  [10000, "5001-10000"],
+  [Infinity, "10001+"],
+];
+const REVENUE_BUCKETS: [number, string][] = [
+  [50, "$0-$1M"],
+  [200, "$1M-$10M"],
+  [1000, "$10M-$100M"],
+  [10000, "$100M-$1B"],
+  [50000, "$1B-$10B"],
+  [Infinity, "$10B+"],
+];
 
 const bucket = (table: [number, string][], n: number) => table.find(([max]) => n <= max)![1];
 
@@ -53,7 +138,14 @@ function companyMaker(random: Random): (type: CompanyType) => Company {
     return {
       name,
       domain,
-      industry: type === "education" ? "Education" : type === "government" ? "Government" : type === "business" ? pick(random, INDUSTRIES) : "Telecommunications",
+      industry:
+        type === "education"
+          ? "Education"
+          : type === "government"
+            ? "Government"
+            : type === "business"
+              ? pick(random, INDUSTRIES)
+              : "Telecommunications",
       employees,
       employeesRange: bucket(EMPLOYEE_BUCKETS, employees),
       revenueRange: bucket(REVENUE_BUCKETS, employees),
@@ -75,7 +167,10 @@ export const v4String = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>>
 
 function v6String(groups: number[], prefix: number): string {
   const kept = Math.ceil(prefix / 16);
-  const head = groups.slice(0, kept).map((g) => g.toString(16)).join(":");
+  const head = groups
+    .slice(0, kept)
+    .map((g) => g.toString(16))
+    .join(":");
   return kept === 8 ? head : `${head}::`;
 }
 
@@ -115,7 +210,11 @@ export function generateRanges(count: number, seed = 1): GeneratedRange[] {
     return c;
   };
   const push = (block: Block, c: Company) =>
-    out.push({ network: block.v4 ? `${v4String(block.base)}/${block.prefix}` : `${v6String(block.groups, block.prefix)}/${block.prefix}`, block, company: c });
+    out.push({
+      network: block.v4 ? `${v4String(block.base)}/${block.prefix}` : `${v6String(block.groups, block.prefix)}/${block.prefix}`,
+      block,
+      company: c,
+    });
 
   while (out.length < count) {
     const roll = random();

@@ -33,12 +33,49 @@ export interface RegexResult {
   budget: number;
 }
 
-const ATOMS = ["a", "b", "x", "-", "/", "=", "&", "\\.", "\\d", "\\w", "\\s", "\\S", ".", "[a-z]", "[^&]", "[^/]", "[0-9a-f]", "[a-z0-9-]", "(ab)", "(?:a|b)", "(foo|bar)", "(en|de|fr)"];
+const ATOMS = [
+  "a",
+  "b",
+  "x",
+  "-",
+  "/",
+  "=",
+  "&",
+  "\\.",
+  "\\d",
+  "\\w",
+  "\\s",
+  "\\S",
+  ".",
+  "[a-z]",
+  "[^&]",
+  "[^/]",
+  "[0-9a-f]",
+  "[a-z0-9-]",
+  "(ab)",
+  "(?:a|b)",
+  "(foo|bar)",
+  "(en|de|fr)",
+];
 const QUANTIFIERS = ["", "", "", "?", "*", "+", "*?", "+?", "{2}", "{0,9}", "{1,20}", "{0,99}", "{3,}", "{0,200}"];
 const BAD = [
-  "\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}x", "\\d{0,40}\\d{0,40}\\d{0,40}x", "(a|aa)+b", "(a+)+b", "^(\\w+\\s?)*$",
-  ".*x.*x.*y", "\\d*0\\d*0\\d*0\\d*y", "a*a*a*b", "^.*a.*a.*b", "[a-z]+[a-z0-9]+[0-9]+!", "(?:a?){20}a{20}", "\\d+\\d+x",
-  "utm_source=.*&.*campaign", "^(a|ab|abc)*d", "^(.*?,){11}P", "\\w+\\s\\w+\\s\\w+!", "^(?:a{0,30}){0,1}a{0,30}a{0,30}b",
+  "\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}x",
+  "\\d{0,40}\\d{0,40}\\d{0,40}x",
+  "(a|aa)+b",
+  "(a+)+b",
+  "^(\\w+\\s?)*$",
+  ".*x.*x.*y",
+  "\\d*0\\d*0\\d*0\\d*y",
+  "a*a*a*b",
+  "^.*a.*a.*b",
+  "[a-z]+[a-z0-9]+[0-9]+!",
+  "(?:a?){20}a{20}",
+  "\\d+\\d+x",
+  "utm_source=.*&.*campaign",
+  "^(a|ab|abc)*d",
+  "^(.*?,){11}P",
+  "\\w+\\s\\w+\\s\\w+!",
+  "^(?:a{0,30}){0,1}a{0,30}a{0,30}b",
 ];
 
 const PAGE_PIECES = ["/blog", "/:a", "/:b?", "/*", "*", "-:c", "{/x}?", "/(en|de)", ":d", ".pdf", "/*?", "{-:e}?", "/x"];
@@ -96,7 +133,9 @@ export function benchRegex(options: { patterns?: number; log?: (line: string) =>
     const foldCase = random() < 0.2;
     return regexProblem(p, foldCase) === null ? [{ pattern: p, foldCase }] : [];
   });
-  options.log?.(`regex: ${candidates.length} patterns generated, ${accepted.length} accepted; timing each on adversarial inputs of ${N} characters`);
+  options.log?.(
+    `regex: ${candidates.length} patterns generated, ${accepted.length} accepted; timing each on adversarial inputs of ${N} characters`,
+  );
   const timings: RegexTiming[] = [];
   let inputsPerPattern = 0;
   // A page tests each regex a few times on strings under 1,000 characters, so V8 runs it in its bytecode
@@ -116,7 +155,13 @@ export function benchRegex(options: { patterns?: number; log?: (line: string) =>
   }
   setFlagsFromString("--no-regexp-interpret-all");
   timings.sort((a, b) => b.ms - a.ms);
-  return { generated: candidates.length, accepted: accepted.length, inputsPerPattern, worst: timings.slice(0, 10), budget: REGEX_STEP_BUDGET };
+  return {
+    generated: candidates.length,
+    accepted: accepted.length,
+    inputsPerPattern,
+    worst: timings.slice(0, 10),
+    budget: REGEX_STEP_BUDGET,
+  };
 }
 
 /** The given patterns in headless Chromium with the CPU throttled 4x (CDP), each on its worst input from Node,
@@ -128,21 +173,29 @@ export async function benchRegexChromium(worst: RegexTiming[]): Promise<{ patter
   // Loaded from the project at run time: bundled into the benchmark, playwright-core breaks (dynamic requires).
   const load = createRequire(join(process.cwd(), "package.json"));
   const { chromium } = load("playwright-core") as typeof import("playwright-core");
-  const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--js-flags=--regexp-interpret-all"] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--js-flags=--regexp-interpret-all"],
+  });
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
-    return await page.evaluate((cases) => cases.map(({ pattern, foldCase, input }) => {
-      const re = new RegExp(pattern, foldCase ? "i" : "");
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
-        re.test(input);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return { pattern, ms: best };
-    }), worst.map(({ pattern, foldCase, input }) => ({ pattern, foldCase, input })));
+    return await page.evaluate(
+      (cases) =>
+        cases.map(({ pattern, foldCase, input }) => {
+          const re = new RegExp(pattern, foldCase ? "i" : "");
+          let best = Infinity;
+          for (let k = 0; k < 3; k++) {
+            const t0 = performance.now();
+            re.test(input);
+            best = Math.min(best, performance.now() - t0);
+          }
+          return { pattern, ms: best };
+        }),
+      worst.map(({ pattern, foldCase, input }) => ({ pattern, foldCase, input })),
+    );
   } finally {
     await browser.close();
   }

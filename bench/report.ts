@@ -12,7 +12,11 @@ const n3 = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 3, 
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -27,7 +31,10 @@ const ROLE: [RegExp, string][] = [
 export function bundlesReport(r: BundlesResult): string {
   return [
     "0. Bundles (fresh build; gzip level 9)",
-    table(["file", "bytes", "gzip bytes", "gzip KB", "loaded by"], r.bundles.map((b) => [b.file, n0(b.bytes), n0(b.gzipBytes), n2(b.gzipBytes / 1024), ROLE.find(([re]) => re.test(b.file))?.[1] ?? ""])),
+    table(
+      ["file", "bytes", "gzip bytes", "gzip KB", "loaded by"],
+      r.bundles.map((b) => [b.file, n0(b.bytes), n0(b.gzipBytes), n2(b.gzipBytes / 1024), ROLE.find(([re]) => re.test(b.file))?.[1] ?? ""]),
+    ),
   ].join("\n");
 }
 
@@ -37,7 +44,13 @@ export function lookupReport(r: LookupResult): string {
     table(
       ["one-time, per import", "median ms", "min ms", "max ms", "runs"],
       [
-        ["flattenRanges + packSpans", n1(r.flattenPackMs.median), n1(r.flattenPackMs.min), n1(r.flattenPackMs.max), String(r.flattenPackMs.n)],
+        [
+          "flattenRanges + packSpans",
+          n1(r.flattenPackMs.median),
+          n1(r.flattenPackMs.min),
+          n1(r.flattenPackMs.max),
+          String(r.flattenPackMs.n),
+        ],
         ["  flattenRanges", n1(r.flattenMs.median), n1(r.flattenMs.min), n1(r.flattenMs.max), String(r.flattenMs.n)],
         ["  packSpans", n1(r.packMs.median), n1(r.packMs.min), n1(r.packMs.max), String(r.packMs.n)],
       ],
@@ -64,7 +77,12 @@ export function classifyReport(r: ClassifyResult): string {
       ["µs per pass of 100 conditions", "median µs", "p99 µs", "µs/condition"],
       [
         ["Facet evalCondition", n2(r.facetUs.median), n2(r.facetUs.p99), n3(r.facetUs.median / r.segments)],
-        ["@growthbook/growthbook 1.8.0 evalCondition", n2(r.growthbookUs.median), n2(r.growthbookUs.p99), n3(r.growthbookUs.median / r.segments)],
+        [
+          "@growthbook/growthbook 1.8.0 evalCondition",
+          n2(r.growthbookUs.median),
+          n2(r.growthbookUs.p99),
+          n3(r.growthbookUs.median / r.segments),
+        ],
         [`Facet decide() (${d.publishedSegments} published segments, ${d.experiences} experiences)`, n2(d.us.median), n2(d.us.p99), ""],
       ],
     ),
@@ -87,7 +105,9 @@ export function workerReport(r: WorkerResult): string {
     n0(x.rps),
     `${n2(health.rps / x.rps)}×`,
     x.cpuUsPerRequest.workerd === null ? "n/a" : n0(x.cpuUsPerRequest.workerd),
-    x.cpuUsPerRequest.workerd === null || health.cpuUsPerRequest.workerd === null ? "n/a" : n0(x.cpuUsPerRequest.workerd - health.cpuUsPerRequest.workerd),
+    x.cpuUsPerRequest.workerd === null || health.cpuUsPerRequest.workerd === null
+      ? "n/a"
+      : n0(x.cpuUsPerRequest.workerd - health.cpuUsPerRequest.workerd),
     n0(x.cpuUsPerRequest.client),
     n0(x.responseBytes),
   ]);
@@ -98,7 +118,19 @@ export function workerReport(r: WorkerResult): string {
     `setup: wrangler dev ready in ${n1(r.wranglerStartMs / 1000)} s; seed + publish ${n0(r.seedMs)} ms; ` +
       `range import (one ${n1(r.importBytes / 1e6)} MB CSV request → ${n0(imp.spans ?? 0)} spans, ${n0(imp.companies ?? 0)} companies) ${n1(r.importMs / 1000)} s`,
     table(
-      ["route", "p50 µs", "p95 µs", "p99 µs", "p50 vs healthz", "req/s", "healthz req/s ÷", "workerd CPU µs/req", "Δ vs healthz", "client CPU µs/req", "bytes"],
+      [
+        "route",
+        "p50 µs",
+        "p95 µs",
+        "p99 µs",
+        "p50 vs healthz",
+        "req/s",
+        "healthz req/s ÷",
+        "workerd CPU µs/req",
+        "Δ vs healthz",
+        "client CPU µs/req",
+        "bytes",
+      ],
       rows,
     ),
     `latency: ${n0(r.sequentialRequests)} sequential requests per route after ${r.warmup} warm-up; ` +
@@ -121,10 +153,17 @@ export function regexReport(r: RegexResult): string {
       `each on ${r.inputsPerPattern} adversarial inputs of the evaluator's bounded length, in V8's regex interpreter (a page's first runs)`,
     table(
       ["slowest accepted patterns", "Node ms", "Chromium 4x ms", "estimate"],
-      r.worst.map((t, i) => [JSON.stringify(t.pattern) + (t.foldCase ? " (i)" : ""), n3(t.ms), r.chromium?.[i] ? n1(r.chromium[i]!.ms) : "", n0(t.estimate)]),
+      r.worst.map((t, i) => [
+        JSON.stringify(t.pattern) + (t.foldCase ? " (i)" : ""),
+        n3(t.ms),
+        r.chromium?.[i] ? n1(r.chromium[i]!.ms) : "",
+        n0(t.estimate),
+      ]),
     ),
     `worst accepted: ${worst ? n3(worst.ms) : "-"} ms in Node against ${n1(bound)} ms (${FRAME_MS} ms frame ÷ ${THROTTLE}× throttling): ` +
       `${worst && worst.ms < bound ? "within" : "OVER"} the bound; ` +
-      (chromium === null ? "no Chromium found" : `in Chromium at ${THROTTLE}× CPU throttling ${n1(chromium)} ms against ${FRAME_MS} ms: ${chromium < FRAME_MS ? "within" : "OVER"} one frame`),
+      (chromium === null
+        ? "no Chromium found"
+        : `in Chromium at ${THROTTLE}× CPU throttling ${n1(chromium)} ms against ${FRAME_MS} ms: ${chromium < FRAME_MS ? "within" : "OVER"} one frame`),
   ].join("\n");
 }

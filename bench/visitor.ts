@@ -35,9 +35,30 @@ export const visitorGeo = {
 export function visitorContext(): Record<string, unknown> {
   const lastTouch = { source: "linkedin", medium: "social", campaign: "q3_abm_kestrel" };
   return {
-    visit: { count: 7, sessions: 7, pageviews: 42, isReturning: true, firstSeen: NOW - 41 * DAY, lastSeen: NOW - 60_000, timeOnSite: 185, daysSinceLast: 2 },
-    pages: ["/", "/product", "/blog/data-contracts", "/blog/security/soc2-type-ii", "/docs/getting-started", "/integrations/snowflake",
-      "/customers", "/customers/hooli", "/compare/fivetran", "/security", "/pricing", "/pricing/enterprise"],
+    visit: {
+      count: 7,
+      sessions: 7,
+      pageviews: 42,
+      isReturning: true,
+      firstSeen: NOW - 41 * DAY,
+      lastSeen: NOW - 60_000,
+      timeOnSite: 185,
+      daysSinceLast: 2,
+    },
+    pages: [
+      "/",
+      "/product",
+      "/blog/data-contracts",
+      "/blog/security/soc2-type-ii",
+      "/docs/getting-started",
+      "/integrations/snowflake",
+      "/customers",
+      "/customers/hooli",
+      "/compare/fivetran",
+      "/security",
+      "/pricing",
+      "/pricing/enterprise",
+    ],
     referrer: "https://www.linkedin.com/",
     landingPage: "/blog/data-contracts",
     utm: { first: { source: "google", medium: "cpc", campaign: "spring_launch_de" }, last: lastTouch, ...lastTouch },

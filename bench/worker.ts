@@ -26,7 +26,10 @@ const IP_IN_NO_RANGE = "192.0.2.77";
 const ROUNDS = 4;
 
 // wrangler.mjs is untyped JavaScript, and TypeScript infers its options from the defaults alone.
-const startWorker = startWranglerDev as (o: { persistTo: string; vars: Record<string, string> }) => Promise<{ url: string; stop: () => Promise<void> }>;
+const startWorker = startWranglerDev as (o: {
+  persistTo: string;
+  vars: Record<string, string>;
+}) => Promise<{ url: string; stop: () => Promise<void> }>;
 
 export interface RouteResult {
   route: string;
@@ -88,7 +91,13 @@ interface Route {
  * so that load from elsewhere on the machine, or workerd settling after the import, lands on all of them
  * alike rather than on whichever route happened to run at that moment.
  */
-async function measureRoutes(base: string, routes: Route[], o: Required<Omit<Options, "log" | "ranges">>, pgid: number | null, rounds: number): Promise<RouteResult[]> {
+async function measureRoutes(
+  base: string,
+  routes: Route[],
+  o: Required<Omit<Options, "log" | "ranges">>,
+  pgid: number | null,
+  rounds: number,
+): Promise<RouteResult[]> {
   const state = routes.map((route) => ({
     route,
     url: base + route.path,
@@ -160,7 +169,12 @@ async function measureRoutes(base: string, routes: Route[], o: Required<Omit<Opt
 
 export async function benchWorker(opts: Options = {}): Promise<WorkerResult> {
   const log = opts.log ?? (() => {});
-  const o = { requests: opts.requests ?? 2_000, warmup: opts.warmup ?? 200, concurrency: opts.concurrency ?? 8, throughputMs: opts.throughputMs ?? 3_000 };
+  const o = {
+    requests: opts.requests ?? 2_000,
+    warmup: opts.warmup ?? 200,
+    concurrency: opts.concurrency ?? 8,
+    throughputMs: opts.throughputMs ?? 3_000,
+  };
   const dir = mkdtempSync(join(tmpdir(), "facet-bench-worker-"));
   let worker: { url: string; stop: () => Promise<void> } | undefined;
   let pgid: number | null = null;
@@ -193,7 +207,8 @@ export async function benchWorker(opts: Options = {}): Promise<WorkerResult> {
     const ranges = generateRanges(opts.ranges ?? 100_000, 1);
     const c = visitorCompany;
     const lines = rangesCsv(ranges).trimEnd().split("\n");
-    lines[lines.length - 1] = `${VISITOR_RANGE},${c.name},${c.domain},${c.industry},${c.employees},${c.employeesRange},${c.revenueRange},${c.type}`;
+    lines[lines.length - 1] =
+      `${VISITOR_RANGE},${c.name},${c.domain},${c.industry},${c.employees},${c.employeesRange},${c.revenueRange},${c.type}`;
     const csv = `${lines.join("\n")}\n`;
     log(`worker: importing ${ranges.length.toLocaleString("en-US")} ranges (${(csv.length / 1e6).toFixed(1)} MB CSV) in one request`);
     t = performance.now();
@@ -209,11 +224,13 @@ export async function benchWorker(opts: Options = {}): Promise<WorkerResult> {
     // The setup must do what the benchmark claims: a company for the in-range address, none for the other.
     const sim = (ip: string) => `ip=${ip}&country=DE&city=Berlin`;
     // The context answers only the references' results, so the company itself is checked with the admin's lookup.
-    const contextOf = async (ip: string) => (await (await fetch(`${base}/v1/sites/${SITE}/context`, { headers: { "x-facet-simulate": sim(ip) } })).json()) as {
-      token: string;
-      server: Record<string, boolean>;
-    };
-    const companyAt = async (ip: string) => ((await adminCall(base, ADMIN_TOKEN, "GET", `/company-ranges/lookup?ip=${ip}`)) as { company: { name?: string } | null }).company;
+    const contextOf = async (ip: string) =>
+      (await (await fetch(`${base}/v1/sites/${SITE}/context`, { headers: { "x-facet-simulate": sim(ip) } })).json()) as {
+        token: string;
+        server: Record<string, boolean>;
+      };
+    const companyAt = async (ip: string) =>
+      ((await adminCall(base, ADMIN_TOKEN, "GET", `/company-ranges/lookup?ip=${ip}`)) as { company: { name?: string } | null }).company;
     const inside = await contextOf(IP_IN_RANGE);
     const [found, none] = [await companyAt(IP_IN_RANGE), await companyAt(IP_IN_NO_RANGE)];
     if (found?.name !== c.name) throw new Error(`no company from ranges for ${IP_IN_RANGE}: ${JSON.stringify(found)}`);

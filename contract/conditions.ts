@@ -37,12 +37,17 @@ function matches(ctx: unknown, cond: unknown): boolean {
   for (const k in cond as Obj) {
     const v = (cond as Obj)[k];
     if (
-      k == "$or" ? !anyOf(ctx, v)
-      : k == "$nor" ? anyOf(ctx, v)
-      : k == "$and" ? !allOf(ctx, v)
-      : k == "$not" ? matches(ctx, v)
-      : k == "$savedGroup" || !test(v, get(ctx, k))
-    ) return false;
+      k == "$or"
+        ? !anyOf(ctx, v)
+        : k == "$nor"
+          ? anyOf(ctx, v)
+          : k == "$and"
+            ? !allOf(ctx, v)
+            : k == "$not"
+              ? matches(ctx, v)
+              : k == "$savedGroup" || !test(v, get(ctx, k))
+    )
+      return false;
   }
   return true;
 }
@@ -101,30 +106,54 @@ function operator(op: string, v: unknown, x: unknown): boolean {
   const a = v as number;
   const b = x as number;
   switch (op) {
-    case "$eq": return v === x;
-    case "$ne": return v !== x;
-    case "$lt": return a < b;
-    case "$lte": return a <= b;
-    case "$gt": return a > b;
-    case "$gte": return a >= b;
-    case "$veq": return ver(v) == ver(x);
-    case "$vne": return ver(v) != ver(x);
-    case "$vlt": return ver(v) < ver(x);
-    case "$vlte": return ver(v) <= ver(x);
-    case "$vgt": return ver(v) > ver(x);
-    case "$vgte": return ver(v) >= ver(x);
-    case "$exists": return x ? v != null : v == null;
-    case "$in": return Array.isArray(x) && isIn(v, x);
-    case "$nin": return Array.isArray(x) && !isIn(v, x);
-    case "$ini": return Array.isArray(x) && isIn(v, x, true);
-    case "$nini": return Array.isArray(x) && !isIn(v, x, true);
-    case "$all": return allIn(v, x);
-    case "$alli": return allIn(v, x, true);
-    case "$not": return !test(x, v);
-    case "$size": return Array.isArray(v) && test(x, v.length);
-    case "$type": return typeName(v) === x;
-    case "$regex": return regex(v, x, false);
-    case "$regexi": return regex(v, x, true);
+    case "$eq":
+      return v === x;
+    case "$ne":
+      return v !== x;
+    case "$lt":
+      return a < b;
+    case "$lte":
+      return a <= b;
+    case "$gt":
+      return a > b;
+    case "$gte":
+      return a >= b;
+    case "$veq":
+      return ver(v) == ver(x);
+    case "$vne":
+      return ver(v) != ver(x);
+    case "$vlt":
+      return ver(v) < ver(x);
+    case "$vlte":
+      return ver(v) <= ver(x);
+    case "$vgt":
+      return ver(v) > ver(x);
+    case "$vgte":
+      return ver(v) >= ver(x);
+    case "$exists":
+      return x ? v != null : v == null;
+    case "$in":
+      return Array.isArray(x) && isIn(v, x);
+    case "$nin":
+      return Array.isArray(x) && !isIn(v, x);
+    case "$ini":
+      return Array.isArray(x) && isIn(v, x, true);
+    case "$nini":
+      return Array.isArray(x) && !isIn(v, x, true);
+    case "$all":
+      return allIn(v, x);
+    case "$alli":
+      return allIn(v, x, true);
+    case "$not":
+      return !test(x, v);
+    case "$size":
+      return Array.isArray(v) && test(x, v.length);
+    case "$type":
+      return typeName(v) === x;
+    case "$regex":
+      return regex(v, x, false);
+    case "$regexi":
+      return regex(v, x, true);
     case "$elemMatch": {
       if (!Array.isArray(v)) return false;
       // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook.
@@ -145,4 +174,3 @@ function allIn(v: unknown, x: unknown, fold?: boolean): boolean {
   }
   return true;
 }
-

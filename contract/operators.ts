@@ -56,5 +56,4 @@ export const FIELD_OPERATORS: Readonly<Record<string, OperatorArgument>> = {
 /** Every name the evaluator's typeName() can return, for `$type`. */
 export const TYPE_NAMES = ["string", "number", "boolean", "object", "array", "null", "undefined", "unknown"] as const;
 
-export const isLogicalList = (key: string): key is (typeof LOGICAL_LISTS)[number] =>
-  (LOGICAL_LISTS as readonly string[]).includes(key);
+export const isLogicalList = (key: string): key is (typeof LOGICAL_LISTS)[number] => (LOGICAL_LISTS as readonly string[]).includes(key);

@@ -12,7 +12,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root); // wrangler.mjs runs node_modules/.bin/wrangler relative to the project
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
-const command = process.env.npm_lifecycle_event === "bench" ? `npm run bench${onlyArg ? ` -- ${onlyArg}` : ""}` : `node scripts/bench.mjs ${process.argv.slice(2).join(" ")}`.trim();
+const command =
+  process.env.npm_lifecycle_event === "bench"
+    ? `npm run bench${onlyArg ? ` -- ${onlyArg}` : ""}`
+    : `node scripts/bench.mjs ${process.argv.slice(2).join(" ")}`.trim();
 
 // The project's .mjs scripts stay real files imported from where they are (seed.mjs reads seed.json next
 // to itself through import.meta.url), so they are external to the bundle, by absolute URL.
@@ -60,7 +63,9 @@ try {
     loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
   console.log(`Facet benchmark — ${command}`);
-  console.log(`Node ${env.node} · ${env.cpu} · ${env.cores} cores · ${env.memoryGiB} GiB · ${env.os} · commit ${env.commit ?? "?"} · load average ${env.loadAverageAtStart.join(" ")}\n`);
+  console.log(
+    `Node ${env.node} · ${env.cpu} · ${env.cores} cores · ${env.memoryGiB} GiB · ${env.os} · commit ${env.commit ?? "?"} · load average ${env.loadAverageAtStart.join(" ")}\n`,
+  );
 
   const started = performance.now();
   const results = await runBench(

@@ -73,8 +73,19 @@ writeFileSync(
 // The preview and editor bundles: loaded by facet.js only for a preview or editor link, never part of it.
 // Static assets (/facet-preview.js, /facet-editor.js): they hold no secret (the token stays in the page's
 // URL fragment) and weigh nothing in the Worker's upload.
-for (const [name, entry] of [["preview", "snippet/preview/preview.ts"], ["editor", "snippet/preview/editor.ts"]]) {
-  const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: "iife", target: "es2021", legalComments: "none", write: false });
+for (const [name, entry] of [
+  ["preview", "snippet/preview/preview.ts"],
+  ["editor", "snippet/preview/editor.ts"],
+]) {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2021",
+    legalComments: "none",
+    write: false,
+  });
   const text = out.outputFiles[0].text;
   writeFileSync(`dist/facet-${name}.js`, text);
   writeFileSync(`dist/assets/facet-${name}.js`, text);

@@ -21,7 +21,14 @@ function step(name, cmd, args) {
 
 function vitest(name, config) {
   const report = join(out, `${name}.json`);
-  const ok = step(name, "node_modules/.bin/vitest", ["run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const ok = step(name, "node_modules/.bin/vitest", [
+    "run",
+    "--config",
+    config,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, "utf8"));
     passed += r.numPassedTests;
@@ -39,7 +46,11 @@ try {
 }
 
 if (!step("build", "node", ["scripts/build.mjs"])) failed++;
-if (step("typecheck", "node_modules/.bin/tsc", ["-p", "tsconfig.json"]) && step("typecheck (browser)", "node_modules/.bin/tsc", ["-p", "tsconfig.browser.json"])) passed++;
+if (
+  step("typecheck", "node_modules/.bin/tsc", ["-p", "tsconfig.json"]) &&
+  step("typecheck (browser)", "node_modules/.bin/tsc", ["-p", "tsconfig.browser.json"])
+)
+  passed++;
 else failed++;
 // The README promises `wrangler deploy --dry-run` succeeds: check it (no account needed, nothing uploaded).
 if (step("wrangler deploy --dry-run", "node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", join(out, "deploy")])) passed++;

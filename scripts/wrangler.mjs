@@ -37,7 +37,18 @@ export function freePort() {
  */
 export async function startWorker({ port, persistTo, vars = {}, timeoutMs = 60_000 } = {}) {
   port ??= await freePort();
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()), "--show-interactive-dev-session=false", "--define", "FACET_DEMO:true"];
+  const args = [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(await freePort()),
+    "--show-interactive-dev-session=false",
+    "--define",
+    "FACET_DEMO:true",
+  ];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(bin, args, { env: quietEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });

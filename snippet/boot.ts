@@ -40,14 +40,25 @@ export const boot = async () => {
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
   // pre-hide snippet already hid them).
-  if (inline && !doc.getElementById(PREHIDE_ID)) hideEarly(doc, onThisPage(inline).flatMap((e) => e.slots), nonce, inline.timeout);
+  if (inline && !doc.getElementById(PREHIDE_ID))
+    hideEarly(
+      doc,
+      onThisPage(inline).flatMap((e) => e.slots),
+      nonce,
+      inline.timeout,
+    );
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
   // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
   // visit (and leaves the stored profile alone), never a stall and never a page without personalization.
   const net = cached(site) ? undefined : first();
   net?.catch(() => {}); // answered below, after IndexedDB: not an unhandled rejection meanwhile
   let lost = false;
-  const [p0, cfg0, ctx0, content0] = (await load(site, 300).catch(() => ((lost = true), []))) as [Visitor?, Config?, ServerContext?, CachedContent?];
+  const [p0, cfg0, ctx0, content0] = (await load(site, 300).catch(() => ((lost = true), []))) as [
+    Visitor?,
+    Config?,
+    ServerContext?,
+    CachedContent?,
+  ];
   const now = Date.now();
   // An inlined config is the live one (its script revalidated within a minute): a cache of another version is
   // not used, and only the context is revalidated in the background, when it expires.
@@ -97,7 +108,12 @@ const revalidate = async (old: Config, url: URL) => {
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
     const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
-    if (winners.length) next.changes = await variants(winners.map((w) => w.segment), c, x);
+    if (winners.length)
+      next.changes = await variants(
+        winners.map((w) => w.segment),
+        c,
+        x,
+      );
     keep({ config: c, context: x, content: next });
   } catch {}
 };

@@ -82,7 +82,8 @@ let observer: MutationObserver | undefined;
 let report: (e: unknown) => void = () => {};
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
-const complete = (el: Node | null, doc: Document): boolean => doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
+const complete = (el: Node | null, doc: Document): boolean =>
+  doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
 
 const scan = (doc: Document, g: Live) =>
   "selector" in g.c &&
@@ -121,7 +122,12 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
   const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
   const revert = () => {
-    for (const g of groups) live.delete(g), g.reverts.splice(0).reverse().forEach((r) => r());
+    for (const g of groups)
+      live.delete(g),
+        g.reverts
+          .splice(0)
+          .reverse()
+          .forEach((r) => r());
     if (!live.size) observer?.disconnect(), (observer = undefined);
   };
   try {

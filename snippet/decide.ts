@@ -33,7 +33,12 @@ export function onPage(paths: string[], url: URL): boolean {
 export const pathsOf = (x: { pages: string[]; paths?: string[] }) => x.paths || x.pages.map(() => "$^");
 
 /** `now` (epoch ms) is tested against each experience's schedule: skipped before `from` and from `until` on. */
-export function decide(config: PublishedConfig, context: Record<string, unknown>, url: URL, now: number): { matched: string[]; winners: Winner[] } {
+export function decide(
+  config: PublishedConfig,
+  context: Record<string, unknown>,
+  url: URL,
+  now: number,
+): { matched: string[]; winners: Winner[] } {
   const matched = config.segments.filter((s) => evalCondition(context, s.condition)).map((s) => s.id);
   const winners: Winner[] = [];
   for (const e of config.experiences) {

@@ -17,10 +17,21 @@ export interface Plan {
   fetch: string[];
 }
 
-export function plan(applied: Record<string, { segment: string }>, winners: Winner[], withheld: Set<string>, cached: (x: Winner) => unknown, shown?: Set<string>): Plan {
+export function plan(
+  applied: Record<string, { segment: string }>,
+  winners: Winner[],
+  withheld: Set<string>,
+  cached: (x: Winner) => unknown,
+  shown?: Set<string>,
+): Plan {
   const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
   const apply = winners.filter((x) => (!applied[x.experience] || revert.includes(x.experience)) && !withheld.has(key(x)));
-  return { revert, apply, hide: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots), fetch: apply.filter((x) => !cached(x)).map((x) => x.segment) };
+  return {
+    revert,
+    apply,
+    hide: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
+    fetch: apply.filter((x) => !cached(x)).map((x) => x.segment),
+  };
 }
 
 /**

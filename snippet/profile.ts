@@ -1,7 +1,13 @@
 // The visitor's behavioral profile: kept only in this browser's IndexedDB, never sent anywhere.
 // `touch` is pure so it can be tested with tables; storage lives in store.ts.
 
-export interface Touch { source?: string; medium?: string; campaign?: string; term?: string; content?: string }
+export interface Touch {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  term?: string;
+  content?: string;
+}
 
 export interface Profile {
   /** Random visitor id: for holdout assignment later; never leaves the device. */
@@ -34,7 +40,19 @@ const randomId = () => [...crypto.getRandomValues(new Uint8Array(12))].map((b) =
 export function touch(old: Profile | undefined, now: number, url: URL, referrer: string): Profile {
   const p: Profile = old
     ? { ...old, pages: old.pages.slice(), events: { ...old.events } }
-    : { id: randomId(), visits: 0, pageviews: 0, firstSeen: now, lastSeen: now, visitStart: now, landingPage: "", referrer: "", pages: [], events: {}, traits: {} };
+    : {
+        id: randomId(),
+        visits: 0,
+        pageviews: 0,
+        firstSeen: now,
+        lastSeen: now,
+        visitStart: now,
+        landingPage: "",
+        referrer: "",
+        pages: [],
+        events: {},
+        traits: {},
+      };
   if (!old || now - old.lastSeen > SESSION_GAP_MS) {
     p.visits++;
     p.prevSeen = old?.lastSeen;

@@ -26,7 +26,10 @@ export const withheld = new Set<string>();
 let generation = 0;
 
 export const contextFor = (url: URL, x: ServerContext, now: number) =>
-  visitorContext(profile!, x, url, doc, now, { device: device(x.device, navigator, window), interests: interestValues(profile!.interests, now) });
+  visitorContext(profile!, x, url, doc, now, {
+    device: device(x.device, navigator, window),
+    interests: interestValues(profile!.interests, now),
+  });
 
 export const variants = async (segments: string[], c: Config, x: ServerContext) =>
   (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)))).changes;

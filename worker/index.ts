@@ -59,7 +59,9 @@ const app = new Hono<AppEnv>()
   .get("/", async (c) => {
     if (FACET_DEMO && c.env.FACET_DEV === "true") {
       const [{ demoPage }, { simulatorPanel }] = await Promise.all([import("./demo/page"), import("./demo/simulator")]);
-      return c.html(demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`));
+      return c.html(
+        demoPage({ siteKey: DEMO_SITE_KEY, snippetSrc: "/facet.js" }).replace("</body>", `${simulatorPanel(DEMO_SITE_KEY)}</body>`),
+      );
     }
     return c.text("Facet is running. Install the tag from your admin page; see the README for the API.\n");
   })

@@ -8,7 +8,10 @@ export interface ErrorBody {
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
     super(body.message);
   }
 }
@@ -21,7 +24,12 @@ export async function api<T>(method: string, path: string, body?: unknown, versi
   if (version !== undefined) headers["if-match"] = `"v${version}"`;
   let res: Response;
   try {
-    res = await fetch(`/admin/api${path}`, { method, headers, credentials: "same-origin", body: body === undefined ? null : JSON.stringify(body) });
+    res = await fetch(`/admin/api${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? null : JSON.stringify(body),
+    });
   } catch {
     throw new ApiFailure(0, { code: "network", message: "Could not reach Facet. Check your connection and try again; nothing was saved." });
   }
@@ -34,7 +42,10 @@ export async function api<T>(method: string, path: string, body?: unknown, versi
   }
   if (!res.ok) {
     const error = (data as { error?: ErrorBody } | null)?.error;
-    throw new ApiFailure(res.status, error ?? { code: `http_${res.status}`, message: `The server answered ${res.status}; nothing was saved.` });
+    throw new ApiFailure(
+      res.status,
+      error ?? { code: `http_${res.status}`, message: `The server answered ${res.status}; nothing was saved.` },
+    );
   }
   return data as T;
 }

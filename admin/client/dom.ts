@@ -28,7 +28,9 @@ function append(el: Node, kids: Kid[]) {
 }
 
 export const $ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
 
 /** The JSON the server put in #page-data (see admin/pages/layout.tsx). */
 export function pageData<T>(): T {

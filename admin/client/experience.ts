@@ -9,9 +9,23 @@ import { pageMatches } from "./evaluator";
 import { clearErrors, notify, showFailure } from "./notice";
 import { firstLiteralPage, listenForPicks, openLink, pageUrl } from "./site-links";
 
-interface Variant { segment: string; changes: Change[] }
-interface Experience { id: string; name: string; version: number; variants: Variant[] }
-interface Data { site: string; origins: string[]; others: OtherExperience[]; experience: Experience | null; segments: { id: string; name: string }[] }
+interface Variant {
+  segment: string;
+  changes: Change[];
+}
+interface Experience {
+  id: string;
+  name: string;
+  version: number;
+  variants: Variant[];
+}
+interface Data {
+  site: string;
+  origins: string[];
+  others: OtherExperience[];
+  experience: Experience | null;
+  segments: { id: string; name: string }[];
+}
 
 /** An ISO instant as a datetime-local value in this browser's timezone, and back (the input has no zone). */
 const toLocal = (iso: string) => {
@@ -32,7 +46,11 @@ function setupSchedule() {
   $("#schedule-zone")!.textContent = `Times are in your local timezone (${zone}) and saved as UTC. Leave a field empty for no bound.`;
 }
 
-const lines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function setupUrlTester() {
   const input = $<HTMLInputElement>("#url-test")!;
@@ -48,7 +66,9 @@ function setupUrlTester() {
     }
     const hit = patterns.find((p) => pageMatches(p, url));
     out.className = `result ${!patterns.length || hit ? "match" : "no-match"}`;
-    out.replaceChildren(!patterns.length ? "✓ Matches: no patterns means every page." : hit ? `✓ Matches ${hit}` : "✗ No pattern matches this URL.");
+    out.replaceChildren(
+      !patterns.length ? "✓ Matches: no patterns means every page." : hit ? `✓ Matches ${hit}` : "✗ No pattern matches this URL.",
+    );
   };
   input.addEventListener("input", run);
   $("#f-pages")!.addEventListener("input", run);
@@ -72,7 +92,15 @@ export function setupExperienceEditor(form: HTMLFormElement) {
   $("#f-pages")!.addEventListener("input", () => {
     if (!siteUrl.dataset.edited) siteUrl.value = defaultUrl();
   });
-  const showConflicts = () => $("#conflicts")!.replaceChildren(...conflictBox(conflicts(variants.flatMap((v) => v.changes.map((c) => c.selector ?? "")), data.others)));
+  const showConflicts = () =>
+    $("#conflicts")!.replaceChildren(
+      ...conflictBox(
+        conflicts(
+          variants.flatMap((v) => v.changes.map((c) => c.selector ?? "")),
+          data.others,
+        ),
+      ),
+    );
   let asking: { vi: number; ci: number } | null = null; // the change whose "Pick on my site" opened the editor
 
   /** Opens a link on the page in #site-url; links name a saved experience, whose stored draft they show. */
@@ -89,7 +117,11 @@ export function setupExperienceEditor(form: HTMLFormElement) {
     }
     try {
       const win = await openLink(data.site, { kind, experience: experience.id, url: url.href, ...(segment ? { segment } : {}) });
-      notify(kind === "editor" ? "Picker opened on your site: click an element there." : `Preview opened on your site (the saved draft${segment ? ` for ${names.get(segment) ?? segment}` : ""}).`);
+      notify(
+        kind === "editor"
+          ? "Picker opened on your site: click an element there."
+          : `Preview opened on your site (the saved draft${segment ? ` for ${names.get(segment) ?? segment}` : ""}).`,
+      );
       if (!win) notify("Your browser blocked the new tab: allow pop-ups for this page and try again.", "error");
       return !!win;
     } catch (err) {
@@ -104,38 +136,79 @@ export function setupExperienceEditor(form: HTMLFormElement) {
     // "Edit text" on the page: a text change takes the edited text as its new value.
     if (m.type === "text" && c.type === "text") c.value = m.text;
     draw();
-    notify(m.type === "pick" ? `Picked ${m.selector}: matches ${m.matches === 1 ? "1 element" : `${m.matches} elements`} on that page.` : `Took the edited text for ${m.selector}.`);
+    notify(
+      m.type === "pick"
+        ? `Picked ${m.selector}: matches ${m.matches === 1 ? "1 element" : `${m.matches} elements`} on that page.`
+        : `Took the edited text for ${m.selector}.`,
+    );
   });
 
   const draw = () => {
-    root.replaceChildren(...variants.map((v, vi) => h("fieldset", { class: "variant" },
-      h("legend", {}, `For segment: ${names.get(v.segment) ?? v.segment}`),
-      h("div", { class: "variant-actions" },
-        h("button", { type: "button", class: "preview", onclick: () => void open("preview", v.segment) }, "Preview on my site"),
-        h("button", { type: "button", class: "link danger", onclick: () => { variants.splice(vi, 1); draw(); } }, "Remove variant")),
-      h("p", { class: "field-error", "data-error-for": `variants.${vi}.segment` }),
-      v.changes.map((c, ci) => changeRow(c, {
-        path: `variants.${vi}.changes.${ci}`,
-        onEdit: showConflicts,
-        onPick: () => {
-          asking = { vi, ci };
-          void open("editor");
-        },
-        onType: (type) => {
-          v.changes[ci] = type === c.type ? c : blankChange(type, c.selector);
-          draw();
-        },
-        onRemove: () => {
-          v.changes.splice(ci, 1);
-          draw();
-        },
-        sanitized: MARKUP_KEY[c.type] && saved?.[vi]?.changes[ci]?.type === c.type ? String(saved[vi]!.changes[ci]![MARKUP_KEY[c.type]!]) : undefined,
-        sent: sentHtml.get(`${vi}.${ci}`),
-      })),
-      h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
-      h("button", { type: "button", onclick: () => { v.changes.push(blankChange("text")); draw(); } }, "+ Add change"))));
+    root.replaceChildren(
+      ...variants.map((v, vi) =>
+        h(
+          "fieldset",
+          { class: "variant" },
+          h("legend", {}, `For segment: ${names.get(v.segment) ?? v.segment}`),
+          h(
+            "div",
+            { class: "variant-actions" },
+            h("button", { type: "button", class: "preview", onclick: () => void open("preview", v.segment) }, "Preview on my site"),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "link danger",
+                onclick: () => {
+                  variants.splice(vi, 1);
+                  draw();
+                },
+              },
+              "Remove variant",
+            ),
+          ),
+          h("p", { class: "field-error", "data-error-for": `variants.${vi}.segment` }),
+          v.changes.map((c, ci) =>
+            changeRow(c, {
+              path: `variants.${vi}.changes.${ci}`,
+              onEdit: showConflicts,
+              onPick: () => {
+                asking = { vi, ci };
+                void open("editor");
+              },
+              onType: (type) => {
+                v.changes[ci] = type === c.type ? c : blankChange(type, c.selector);
+                draw();
+              },
+              onRemove: () => {
+                v.changes.splice(ci, 1);
+                draw();
+              },
+              sanitized:
+                MARKUP_KEY[c.type] && saved?.[vi]?.changes[ci]?.type === c.type
+                  ? String(saved[vi]!.changes[ci]![MARKUP_KEY[c.type]!])
+                  : undefined,
+              sent: sentHtml.get(`${vi}.${ci}`),
+            }),
+          ),
+          h("p", { class: "field-error", "data-error-for": `variants.${vi}.changes` }),
+          h(
+            "button",
+            {
+              type: "button",
+              onclick: () => {
+                v.changes.push(blankChange("text"));
+                draw();
+              },
+            },
+            "+ Add change",
+          ),
+        ),
+      ),
+    );
     showConflicts();
-    if (!variants.length) root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
+    if (!variants.length)
+      root.replaceChildren(h("p", { class: "empty" }, "No variants yet: pick a segment below and add a variant, then add its changes."));
     const free = data.segments.filter((s) => !variants.some((v) => v.segment === s.id));
     picker.replaceChildren(...free.map((s) => h("option", { value: s.id }, s.name)));
     // Every segment has its variant: the add row would offer nothing.
@@ -145,7 +218,7 @@ export function setupExperienceEditor(form: HTMLFormElement) {
     if (!picker.value) return;
     variants.push({ segment: picker.value, changes: [blankChange("text")] });
     draw();
-    ($<HTMLElement>(".variant:last-of-type input", root))?.focus();
+    $<HTMLElement>(".variant:last-of-type input", root)?.focus();
   });
 
   form.addEventListener("submit", async (e) => {
@@ -154,7 +227,8 @@ export function setupExperienceEditor(form: HTMLFormElement) {
     const value = (name: string) => ($<HTMLInputElement>(`[name="${name}"]`, form)?.value ?? "").trim();
     const body: Record<string, unknown> = { name: value("name"), status: value("status"), pages: lines(value("pages")), variants };
     if (!experience && value("id")) body.id = value("id");
-    const start = toIso(value("start")), end = toIso(value("end"));
+    const start = toIso(value("start")),
+      end = toIso(value("end"));
     if (start) body.start = start;
     if (end) body.end = end;
     try {
@@ -178,7 +252,9 @@ export function setupExperienceEditor(form: HTMLFormElement) {
       saved = structuredClone(result.variants);
       variants = structuredClone(result.variants);
       draw();
-      notify(`Saved (version ${result.version}). It is a draft until you publish.${sentHtml.size ? " The sanitizer changed some HTML: see below." : ""}`);
+      notify(
+        `Saved (version ${result.version}). It is a draft until you publish.${sentHtml.size ? " The sanitizer changed some HTML: see below." : ""}`,
+      );
     } catch (err) {
       showFailure(err, form);
     }

@@ -11,13 +11,18 @@ function bodyOf(form: HTMLFormElement): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const el of $$<Control>("input[name], select[name], textarea[name]", form)) {
     const value = el.value;
-    if (el.dataset.type === "lines") body[el.name] = value.split("\n").map((l) => l.trim()).filter(Boolean);
+    if (el.dataset.type === "lines")
+      body[el.name] = value
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     else body[el.name] = value;
   }
   return body;
 }
 
-const fill = (template: string, answer: Record<string, unknown>) => template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(answer[k] ?? "")));
+const fill = (template: string, answer: Record<string, unknown>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(answer[k] ?? "")));
 
 async function submit(form: HTMLFormElement) {
   const [method, path] = form.dataset.api!.split(" ") as [string, string];

@@ -3,7 +3,10 @@ import { api } from "./api";
 import { $, h } from "./dom";
 import { showFailure } from "./notice";
 
-export interface Seen { origin: string; lastSeen: string }
+export interface Seen {
+  origin: string;
+  lastSeen: string;
+}
 
 export const seenLines = (seen: Seen[]) =>
   seen.length

@@ -6,7 +6,9 @@ import { $, $$, h } from "./dom";
 export function notify(message: string, kind: "ok" | "error" = "ok", action?: HTMLElement) {
   const box = $("#notice");
   if (!box) return;
-  box.replaceChildren(h("div", { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : null }, h("p", {}, message), action ?? null));
+  box.replaceChildren(
+    h("div", { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : null }, h("p", {}, message), action ?? null),
+  );
   box.scrollIntoView({ block: "nearest" });
 }
 
@@ -43,13 +45,23 @@ export function showFieldErrors(root: ParentNode, fields: Record<string, string>
 
 export function showFailure(err: unknown, root: ParentNode = document) {
   if (!(err instanceof ApiFailure)) return notify(String(err), "error");
-  if (err.status === 412 || err.status === 409 && err.body.code === "version_conflict") {
+  if (err.status === 412 || (err.status === 409 && err.body.code === "version_conflict")) {
     const reload = h("button", { type: "button", onclick: () => location.reload() }, "Reload the latest version");
     return notify(`Conflict: ${err.body.message}`, "error", reload);
   }
-  if (err.status === 401) return notify(err.body.message, "error", h("a", { href: `/admin/login?next=${encodeURIComponent(location.pathname)}` }, "Log in again"));
+  if (err.status === 401)
+    return notify(
+      err.body.message,
+      "error",
+      h("a", { href: `/admin/login?next=${encodeURIComponent(location.pathname)}` }, "Log in again"),
+    );
   const unplaced = err.body.fields ? showFieldErrors(root, err.body.fields) : [];
-  notify(unplaced.length || !err.body.fields ? [err.body.message, ...unplaced].filter((m, i, a) => a.indexOf(m) === i).join(" — ") : "Please fix the fields marked below.", "error");
+  notify(
+    unplaced.length || !err.body.fields
+      ? [err.body.message, ...unplaced].filter((m, i, a) => a.indexOf(m) === i).join(" — ")
+      : "Please fix the fields marked below.",
+    "error",
+  );
   $('[aria-invalid="true"]', root)?.focus();
 }
 

@@ -5,7 +5,14 @@ import { api } from "./api";
 import { $$, pageData } from "./dom";
 import { reloadWith, showFailure } from "./notice";
 
-interface Seg { id: string; name: string; kind: string; condition: unknown; priority: number; version: number }
+interface Seg {
+  id: string;
+  name: string;
+  kind: string;
+  condition: unknown;
+  priority: number;
+  version: number;
+}
 
 /** The new priorities after moving item `i` by `delta` (-1 up, +1 down), for a list sorted highest first. */
 export function reorder(list: { id: string; priority: number }[], i: number, delta: number): Map<string, number> {
@@ -13,10 +20,16 @@ export function reorder(list: { id: string; priority: number }[], i: number, del
   const a = list[i];
   const b = list[j];
   if (!a || !b) return new Map();
-  if (a.priority !== b.priority) return new Map([[a.id, b.priority], [b.id, a.priority]]);
+  if (a.priority !== b.priority)
+    return new Map([
+      [a.id, b.priority],
+      [b.id, a.priority],
+    ]);
   const order = list.map((s) => s.id);
   [order[i], order[j]] = [order[j]!, order[i]!];
-  return new Map(order.map((id, k) => [id, (order.length - k) * 10] as const).filter(([id, p]) => list.find((s) => s.id === id)!.priority !== p));
+  return new Map(
+    order.map((id, k) => [id, (order.length - k) * 10] as const).filter(([id, p]) => list.find((s) => s.id === id)!.priority !== p),
+  );
 }
 
 export function setupPriorities() {

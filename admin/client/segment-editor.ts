@@ -9,7 +9,10 @@ import { mountBuilder } from "./builder/render";
 import { mountTester } from "./tester";
 
 type Cond = Record<string, unknown>;
-interface Data { site: string; segment: { id: string; condition: Cond; version: number } | null }
+interface Data {
+  site: string;
+  segment: { id: string; condition: Cond; version: number } | null;
+}
 
 export function setupSegmentEditor(form: HTMLFormElement) {
   const data = pageData<Data>();
@@ -77,7 +80,12 @@ export function setupSegmentEditor(form: HTMLFormElement) {
     clearErrors(form);
     if (!condition) return notify("Fix the condition's JSON before saving.", "error");
     const value = (name: string) => $<HTMLInputElement>(`[name="${name}"]`, form)?.value.trim() ?? "";
-    const body: Record<string, unknown> = { name: value("name"), kind: deriveKind(condition), condition, priority: Number(value("priority") || 0) };
+    const body: Record<string, unknown> = {
+      name: value("name"),
+      kind: deriveKind(condition),
+      condition,
+      priority: Number(value("priority") || 0),
+    };
     if (!data.segment && value("id")) body.id = value("id");
     try {
       if (!data.segment) {

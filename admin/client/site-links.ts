@@ -23,7 +23,10 @@ export function pageUrl(value: string, origins: string[]): URL | string {
   } catch {
     return "Enter the full address of a page on your site, like https://www.example.com/pricing.";
   }
-  if (!origins.includes(url.origin)) return origins.length ? `${url.origin} is not an allowed origin of this site (${origins.join(", ")}).` : "This site has no allowed origins yet: add one in its settings.";
+  if (!origins.includes(url.origin))
+    return origins.length
+      ? `${url.origin} is not an allowed origin of this site (${origins.join(", ")}).`
+      : "This site has no allowed origins yet: add one in its settings.";
   return url;
 }
 

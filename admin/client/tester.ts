@@ -40,13 +40,29 @@ export function mountTester(getCondition: () => Cond | null) {
     const results = clauses.map((c) => evalCondition(context, c));
     const decider = all ? results.indexOf(false) : results.indexOf(true);
     result.className = `result ${match ? "match" : "no-match"}`;
-    result.replaceChildren(h("strong", {}, match ? "✓ Match" : "✗ No match"), " — ",
-      clauses.length === 0 ? "no rules: everyone matches"
-        : decider >= 0 ? `decided by clause ${decider + 1} (${all ? "it fails, and all must hold" : "it holds, and one is enough"})`
-        : all ? `all ${clauses.length} clauses hold` : `none of the ${clauses.length} clauses holds`);
-    list.replaceChildren(...clauses.map((c, i) => h("li", { class: `${results[i] ? "pass" : "fail"}${i === decider ? " decider" : ""}` },
-      h("span", { class: "mark", "aria-label": results[i] ? "holds" : "fails" }, results[i] ? "✓" : "✗"), " ", h("code", {}, JSON.stringify(c)),
-      i === decider ? h("span", { class: "tag" }, "decided") : null)));
+    result.replaceChildren(
+      h("strong", {}, match ? "✓ Match" : "✗ No match"),
+      " — ",
+      clauses.length === 0
+        ? "no rules: everyone matches"
+        : decider >= 0
+          ? `decided by clause ${decider + 1} (${all ? "it fails, and all must hold" : "it holds, and one is enough"})`
+          : all
+            ? `all ${clauses.length} clauses hold`
+            : `none of the ${clauses.length} clauses holds`,
+    );
+    list.replaceChildren(
+      ...clauses.map((c, i) =>
+        h(
+          "li",
+          { class: `${results[i] ? "pass" : "fail"}${i === decider ? " decider" : ""}` },
+          h("span", { class: "mark", "aria-label": results[i] ? "holds" : "fails" }, results[i] ? "✓" : "✗"),
+          " ",
+          h("code", {}, JSON.stringify(c)),
+          i === decider ? h("span", { class: "tag" }, "decided") : null,
+        ),
+      ),
+    );
   }
 
   select.addEventListener("change", load);

@@ -1,7 +1,15 @@
 // The audit log: one site's entries (anyone who can read the site) or everything (owners), newest first.
 import type { Screen } from "./render";
 
-interface Entry { id: number; at: string; actor: string; action: string; site: string | null; target: string | null; summary: unknown }
+interface Entry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  site: string | null;
+  target: string | null;
+  summary: unknown;
+}
 
 export const auditScreen: Screen = async (ctx) => {
   const site = ctx.query.site;
@@ -14,15 +22,35 @@ export const auditScreen: Screen = async (ctx) => {
     body: (
       <>
         <h1>Audit log{site ? "" : " (all sites and accounts)"}</h1>
-        {entries.length === 0 ? <p class="empty">Nothing recorded yet. Every change to this site will be listed here, with who made it.</p> : (
+        {entries.length === 0 ? (
+          <p class="empty">Nothing recorded yet. Every change to this site will be listed here, with who made it.</p>
+        ) : (
           <table class="list audit">
-            <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Target</th><th scope="col">Details</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Target</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e) => (
                 <tr>
-                  <td><time datetime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time></td>
+                  <td>
+                    <time datetime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
+                  </td>
                   <td>{e.actor}</td>
-                  <td><code>{e.action}</code>{!site && e.site ? <> on <code>{e.site}</code></> : null}</td>
+                  <td>
+                    <code>{e.action}</code>
+                    {!site && e.site ? (
+                      <>
+                        {" "}
+                        on <code>{e.site}</code>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{e.target ?? ""}</td>
                   <td>{e.summary ? <code class="summary">{JSON.stringify(e.summary)}</code> : ""}</td>
                 </tr>
@@ -30,7 +58,11 @@ export const auditScreen: Screen = async (ctx) => {
             </tbody>
           </table>
         )}
-        {older ? <p><a href={older}>Older entries</a></p> : null}
+        {older ? (
+          <p>
+            <a href={older}>Older entries</a>
+          </p>
+        ) : null}
       </>
     ),
   };

@@ -17,7 +17,10 @@ export interface Experience {
 
 /** "Scheduled: from … until …" in UTC: the server does not know the reader's timezone. */
 const utc = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC";
-const scheduled = (e: Experience) => (e.start || e.end ? `Scheduled: ${e.start ? `from ${utc(e.start)}` : ""}${e.start && e.end ? " " : ""}${e.end ? `until ${utc(e.end)}` : ""}` : null);
+const scheduled = (e: Experience) =>
+  e.start || e.end
+    ? `Scheduled: ${e.start ? `from ${utc(e.start)}` : ""}${e.start && e.end ? " " : ""}${e.end ? `until ${utc(e.end)}` : ""}`
+    : null;
 
 export const experiencesScreen: Screen = async (ctx) => {
   const site = ctx.params.site!;
@@ -34,21 +37,51 @@ export const experiencesScreen: Screen = async (ctx) => {
       <>
         <div class="title-row">
           <h1>Experiences</h1>
-          {edit && segments.length > 0 ? <a class="button primary" href={newLink}>New experience</a> : null}
+          {edit && segments.length > 0 ? (
+            <a class="button primary" href={newLink}>
+              New experience
+            </a>
+          ) : null}
         </div>
         {experiences.length === 0 ? (
           <p class="empty">
             No experiences yet.{" "}
-            {segments.length === 0 ? <>First <a href={`/admin/sites/${site}/segments/new`}>create a segment</a>: an experience changes the page for segments.</> : edit ? <><a href={newLink}>Create an experience</a> to change a page's content for your segments.</> : null}
+            {segments.length === 0 ? (
+              <>
+                First <a href={`/admin/sites/${site}/segments/new`}>create a segment</a>: an experience changes the page for segments.
+              </>
+            ) : edit ? (
+              <>
+                <a href={newLink}>Create an experience</a> to change a page's content for your segments.
+              </>
+            ) : null}
           </p>
         ) : (
           <table class="list">
-            <thead><tr><th scope="col">Experience</th><th scope="col">Status</th><th scope="col">Pages</th><th scope="col">Segments</th><th scope="col">Changes</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Experience</th>
+                <th scope="col">Status</th>
+                <th scope="col">Pages</th>
+                <th scope="col">Segments</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
             <tbody>
               {experiences.map((e) => (
                 <tr>
-                  <td><a href={`/admin/sites/${site}/experiences/${e.id}`}>{e.name}</a> <code class="muted">{e.id}</code></td>
-                  <td><span class={`status status-${e.status}`}>{e.status}</span>{scheduled(e) ? <> <span class="muted schedule">{scheduled(e)}</span></> : null}</td>
+                  <td>
+                    <a href={`/admin/sites/${site}/experiences/${e.id}`}>{e.name}</a> <code class="muted">{e.id}</code>
+                  </td>
+                  <td>
+                    <span class={`status status-${e.status}`}>{e.status}</span>
+                    {scheduled(e) ? (
+                      <>
+                        {" "}
+                        <span class="muted schedule">{scheduled(e)}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{e.pages.length ? e.pages.join(", ") : <span class="muted">every page</span>}</td>
                   <td>{e.variants.map((v) => v.segment).join(", ")}</td>
                   <td>{e.variants.reduce((n, v) => n + v.changes.length, 0)}</td>

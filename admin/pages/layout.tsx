@@ -38,23 +38,45 @@ export function Layout({ title, assets, me, site, current, children }: LayoutPro
         <script defer src={`/admin/assets/${assets.js}`}></script>
       </head>
       <body>
-        <a class="skip" href="#main">Skip to content</a>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         {me ? (
           <header class="top">
             <nav aria-label="Main" class="top-nav">
-              <a class="brand" href="/admin">Facet</a>
-              <a href="/admin" {...here("/admin")}>Sites</a>
-              {me.role === "owner" ? <a href="/admin/users" {...here("/admin/users")}>Users</a> : null}
-              {me.role === "owner" ? <a href="/admin/audit" {...here("/admin/audit")}>Audit log</a> : null}
-              <a href="/admin/account" {...here("/admin/account")}>{me.user?.email ?? "Account"}</a>
-              <button type="button" class="link" data-logout>Log out</button>
+              <a class="brand" href="/admin">
+                Facet
+              </a>
+              <a href="/admin" {...here("/admin")}>
+                Sites
+              </a>
+              {me.role === "owner" ? (
+                <a href="/admin/users" {...here("/admin/users")}>
+                  Users
+                </a>
+              ) : null}
+              {me.role === "owner" ? (
+                <a href="/admin/audit" {...here("/admin/audit")}>
+                  Audit log
+                </a>
+              ) : null}
+              <a href="/admin/account" {...here("/admin/account")}>
+                {me.user?.email ?? "Account"}
+              </a>
+              <button type="button" class="link" data-logout>
+                Log out
+              </button>
             </nav>
             {site ? (
               <nav aria-label={`Site ${site}`} class="site-nav">
                 <span class="site-key">{site}</span>
                 {SITE_TABS.map(([suffix, label]) => {
                   const href = suffix === "/audit" ? `/admin/audit?site=${site}` : `/admin/sites/${site}${suffix}`;
-                  return <a href={href} {...here(href)}>{label}</a>;
+                  return (
+                    <a href={href} {...here(href)}>
+                      {label}
+                    </a>
+                  );
                 })}
               </nav>
             ) : null}
@@ -76,7 +98,11 @@ export function Field(props: { name: string; label: string; hint?: string; child
     <div class="field">
       <label for={id}>{props.label}</label>
       {props.children}
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       <p class="field-error" data-error-for={props.name} id={`${id}-error`}></p>
     </div>
   );

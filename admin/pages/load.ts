@@ -11,7 +11,10 @@ export interface Me {
 
 /** An API answer other than 2xx: 401 sends the browser to the login screen, others become an error screen. */
 export class PageFailure extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -7,7 +7,15 @@ const safeNext = (next: string | undefined) => (next && /^\/admin(\/|$|\?)/.test
 
 export const loginScreen: Screen = async (ctx) => {
   const next = safeNext(ctx.query.next);
-  if (ctx.me) return { title: "Log in", body: <p>You are logged in. <a href={next}>Continue</a></p> };
+  if (ctx.me)
+    return {
+      title: "Log in",
+      body: (
+        <p>
+          You are logged in. <a href={next}>Continue</a>
+        </p>
+      ),
+    };
   return {
     title: "Log in",
     body: (
@@ -18,13 +26,22 @@ export const loginScreen: Screen = async (ctx) => {
             <input id="f-email" name="email" type="email" autocomplete="username" required aria-describedby="f-email-error" />
           </Field>
           <Field name="password" label="Password">
-            <input id="f-password" name="password" type="password" autocomplete="current-password" required aria-describedby="f-password-error" />
+            <input
+              id="f-password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              aria-describedby="f-password-error"
+            />
           </Field>
-          <button type="submit" class="primary">Log in</button>
+          <button type="submit" class="primary">
+            Log in
+          </button>
         </form>
         <p class="hint">
-          After 5 failed attempts for an account, each further attempt waits (30 s, doubling, at most 15 minutes).
-          Locked out? An owner can reset access with the owner token (see docs/admin-api.md).
+          After 5 failed attempts for an account, each further attempt waits (30 s, doubling, at most 15 minutes). Locked out? An owner can
+          reset access with the owner token (see docs/admin-api.md).
         </p>
       </section>
     ),
@@ -41,9 +58,19 @@ export const inviteScreen: Screen = async () => ({
         <input type="hidden" name="token" data-from-hash />
         <p class="field-error" data-error-for="token"></p>
         <Field name="password" label="New password" hint="12 to 200 characters.">
-          <input id="f-password" name="password" type="password" autocomplete="new-password" minlength={12} required aria-describedby="f-password-hint f-password-error" />
+          <input
+            id="f-password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            minlength={12}
+            required
+            aria-describedby="f-password-hint f-password-error"
+          />
         </Field>
-        <button type="submit" class="primary">Create my account</button>
+        <button type="submit" class="primary">
+          Create my account
+        </button>
       </form>
     </section>
   ),
@@ -61,12 +88,29 @@ export const accountScreen: Screen = async (ctx) => ({
       <p class="hint">Changing it logs you out everywhere else.</p>
       <form data-api="POST /me/password" data-done="Password changed." novalidate>
         <Field name="currentPassword" label="Current password">
-          <input id="f-currentPassword" name="currentPassword" type="password" autocomplete="current-password" required aria-describedby="f-currentPassword-error" />
+          <input
+            id="f-currentPassword"
+            name="currentPassword"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-describedby="f-currentPassword-error"
+          />
         </Field>
         <Field name="newPassword" label="New password" hint="12 to 200 characters.">
-          <input id="f-newPassword" name="newPassword" type="password" autocomplete="new-password" minlength={12} required aria-describedby="f-newPassword-hint f-newPassword-error" />
+          <input
+            id="f-newPassword"
+            name="newPassword"
+            type="password"
+            autocomplete="new-password"
+            minlength={12}
+            required
+            aria-describedby="f-newPassword-hint f-newPassword-error"
+          />
         </Field>
-        <button type="submit" class="primary">Change password</button>
+        <button type="submit" class="primary">
+          Change password
+        </button>
       </form>
     </section>
   ),

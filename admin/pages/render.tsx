@@ -29,16 +29,25 @@ export async function renderScreen(c: Context, api: ApiApp, assets: Assets, scre
   const ctx: PageContext = { me: me!, origin: url.origin, path: url.pathname, params: c.req.param(), query: c.req.query(), get };
   try {
     const out = await screen(ctx);
-    return page(c, <Layout title={out.title} assets={assets} me={me} site={out.site} current={url.pathname + url.search}>{out.body}</Layout>);
+    return page(
+      c,
+      <Layout title={out.title} assets={assets} me={me} site={out.site} current={url.pathname + url.search}>
+        {out.body}
+      </Layout>,
+    );
   } catch (err) {
     if (!(err instanceof PageFailure) || err.status === 401) throw err;
     const status = err.status === 403 || err.status === 404 ? err.status : 500;
-    return page(c, (
+    return page(
+      c,
       <Layout title="Not available" assets={assets} me={me}>
         <h1>{status === 403 ? "Not allowed" : status === 404 ? "Not found" : "Something went wrong"}</h1>
         <p class="error-box">{err.message}</p>
-        <p><a href="/admin">Back to your sites</a></p>
-      </Layout>
-    ), status);
+        <p>
+          <a href="/admin">Back to your sites</a>
+        </p>
+      </Layout>,
+      status,
+    );
   }
 }

@@ -21,23 +21,49 @@ export const segmentEditorScreen: Screen = async (ctx) => {
         </div>
         <fieldset disabled={!edit} class="plain">
           <div class="grid-form three">
-            <Field name="name" label="Name"><input id="f-name" name="name" value={segment?.name ?? ""} required aria-describedby="f-name-error" /></Field>
+            <Field name="name" label="Name">
+              <input id="f-name" name="name" value={segment?.name ?? ""} required aria-describedby="f-name-error" />
+            </Field>
             {segment ? (
-              <p class="static-field"><span class="label">Id</span> <code>{segment.id}</code></p>
+              <p class="static-field">
+                <span class="label">Id</span> <code>{segment.id}</code>
+              </p>
             ) : (
-              <Field name="id" label="Id (optional)" hint="Leave empty for a generated one."><input id="f-id" name="id" aria-describedby="f-id-hint f-id-error" /></Field>
+              <Field name="id" label="Id (optional)" hint="Leave empty for a generated one.">
+                <input id="f-id" name="id" aria-describedby="f-id-hint f-id-error" />
+              </Field>
             )}
-            <Field name="priority" label="Priority" hint="Higher wins."><input id="f-priority" name="priority" type="number" min={-1000} max={1000} value={String(segment?.priority ?? 0)} aria-describedby="f-priority-hint f-priority-error" /></Field>
+            <Field name="priority" label="Priority" hint="Higher wins.">
+              <input
+                id="f-priority"
+                name="priority"
+                type="number"
+                min={-1000}
+                max={1000}
+                value={String(segment?.priority ?? 0)}
+                aria-describedby="f-priority-hint f-priority-error"
+              />
+            </Field>
           </div>
           <section class="card rules">
             <div class="title-row">
               <h2>Who is in this segment</h2>
-              <p class="kind-line">Kind: <output id="kind" class="kind">{segment?.kind ?? "mixed"}</output> <span class="hint">(derived from the attributes the rule uses)</span></p>
+              <p class="kind-line">
+                Kind:{" "}
+                <output id="kind" class="kind">
+                  {segment?.kind ?? "mixed"}
+                </output>{" "}
+                <span class="hint">(derived from the attributes the rule uses)</span>
+              </p>
             </div>
             {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of two toggle buttons, not a form section; a fieldset would need a legend and restyling */}
             <div class="tabs" role="group" aria-label="Editing mode">
-              <button type="button" data-mode="builder" aria-pressed="true">Builder</button>
-              <button type="button" data-mode="json" aria-pressed="false">JSON</button>
+              <button type="button" data-mode="builder" aria-pressed="true">
+                Builder
+              </button>
+              <button type="button" data-mode="json" aria-pressed="false">
+                JSON
+              </button>
             </div>
             <p id="mode-note" class="note" hidden></p>
             <div id="builder"></div>
@@ -49,10 +75,14 @@ export const segmentEditorScreen: Screen = async (ctx) => {
           </section>
           {edit ? (
             <div class="save-row">
-              <button type="submit" class="primary">{segment ? "Save segment" : "Create segment"}</button>
+              <button type="submit" class="primary">
+                {segment ? "Save segment" : "Create segment"}
+              </button>
               <span class="hint">Saved segments are drafts until you publish.</span>
             </div>
-          ) : <p class="hint">You have view access: an editor can change this segment.</p>}
+          ) : (
+            <p class="hint">You have view access: an editor can change this segment.</p>
+          )}
         </fieldset>
         <section class="card tester" aria-labelledby="tester-title">
           <h2 id="tester-title">Test against a visitor</h2>

@@ -26,11 +26,25 @@ export const segmentsScreen: Screen = async (ctx) => {
       <>
         <div class="title-row">
           <h1>Segments</h1>
-          {edit ? <a class="button primary" href={`/admin/sites/${site}/segments/new`}>New segment</a> : null}
+          {edit ? (
+            <a class="button primary" href={`/admin/sites/${site}/segments/new`}>
+              New segment
+            </a>
+          ) : null}
         </div>
         <p class="hint">When several of an experience's segments match a visitor, the one higher in this list wins.</p>
         {sorted.length === 0 ? (
-          <p class="empty">No segments yet. {edit ? <><a href={`/admin/sites/${site}/segments/new`}>Create a segment</a>: describe a group of visitors (a country, a company, returning visitors…) with the rule builder.</> : "An editor can create them."}</p>
+          <p class="empty">
+            No segments yet.{" "}
+            {edit ? (
+              <>
+                <a href={`/admin/sites/${site}/segments/new`}>Create a segment</a>: describe a group of visitors (a country, a company,
+                returning visitors…) with the rule builder.
+              </>
+            ) : (
+              "An editor can create them."
+            )}
+          </p>
         ) : (
           <ol class="segments" data-segments>
             {sorted.map((s, i) => (
@@ -43,8 +57,12 @@ export const segmentsScreen: Screen = async (ctx) => {
                 </div>
                 {edit ? (
                   <div class="seg-order">
-                    <button type="button" data-move={`${i}:-1`} disabled={i === 0} aria-label={`Move ${s.name} up`}>↑</button>
-                    <button type="button" data-move={`${i}:1`} disabled={i === sorted.length - 1} aria-label={`Move ${s.name} down`}>↓</button>
+                    <button type="button" data-move={`${i}:-1`} disabled={i === 0} aria-label={`Move ${s.name} up`}>
+                      ↑
+                    </button>
+                    <button type="button" data-move={`${i}:1`} disabled={i === sorted.length - 1} aria-label={`Move ${s.name} down`}>
+                      ↓
+                    </button>
                   </div>
                 ) : null}
               </li>

@@ -25,31 +25,69 @@ async function tokensPanel(ctx: PageContext, site: string) {
   return (
     <section class="card">
       <h2>API tokens</h2>
-      <p class="hint">For scripts and CI: <code>Authorization: Bearer fct_…</code>, limited to this site and the token's role.</p>
-      {tokens.length === 0 ? <p class="empty">No tokens. Create one below when a script needs this site's API.</p> : (
+      <p class="hint">
+        For scripts and CI: <code>Authorization: Bearer fct_…</code>, limited to this site and the token's role.
+      </p>
+      {tokens.length === 0 ? (
+        <p class="empty">No tokens. Create one below when a script needs this site's API.</p>
+      ) : (
         <table class="list">
-          <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span class="sr-only">Revoke</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span class="sr-only">Revoke</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {tokens.map((t) => (
               <tr>
-                <td>{t.name}</td><td>{t.role}</td><td><time>{t.createdAt}</time></td><td>{t.lastUsedAt ?? "never"}</td>
-                <td class="actions"><button type="button" class="danger" data-call={`DELETE /sites/${site}/tokens/${t.id}`} data-confirm={`Revoke the token "${t.name}"? Scripts using it stop working at once.`}>Revoke</button></td>
+                <td>{t.name}</td>
+                <td>{t.role}</td>
+                <td>
+                  <time>{t.createdAt}</time>
+                </td>
+                <td>{t.lastUsedAt ?? "never"}</td>
+                <td class="actions">
+                  <button
+                    type="button"
+                    class="danger"
+                    data-call={`DELETE /sites/${site}/tokens/${t.id}`}
+                    data-confirm={`Revoke the token "${t.name}"? Scripts using it stop working at once.`}
+                  >
+                    Revoke
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <form data-api={`POST /sites/${site}/tokens`} data-show="token" novalidate class="inline-form">
-        <Field name="name" label="Token name" id="t-name"><input id="t-name" name="name" required maxlength={100} /></Field>
+        <Field name="name" label="Token name" id="t-name">
+          <input id="t-name" name="name" required maxlength={100} />
+        </Field>
         <Field name="role" label="Role" id="t-role">
-          <select id="t-role" name="role"><option value="editor">editor</option><option value="viewer">viewer</option><option value="owner">owner</option></select>
+          <select id="t-role" name="role">
+            <option value="editor">editor</option>
+            <option value="viewer">viewer</option>
+            <option value="owner">owner</option>
+          </select>
         </Field>
         <button type="submit">Create token</button>
       </form>
       <div class="once" data-shown-for="token" hidden>
-        <p><strong>Copy this token now:</strong> it is shown only once.</p>
+        <p>
+          <strong>Copy this token now:</strong> it is shown only once.
+        </p>
         <pre id="new-token"></pre>
-        <button type="button" data-copy="new-token">Copy token</button>
+        <button type="button" data-copy="new-token">
+          Copy token
+        </button>
       </div>
     </section>
   );
@@ -74,30 +112,65 @@ export const siteScreen: Screen = async (ctx) => {
             <h2>Settings</h2>
             <form data-api={`PATCH /sites/${site.key}`} data-version={String(site.version)} data-done="Saved." novalidate>
               <fieldset disabled={!owner}>
-                <Field name="name" label="Name"><input id="f-name" name="name" value={site.name} required aria-describedby="f-name-error" /></Field>
-                <p class="static-field"><span class="label">Key</span> <code>{site.key}</code></p>
-                <Field name="origins" label="Allowed origins" hint="One per line. Changes apply at once, without publishing.">
-                  <textarea id="f-origins" name="origins" data-type="lines" rows={4} aria-describedby="f-origins-hint f-origins-error">{site.origins.join("\n")}</textarea>
+                <Field name="name" label="Name">
+                  <input id="f-name" name="name" value={site.name} required aria-describedby="f-name-error" />
                 </Field>
-                {owner ? <button type="submit" class="primary">Save settings</button> : <p class="hint">Only owners change site settings.</p>}
+                <p class="static-field">
+                  <span class="label">Key</span> <code>{site.key}</code>
+                </p>
+                <Field name="origins" label="Allowed origins" hint="One per line. Changes apply at once, without publishing.">
+                  <textarea id="f-origins" name="origins" data-type="lines" rows={4} aria-describedby="f-origins-hint f-origins-error">
+                    {site.origins.join("\n")}
+                  </textarea>
+                </Field>
+                {owner ? (
+                  <button type="submit" class="primary">
+                    Save settings
+                  </button>
+                ) : (
+                  <p class="hint">Only owners change site settings.</p>
+                )}
               </fieldset>
             </form>
           </section>
           <section class="card install">
             <h2>Install</h2>
-            <p>Paste this tag into the <code>&lt;head&gt;</code> of every page of the site:</p>
+            <p>
+              Paste this tag into the <code>&lt;head&gt;</code> of every page of the site:
+            </p>
             <pre id="install-tag">{tag}</pre>
-            <button type="button" data-copy="install-tag">Copy tag</button>
-            {site.origins.length === 0 ? <p class="warn">No allowed origins yet: add the origin your pages are served from, or the tag gets no content.</p> : null}
+            <button type="button" data-copy="install-tag">
+              Copy tag
+            </button>
+            {site.origins.length === 0 ? (
+              <p class="warn">No allowed origins yet: add the origin your pages are served from, or the tag gets no content.</p>
+            ) : null}
             <h3>Check installation</h3>
             <ul id="install-seen" class="install-seen" aria-live="polite">
-              {seen.length ? seen.map((s) => <li>✓ Seen on <code>{s.origin}</code> (last: <time datetime={s.lastSeen}>{s.lastSeen.replace("T", " ").slice(0, 16)} UTC</time>)</li>)
-                : <li>Not seen yet — open a page with the tag, then check again.</li>}
+              {seen.length ? (
+                seen.map((s) => (
+                  <li>
+                    ✓ Seen on <code>{s.origin}</code> (last:{" "}
+                    <time datetime={s.lastSeen}>{s.lastSeen.replace("T", " ").slice(0, 16)} UTC</time>)
+                  </li>
+                ))
+              ) : (
+                <li>Not seen yet — open a page with the tag, then check again.</li>
+              )}
             </ul>
-            <button type="button" data-check-install={site.key}>Check installation</button>
+            <button type="button" data-check-install={site.key}>
+              Check installation
+            </button>
             <p class="hint">Noted when a page on an allowed origin loads the tag (at most hourly; may take a minute to show).</p>
             <p class="hint">
-              Status: {site.liveVersion === null ? <>not published yet — <a href={`/admin/sites/${site.key}/publish`}>publish</a> once your segments and experiences are ready.</> : <>version {site.liveVersion} is live.</>}
+              Status:{" "}
+              {site.liveVersion === null ? (
+                <>
+                  not published yet — <a href={`/admin/sites/${site.key}/publish`}>publish</a> once your segments and experiences are ready.
+                </>
+              ) : (
+                <>version {site.liveVersion} is live.</>
+              )}
             </p>
           </section>
         </div>

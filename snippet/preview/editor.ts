@@ -50,7 +50,13 @@ async function editor(token: string) {
     (e) => {
       if (ours(e.target) || !(e.target instanceof Element)) return;
       const r = e.target.getBoundingClientRect();
-      Object.assign(box.style, { display: "block", left: r.left + "px", top: r.top + "px", width: r.width + "px", height: r.height + "px" });
+      Object.assign(box.style, {
+        display: "block",
+        left: r.left + "px",
+        top: r.top + "px",
+        width: r.width + "px",
+        height: r.height + "px",
+      });
     },
     true,
   );

@@ -20,7 +20,12 @@ async function preview(t: string) {
   const redirects = all.flatMap((c) => (c.type == "redirect" ? [c.url] : []));
   // Browser tokens ({{page.path}}) from this page; the profile is a fresh, in-memory one (never saved).
   const context = visitorContext(touch(undefined, Date.now(), url, ""), undefined, url, document, Date.now());
-  activate(all.filter((c) => c.type != "redirect"), document, warn, context);
+  activate(
+    all.filter((c) => c.type != "redirect"),
+    document,
+    warn,
+    context,
+  );
   const { root } = shadowBox(CSS);
   const bar = document.createElement("div");
   bar.setAttribute("role", "status");

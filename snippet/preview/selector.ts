@@ -7,7 +7,8 @@ const STABLE_ATTRIBUTES = ["data-testid", "data-test", "data-test-id", "data-qa"
 
 // Classes a framework generated (css-1x2y3z, Button_root__a8Fk2) or that change with state: not stable.
 const unstableClass = (c: string) =>
-  (/\d/.test(c) && /[-_]/.test(c)) || /^(is-|has-)?(active|current|hover|focus|focused|open|opened|selected|visible|hidden|show|disabled)$/.test(c);
+  (/\d/.test(c) && /[-_]/.test(c)) ||
+  /^(is-|has-)?(active|current|hover|focus|focused|open|opened|selected|visible|hidden|show|disabled)$/.test(c);
 
 /** The number of elements `selector` matches in `doc` (0 when it can't be used). */
 export function count(doc: Document, selector: string): number {
@@ -41,7 +42,8 @@ export function selectorFor(el: Element): string {
     const classes = [...n.classList].filter((c) => !unstableClass(c)).slice(0, 2);
     let part = n.localName + classes.map((c) => "." + CSS.escape(c)).join("");
     const parent: Element | null = n.parentElement;
-    if (parent && [...parent.children].filter((s) => s.matches(part)).length > 1) part += `:nth-child(${[...parent.children].indexOf(n) + 1})`;
+    if (parent && [...parent.children].filter((s) => s.matches(part)).length > 1)
+      part += `:nth-child(${[...parent.children].indexOf(n) + 1})`;
     path.unshift(part);
     const s = path.join(" > ");
     if (unique(s)) return s;

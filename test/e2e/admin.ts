@@ -13,7 +13,13 @@ export async function admin(method: string, path: string, body?: unknown): Promi
 }
 
 /** A published site whose single experience swaps the hero headline for `segment`'s visitors. */
-export async function siteWithHeadline(opts: { key: string; origins: string[]; condition: Record<string, unknown>; headline: string; selector?: string }) {
+export async function siteWithHeadline(opts: {
+  key: string;
+  origins: string[];
+  condition: Record<string, unknown>;
+  headline: string;
+  selector?: string;
+}) {
   await admin("POST", "/sites", { key: opts.key, name: opts.key, origins: opts.origins });
   await admin("POST", `/sites/${opts.key}/segments`, { id: "everyone", name: "Everyone", condition: opts.condition });
   await admin("POST", `/sites/${opts.key}/experiences`, {

@@ -12,7 +12,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const visibility = (page: import("playwright-core").Page, sel: string) => page.locator(sel).evaluate((el) => getComputedStyle(el).visibility);
+const visibility = (page: import("playwright-core").Page, sel: string) =>
+  page.locator(sel).evaluate((el) => getComputedStyle(el).visibility);
 
 it("hides only the changing slots while content loads, releases them by the timeout, and keeps late content for later", async () => {
   const v = await newVisitor(browser);
@@ -24,11 +25,15 @@ it("hides only the changing slots while content loads, releases them by the time
   });
   await v.page.goto(`${inject("workerUrl")}/?facet_sim_country=DE`);
   // Config and context arrived, content is held back: the hero slots are hidden, the rest is not.
-  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "hidden", null, { timeout: 5000 });
+  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "hidden", null, {
+    timeout: 5000,
+  });
   expect(await visibility(v.page, "#pricing-heading")).toBe("visible");
   expect(await visibility(v.page, "#customer-logos")).toBe("visible");
   // Released by the 1000 ms timeout with the original content.
-  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible", null, { timeout: 3000 });
+  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible", null, {
+    timeout: 3000,
+  });
   expect(await text(v.page, "#hero-headline")).toBe("Ship reliable data pipelines in minutes");
   // The late answer is not swapped in...
   releaseVariants();

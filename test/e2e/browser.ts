@@ -31,7 +31,11 @@ export interface Visit {
 }
 
 /** A fresh visitor: its own browser context, so its own IndexedDB. */
-export async function newVisitor(browser: Browser, init?: (ctx: BrowserContext) => Promise<unknown>, options?: BrowserContextOptions): Promise<Visit> {
+export async function newVisitor(
+  browser: Browser,
+  init?: (ctx: BrowserContext) => Promise<unknown>,
+  options?: BrowserContextOptions,
+): Promise<Visit> {
   const context = await browser.newContext(options);
   if (init) await init(context);
   const page = await context.newPage();
@@ -118,12 +122,14 @@ export async function recordFrames(page: Page, selectors: string[]) {
     };
     const probe = document.createElement("i");
     probe.style.cssText = "position:fixed;top:0;left:0;height:1px;visibility:hidden;pointer-events:none";
-    new ResizeObserver(() => w.__frames.push({ path: location.pathname, ...Object.fromEntries(sels.map((s) => [s, state(s)])) })).observe(probe);
+    new ResizeObserver(() => w.__frames.push({ path: location.pathname, ...Object.fromEntries(sels.map((s) => [s, state(s)])) })).observe(
+      probe,
+    );
     let n = 0;
     const tick = () => {
       // The init script may run before the document has its root element: the probe joins it at the first frame.
       if (!probe.isConnected) document.documentElement?.appendChild(probe);
-      probe.style.width = (++n % 2) + 1 + "px";
+      probe.style.width = `${(++n % 2) + 1}px`;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -134,8 +140,10 @@ export const frames = (page: Page): Promise<Record<string, FrameState>[]> => pag
 
 /** Waits until `n` more frames were painted (frame counting, not a sleep). */
 export const framesAfter = (page: Page, n: number) =>
-  page.waitForFunction((target) => (window as any).__frames.length >= target, 0, { timeout: 10_000 }).then(async () => {
-    const now = (await frames(page)).length;
-    await page.waitForFunction((target) => (window as any).__frames.length >= target, now + n, { timeout: 10_000 });
-    return frames(page);
-  });
+  page
+    .waitForFunction((target) => (window as any).__frames.length >= target, 0, { timeout: 10_000 })
+    .then(async () => {
+      const now = (await frames(page)).length;
+      await page.waitForFunction((target) => (window as any).__frames.length >= target, now + n, { timeout: 10_000 });
+      return frames(page);
+    });

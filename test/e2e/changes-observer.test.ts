@@ -85,7 +85,8 @@ it("an invalid selector throws to activate's caller, with the group's other chan
 });
 
 it("never touches script, style, iframe or svg elements, present or rendered late", async () => {
-  const unsafe = '<script class="t" type="text/plain">s</script><style class="t">.x{}</style><iframe class="t"></iframe><svg class="t"><text class="t">s</text></svg>';
+  const unsafe =
+    '<script class="t" type="text/plain">s</script><style class="t">.x{}</style><iframe class="t"></iframe><svg class="t"><text class="t">s</text></svg>';
   f = await open(browser, `<main><p class="t">p</p>${unsafe}</main>`);
   await apply(f.page, [
     { type: "html", selector: ".t", value: "<b>x</b>" },

@@ -5,8 +5,14 @@ import type { Browser, Page } from "playwright-core";
 import type * as Changes from "../../snippet/changes";
 import type { Change } from "../../worker/schemas/change";
 
-const bundle = buildSync({ entryPoints: ["snippet/changes.ts"], bundle: true, format: "iife", globalName: "FacetChanges", target: "es2020", write: false })
-  .outputFiles[0]!.text;
+const bundle = buildSync({
+  entryPoints: ["snippet/changes.ts"],
+  bundle: true,
+  format: "iife",
+  globalName: "FacetChanges",
+  target: "es2020",
+  write: false,
+}).outputFiles[0]!.text;
 
 declare global {
   interface Window {
@@ -34,7 +40,10 @@ export async function open(browser: Browser, body: string, head = ""): Promise<F
 }
 
 export const apply = (page: Page, changes: Change[]) =>
-  page.evaluate((c) => void window.reverts.push(window.FacetChanges.activate(c, document, (e) => window.reported.push(String(e)))), changes);
+  page.evaluate(
+    (c) => void window.reverts.push(window.FacetChanges.activate(c, document, (e) => window.reported.push(String(e)))),
+    changes,
+  );
 
 /** Reverts the last activate call still applied. */
 export const revert = (page: Page) => page.evaluate(() => window.reverts.pop()!());

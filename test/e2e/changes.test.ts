@@ -115,7 +115,9 @@ it("applies to every element a selector matches, and reverts them all", async ()
     { type: "text", selector: "li.i", value: "X" },
     { type: "attribute", selector: "li.i", name: "title", value: "Y" },
   ]);
-  expect(await body(f.page)).toBe('<ul><li class="i" title="Y">X</li><li class="i" title="Y">X</li><li>3</li><li class="i" title="Y">X</li></ul>');
+  expect(await body(f.page)).toBe(
+    '<ul><li class="i" title="Y">X</li><li class="i" title="Y">X</li><li>3</li><li class="i" title="Y">X</li></ul>',
+  );
   await revert(f.page);
   expect(await body(f.page)).toBe(before);
 });
@@ -144,7 +146,8 @@ it("a revert puts back the page's own nodes, so their listeners still work", asy
   f = await open(browser, '<div id="f"><button id="b">Buy</button></div><p id="t">Hi <button id="c">Go</button></p>');
   await f.page.evaluate(() => {
     (window as unknown as { clicks: number }).clicks = 0;
-    for (const id of ["b", "c"]) document.getElementById(id)!.addEventListener("click", () => (window as unknown as { clicks: number }).clicks++);
+    for (const id of ["b", "c"])
+      document.getElementById(id)!.addEventListener("click", () => (window as unknown as { clicks: number }).clicks++);
   });
   await apply(f.page, [
     { type: "html", selector: "#f", value: "<em>Sold out</em>" },

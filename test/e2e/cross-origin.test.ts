@@ -23,7 +23,10 @@ beforeAll(async () => {
   pages["/pricing"] = landingPage(tag(`${worker}/facet.js`, allowed));
   pages["/refused"] = landingPage(tag(`${worker}/facet.js`, refused));
   pages["/unpublished"] = landingPage(tag(`${worker}/facet.js`, unpublished));
-  pages["/guarded"] = landingPage(tag(`${worker}/facet.js`, guarded)).replace("</body>", '<script id="empty-script"></script><style id="page-style"></style></body>');
+  pages["/guarded"] = landingPage(tag(`${worker}/facet.js`, guarded)).replace(
+    "</body>",
+    '<script id="empty-script"></script><style id="page-style"></style></body>',
+  );
   await siteWithHeadline({ key: allowed, origins: [host.origin], condition: { "page.path": "/" }, headline: "Hello from Facet" });
   await siteWithHeadline({ key: refused, origins: ["https://www.example.com"], condition: {}, headline: "Should never show" });
   await admin("POST", "/sites", { key: unpublished, name: unpublished, origins: [host.origin] });
@@ -76,7 +79,9 @@ it("refuses an origin the site did not allow: original content, one warning", as
   expect(info.applied).toEqual([]);
   expect(await text(v.page, "#hero-headline")).toBe("Original headline");
   // The Worker's own reason, readable cross-origin, instead of an opaque CORS failure.
-  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([`facet: showing original content: Origin ${host.origin} is not allowed for site "${refused}"`]);
+  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([
+    `facet: showing original content: Origin ${host.origin} is not allowed for site "${refused}"`,
+  ]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
@@ -86,7 +91,9 @@ it("says in its one warning that a site is not published yet", async () => {
   await v.page.goto(`${host.origin}/unpublished`);
   expect((await facetReady(v.page)).applied).toEqual([]);
   expect(await text(v.page, "#hero-headline")).toBe("Original headline");
-  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([`facet: showing original content: Site "${unpublished}" has not been published yet`]);
+  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual([
+    `facet: showing original content: Site "${unpublished}" has not been published yet`,
+  ]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
@@ -106,7 +113,13 @@ it("never changes a script or style element, whatever the config says", async ()
   await v.page.goto(`${host.origin}/guarded`);
   await facetReady(v.page);
   expect(await text(v.page, "#hero-headline")).toBe("Guarded");
-  expect(await v.page.evaluate(() => [(window as any).pwned, document.querySelector("#empty-script")!.textContent, document.querySelector("#page-style")!.textContent])).toEqual([undefined, "", ""]);
+  expect(
+    await v.page.evaluate(() => [
+      (window as any).pwned,
+      document.querySelector("#empty-script")!.textContent,
+      document.querySelector("#page-style")!.textContent,
+    ]),
+  ).toEqual([undefined, "", ""]);
   expect(await v.page.locator("body").isVisible()).toBe(true);
   await v.context.close();
 });

@@ -15,7 +15,13 @@ beforeAll(async () => {
     executablePath: process.env.FACET_CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     // As browser.ts, off the network but for loopback, with edge.localhost on loopback too.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--host-resolver-rules=MAP edge.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--host-resolver-rules=MAP edge.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
   });
 });
 afterAll(async () => {

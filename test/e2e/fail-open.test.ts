@@ -66,9 +66,21 @@ describe("the Worker", () => {
   });
 
   const broken: [string, (ctx: BrowserContext) => Promise<unknown>][] = [
-    ["answering 500", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 500, body: '{"error":{"code":"internal","message":"boom"}}' }))],
-    ["answering garbage JSON", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{not json" }))],
-    ["answering JSON of the wrong shape", (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 200, contentType: "application/json", body: '{"segments":"nope","experiences":7}' }))],
+    [
+      "answering 500",
+      (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 500, body: '{"error":{"code":"internal","message":"boom"}}' })),
+    ],
+    [
+      "answering garbage JSON",
+      (ctx) => ctx.route("**/v1/sites/**", (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{not json" })),
+    ],
+    [
+      "answering JSON of the wrong shape",
+      (ctx) =>
+        ctx.route("**/v1/sites/**", (r) =>
+          r.fulfill({ status: 200, contentType: "application/json", body: '{"segments":"nope","experiences":7}' }),
+        ),
+    ],
     [
       "slower than the timeout",
       (ctx) =>
@@ -144,7 +156,11 @@ it("never throws into the page when the host calls the API before and after load
     f.identify!({ __proto__: "x", constructor: "y" });
   });
   // The host page's objects are untouched.
-  expect(await v.page.evaluate(() => [({} as any).count, ({} as any).last, (Object as any).count])).toEqual([undefined, undefined, undefined]);
+  expect(await v.page.evaluate(() => [({} as any).count, ({} as any).last, (Object as any).count])).toEqual([
+    undefined,
+    undefined,
+    undefined,
+  ]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });

@@ -13,7 +13,12 @@ const IPINFO_TOKEN = "e2e-ipinfo-token";
 
 /** What the fake IP-data provider knows: one company network, and a slow answer. */
 export const PROVIDER_ANSWERS = {
-  "192.0.2.55": { body: { company: { name: "Initech", domain: "initech.example", type: "business" }, asn: { asn: "AS64500", name: "Initech Networks", type: "business" } } },
+  "192.0.2.55": {
+    body: {
+      company: { name: "Initech", domain: "initech.example", type: "business" },
+      asn: { asn: "AS64500", name: "Initech Networks", type: "business" },
+    },
+  },
   "192.0.2.99": { delayMs: 5000, body: { company: { name: "Too Slow Inc", domain: "slow.example", type: "business" } } },
 };
 
@@ -31,7 +36,15 @@ export default async function setup(project: TestProject) {
   const worker = await startWorker({
     persistTo: dir,
     // Public rate limits off (dev only): every browser in the suite is 127.0.0.1 on the one demo site.
-    vars: { ADMIN_TOKEN, SIGNING_SECRET: "e2e-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off", IPINFO_TOKEN, IPINFO_URL: provider.url, IPINFO_TIMEOUT_MS: "500" },
+    vars: {
+      ADMIN_TOKEN,
+      SIGNING_SECRET: "e2e-signing-secret-0123456789",
+      FACET_DEV: "true",
+      FACET_RATE_LIMITS: "off",
+      IPINFO_TOKEN,
+      IPINFO_URL: provider.url,
+      IPINFO_TIMEOUT_MS: "500",
+    },
   });
   await seedDemo(worker.url, ADMIN_TOKEN);
   project.provide("workerUrl", worker.url);

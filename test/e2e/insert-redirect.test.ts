@@ -72,7 +72,12 @@ describe("redirect", () => {
     await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
     await admin("POST", `/sites/${key}/segments`, { id: "everyone", name: "Everyone", condition: {} });
     const redirect = (id: string, from: string, url: string) =>
-      admin("POST", `/sites/${key}/experiences`, { id, name: id, pages: [from], variants: [{ segment: "everyone", changes: [{ type: "redirect", url }] }] });
+      admin("POST", `/sites/${key}/experiences`, {
+        id,
+        name: id,
+        pages: [from],
+        variants: [{ segment: "everyone", changes: [{ type: "redirect", url }] }],
+      });
     await redirect("old-to-new", "/old", "/new?x=1");
     await redirect("new-to-old", "/new", `${host.origin}/old`); // a loop the guard must stop
     await redirect("self", "/self", "/self");

@@ -23,7 +23,10 @@ new MutationObserver(() => {
 beforeAll(async () => {
   browser = await launch();
   host = await startHost(pages);
-  pages["/"] = landingPage(framework + tag(`${inject("workerUrl")}/facet.js`, key)).replace("<main>", '<main><span id="busy">Framework</span>');
+  pages["/"] = landingPage(framework + tag(`${inject("workerUrl")}/facet.js`, key)).replace(
+    "<main>",
+    '<main><span id="busy">Framework</span>',
+  );
   await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
   await admin("POST", `/sites/${key}/segments`, { id: "everyone", name: "Everyone", condition: {} });
   await admin("POST", `/sites/${key}/experiences`, {
@@ -72,7 +75,9 @@ it("stops following only the fought slot: late-rendered slots of other changes s
     }
   });
   await v.page.waitForFunction(
-    () => document.getElementById("late-a")?.textContent === "Late A from Facet" && document.getElementById("late-b")?.textContent === "Late B from Facet",
+    () =>
+      document.getElementById("late-a")?.textContent === "Late A from Facet" &&
+      document.getElementById("late-b")?.textContent === "Late B from Facet",
     null,
     { timeout: 5000 },
   );

@@ -15,7 +15,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const EXTRA_PATHS = ["/", "/a", "/a/", "/a/b", "//", "/pricing", "/blog", "/blog/", "/blog/x/", "/en", "/en/", "/de/x", "/x/y.pdf", "/%7Bx%7D", "/a:b", "/-", "/_", "/~", "/123"];
+const EXTRA_PATHS = [
+  "/",
+  "/a",
+  "/a/",
+  "/a/b",
+  "//",
+  "/pricing",
+  "/blog",
+  "/blog/",
+  "/blog/x/",
+  "/en",
+  "/en/",
+  "/de/x",
+  "/x/y.pdf",
+  "/%7Bx%7D",
+  "/a:b",
+  "/-",
+  "/_",
+  "/~",
+  "/123",
+];
 
 it("the compiled regex of every pattern agrees with Chromium's URLPattern on every path of the table", async () => {
   const patterns = PAGE_PATTERN_CASES.map(([p]) => ({ pattern: p, source: compilePagePattern(p) }));
@@ -23,18 +43,26 @@ it("the compiled regex of every pattern agrees with Chromium's URLPattern on eve
   const page = await browser.newPage();
   try {
     await page.goto("about:blank");
-    const answers = await page.evaluate(({ patterns, paths }) => {
-      const P = (globalThis as unknown as { URLPattern: new (init: { pathname: string }) => { test(i: { pathname: string }): boolean } }).URLPattern;
-      return patterns.flatMap(({ pattern, source }) => {
-        const urlPattern = new P({ pathname: pattern });
-        const re = new RegExp(source);
-        return paths.map((path) => ({ pattern, path, urlPattern: urlPattern.test({ pathname: path }), regex: re.test(path) }));
-      });
-    }, { patterns, paths });
+    const answers = await page.evaluate(
+      ({ patterns, paths }) => {
+        const P = (globalThis as unknown as { URLPattern: new (init: { pathname: string }) => { test(i: { pathname: string }): boolean } })
+          .URLPattern;
+        return patterns.flatMap(({ pattern, source }) => {
+          const urlPattern = new P({ pathname: pattern });
+          const re = new RegExp(source);
+          return paths.map((path) => ({ pattern, path, urlPattern: urlPattern.test({ pathname: path }), regex: re.test(path) }));
+        });
+      },
+      { patterns, paths },
+    );
     expect(answers.length).toBe(patterns.length * paths.length);
     expect(answers.filter((a) => a.urlPattern !== a.regex)).toEqual([]);
     // The table is not trivially all-false: each pattern matches some path in both.
-    for (const { pattern } of patterns) expect(answers.some((a) => a.pattern === pattern && a.regex), pattern).toBe(true);
+    for (const { pattern } of patterns)
+      expect(
+        answers.some((a) => a.pattern === pattern && a.regex),
+        pattern,
+      ).toBe(true);
   } finally {
     await page.close();
   }

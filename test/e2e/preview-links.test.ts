@@ -18,7 +18,10 @@ beforeAll(async () => {
   browser = await launch();
   host = await startHost(pages);
   const worker = inject("workerUrl");
-  pages["/"] = landingPage(tag(`${worker}/facet.js`, key)).replace("</main>", '<ul id="plans"><li class="plan">Free</li><li class="plan">Pro</li></ul></main>');
+  pages["/"] = landingPage(tag(`${worker}/facet.js`, key)).replace(
+    "</main>",
+    '<ul id="plans"><li class="plan">Free</li><li class="plan">Pro</li></ul></main>',
+  );
   await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
   await admin("POST", `/sites/${key}/segments`, { id: "returning", name: "Returning visitors", condition: { "visit.isReturning": true } });
   // A draft only: never published, so only a preview can show it.
@@ -42,7 +45,12 @@ afterAll(async () => {
 });
 
 const link = async (kind: "preview" | "editor") =>
-  (await admin("POST", `/sites/${key}/links`, { kind, experience: "hero", ...(kind === "preview" ? { segment: "returning" } : {}), url: `${host.origin}/` })) as { url: string; token: string };
+  (await admin("POST", `/sites/${key}/links`, {
+    kind,
+    experience: "hero",
+    ...(kind === "preview" ? { segment: "returning" } : {}),
+    url: `${host.origin}/`,
+  })) as { url: string; token: string };
 
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 
@@ -55,7 +63,9 @@ it("a preview link shows the draft as the segment sees it, with a preview bar; n
   await v.page.goto(url);
   const bar = v.page.locator("facet-ui #bar");
   await bar.waitFor();
-  expect(await bar.innerText()).toMatch(/Facet preview \(draft\):\s*Hero for returning visitors × returning[\s\S]*link expires[\s\S]*Exit preview/);
+  expect(await bar.innerText()).toMatch(
+    /Facet preview \(draft\):\s*Hero for returning visitors × returning[\s\S]*link expires[\s\S]*Exit preview/,
+  );
   expect(await text(v.page, "#hero-headline")).toBe("Welcome back, friend");
   expect(await text(v.page, ".draft-note")).toBe("Draft insert");
   expect(v.page.url()).toBe(`${host.origin}/`);
@@ -77,7 +87,9 @@ it("a tampered preview link shows the original page and one warning", async () =
   const v = await newVisitor(browser);
   await v.page.goto(tampered);
   await v.page.waitForFunction(() => !location.hash.includes("facet-preview"));
-  await expect.poll(() => v.warnings.filter((w) => w.startsWith("facet:"))).toEqual(["facet: preview link: This preview link is not valid (altered or not from this Facet)"]);
+  await expect
+    .poll(() => v.warnings.filter((w) => w.startsWith("facet:")))
+    .toEqual(["facet: preview link: This preview link is not valid (altered or not from this Facet)"]);
   expect(await text(v.page, "#hero-headline")).toBe("Original headline");
   expect(await v.page.locator("facet-ui").count()).toBe(0);
   expect(await databases(v.page)).toEqual([]);

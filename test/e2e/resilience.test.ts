@@ -23,7 +23,12 @@ beforeAll(async () => {
   pages["/slow"] = landingPage(t).replace("</header>", '</header><script src="/slow.js"></script>');
 
   await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
-  await admin("POST", `/sites/${key}/segments`, { id: "developer", name: "Developers", condition: { "traits.role": "developer" }, priority: 10 });
+  await admin("POST", `/sites/${key}/segments`, {
+    id: "developer",
+    name: "Developers",
+    condition: { "traits.role": "developer" },
+    priority: 10,
+  });
   await admin("POST", `/sites/${key}/segments`, { id: "everyone", name: "Everyone", condition: {}, priority: 0 });
   await admin("POST", `/sites/${key}/experiences`, {
     id: "hero",
@@ -51,7 +56,10 @@ it("applies html whose markup matches its own selector once, and the page stays 
   const v = await newVisitor(browser);
   await v.page.goto(`${host.origin}/loop`);
   await facetReady(v.page);
-  expect(await v.page.evaluate(() => [document.querySelectorAll(".cta").length, document.querySelector("a.cta")!.innerHTML])).toEqual([2, '<span class="cta">Looped</span>']);
+  expect(await v.page.evaluate(() => [document.querySelectorAll(".cta").length, document.querySelector("a.cta")!.innerHTML])).toEqual([
+    2,
+    '<span class="cta">Looped</span>',
+  ]);
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
@@ -66,7 +74,9 @@ it("releases hidden slots by the timeout even while a slow script holds the page
   void v.page.goto(`${host.origin}/slow`).catch(() => {});
   await v.page.waitForFunction(() => document.querySelector("#hero-headline")?.textContent === "Everyone hero", null, { timeout: 2500 });
   // Well before DOMContentLoaded (3 s), the slot is visible again: at most the 1 s timeout hid it.
-  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible", null, { timeout: 2500 });
+  await v.page.waitForFunction(() => getComputedStyle(document.querySelector("#hero-headline")!).visibility === "visible", null, {
+    timeout: 2500,
+  });
   expect(Date.now() - started).toBeLessThan(2900);
   expect(await v.page.evaluate(() => (window as any).slowDone)).toBeUndefined();
   await v.context.close();
@@ -93,7 +103,7 @@ it("identify() and track() racing each other end in one consistent state, revert
   await v.context.close();
 });
 
-it("runs on a page that has an element with id=\"facet\"", async () => {
+it('runs on a page that has an element with id="facet"', async () => {
   const v = await newVisitor(browser);
   await v.page.goto(`${host.origin}/facet-id`);
   await v.page.waitForFunction(() => document.querySelector("#hero-headline")?.textContent === "Everyone hero");

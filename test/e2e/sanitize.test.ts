@@ -35,14 +35,21 @@ afterAll(async () => {
 /** A page on an http origin served by the test itself (relative `src=x` loads and fails, firing onerror). */
 async function blankPage(): Promise<Page> {
   const page = await browser.newPage();
-  await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>t</title><body></body>" }));
+  await page.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>t</title><body></body>" }),
+  );
   await page.goto(`${ORIGIN}/`);
   return page;
 }
 
 /** Inserts each html into every context, waits for the images it loads to settle, and walks the DOM. */
 function insertAndWalk(page: Page, htmls: string[]): Promise<Report> {
-  const allow = { tags: [...ALLOWED_TAGS], global: [...GLOBAL_ATTRS], perTag: Object.fromEntries(Object.entries(TAG_ATTRS).map(([t, s]) => [t, [...s]])), urls: [...URL_ATTRS] };
+  const allow = {
+    tags: [...ALLOWED_TAGS],
+    global: [...GLOBAL_ATTRS],
+    perTag: Object.fromEntries(Object.entries(TAG_ATTRS).map(([t, s]) => [t, [...s]])),
+    urls: [...URL_ATTRS],
+  };
   return page.evaluate(
     async ({ htmls, allow }) => {
       const contexts: Record<string, () => Element> = {
@@ -68,7 +75,8 @@ function insertAndWalk(page: Page, htmls: string[]): Promise<Report> {
             const where = `${tag} in ${name} from ${JSON.stringify(html)}`;
             if (el.namespaceURI !== "http://www.w3.org/1999/xhtml" || !allow.tags.includes(tag)) violations.push(`element ${where}`);
             for (const { name: attr, value } of el.attributes) {
-              if (!allow.global.includes(attr) && !/^aria-[a-z]+$/.test(attr) && !allow.perTag[tag]?.includes(attr)) violations.push(`attribute ${attr} on ${where}`);
+              if (!allow.global.includes(attr) && !/^aria-[a-z]+$/.test(attr) && !allow.perTag[tag]?.includes(attr))
+                violations.push(`attribute ${attr} on ${where}`);
               const urls = attr === "srcset" ? value.split(",").map((c) => c.trim().split(/\s+/)[0]!) : [value];
               if (allow.urls.includes(attr) && !urls.every(safeUrl)) violations.push(`${attr}=${value} on ${where}`);
             }
@@ -77,9 +85,14 @@ function insertAndWalk(page: Page, htmls: string[]): Promise<Report> {
       }
       // Let every image that loads finish (error handlers would run now), then two frames.
       const settling = [...document.images].filter((img) => !img.complete && img.loading !== "lazy");
-      await Promise.all(settling.map((img) => new Promise((done) => {
-        for (const type of ["load", "error"]) img.addEventListener(type, done);
-      })));
+      await Promise.all(
+        settling.map(
+          (img) =>
+            new Promise((done) => {
+              for (const type of ["load", "error"]) img.addEventListener(type, done);
+            }),
+        ),
+      );
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       return { violations, elements, xss: (window as { __xss?: unknown }).__xss };
     },

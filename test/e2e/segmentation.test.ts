@@ -30,11 +30,17 @@ beforeAll(async () => {
   host = await startHost(pages);
   const t = tag(`${inject("workerUrl")}/facet.js`, key);
   // The tag's page, with a link the test clicks like a visitor would and an SPA-style route change.
-  const page = landingPage(t).replace("</body>", `<a id="spa-pricing" href="/pricing" onclick="event.preventDefault();history.pushState({}, '', '/pricing')">Pricing</a></body>`);
-  for (const path of ["/", "/pricing", "/blog/security/one", "/blog/security/two", "/blog/security/three", "/blog/culture/one"]) pages[path] = page;
+  const page = landingPage(t).replace(
+    "</body>",
+    `<a id="spa-pricing" href="/pricing" onclick="event.preventDefault();history.pushState({}, '', '/pricing')">Pricing</a></body>`,
+  );
+  for (const path of ["/", "/pricing", "/blog/security/one", "/blog/security/two", "/blog/security/three", "/blog/culture/one"])
+    pages[path] = page;
 
   await admin("POST", "/sites", { key, name: "Segmentation", origins: [host.origin] });
-  await admin("POST", "/company-ranges", { ranges: [{ cidr: "198.18.5.0/24", name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals" }] });
+  await admin("POST", "/company-ranges", {
+    ranges: [{ cidr: "198.18.5.0/24", name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals" }],
+  });
   for (const [i, [id, kind, condition]] of SEGMENTS.entries()) {
     await admin("POST", `/sites/${key}/segments`, { id, name: id, kind, condition, priority: 100 - i });
   }
@@ -54,7 +60,9 @@ afterAll(async () => {
 
 /** Dev simulation for a cross-origin page: the header the Worker reads, added by the browser's network layer. */
 async function simulate(page: Page, sim: string) {
-  await page.route("**/v1/sites/*/context*", (route) => route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": sim } }));
+  await page.route("**/v1/sites/*/context*", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": sim } }),
+  );
 }
 
 async function visitor(sim?: string, options?: BrowserContextOptions): Promise<Visit> {
@@ -104,7 +112,8 @@ describe("each kind of segment", () => {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
-      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
     });
     await v.page.goto(`${host.origin}/`);
     await expectSegment(v, "mobile");
@@ -226,7 +235,11 @@ function plantOldContext(page: Page, site: string, withoutDevice = false): Promi
             const company = { name: "Umbrella Corp", domain: "umbrella.example", industry: "Pharmaceuticals", inAccountList: true };
             const { device: _, ...before } = get.result;
             if (withoutDevice) store.put(before, `${site}:context`);
-            else store.put({ ...before, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company }, `${site}:context`);
+            else
+              store.put(
+                { ...before, geo: { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.4 }, company },
+                `${site}:context`,
+              );
           };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
@@ -270,7 +283,8 @@ describe("what the device keeps", () => {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
-      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
     });
     await v.page.goto(`${host.origin}/`);
     await expectSegment(v, "mobile");

@@ -16,12 +16,26 @@ beforeAll(async () => {
   host = await startHost({ "/": landingPage(tag(`${inject("workerUrl")}/facet.js`, key)) });
   await admin("POST", "/sites", { key, name: "Variants caching", origins: [host.origin] });
   // The gated segment wins for visitors from Germany; everyone else gets the ungated one.
-  await admin("POST", `/sites/${key}/segments`, { id: "germany", name: "Germany", kind: "geographic", condition: { "geo.country": "DE" }, priority: 10 });
-  await admin("POST", `/sites/${key}/segments`, { id: "everyone", name: "Everyone", kind: "behavioral", condition: { "visit.count": { $gte: 1 } } });
+  await admin("POST", `/sites/${key}/segments`, {
+    id: "germany",
+    name: "Germany",
+    kind: "geographic",
+    condition: { "geo.country": "DE" },
+    priority: 10,
+  });
+  await admin("POST", `/sites/${key}/segments`, {
+    id: "everyone",
+    name: "Everyone",
+    kind: "behavioral",
+    condition: { "visit.count": { $gte: 1 } },
+  });
   await admin("POST", `/sites/${key}/experiences`, {
     id: "hero",
     name: "Hero",
-    variants: ["germany", "everyone"].map((segment) => ({ segment, changes: [{ type: "text", selector: "#hero-headline", value: `Hello, ${segment}` }] })),
+    variants: ["germany", "everyone"].map((segment) => ({
+      segment,
+      changes: [{ type: "text", selector: "#hero-headline", value: `Hello, ${segment}` }],
+    })),
   });
   await admin("POST", `/sites/${key}/publish`);
 });
@@ -33,7 +47,10 @@ afterAll(async () => {
 /** The variants responses the page received, with the request URL and the Cache-Control answered. */
 function recordVariants(page: Page): { url: URL; cacheControl: string | null }[] {
   const seen: { url: URL; cacheControl: string | null }[] = [];
-  page.on("response", (r) => r.url().includes("/variants?") && seen.push({ url: new URL(r.url()), cacheControl: r.headers()["cache-control"] ?? null }));
+  page.on(
+    "response",
+    (r) => r.url().includes("/variants?") && seen.push({ url: new URL(r.url()), cacheControl: r.headers()["cache-control"] ?? null }),
+  );
   return seen;
 }
 
@@ -59,7 +76,9 @@ describe("the snippet's variants request", () => {
   it("carries the token for a server-gated segment, and its answer is private", async () => {
     const v = await newVisitor(browser);
     // Dev simulation for a cross-origin page: the header the Worker reads, added by the browser's network layer.
-    await v.page.route("**/v1/sites/*/context*", (route) => route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": "country=DE" } }));
+    await v.page.route("**/v1/sites/*/context*", (route) =>
+      route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": "country=DE" } }),
+    );
     const seen = recordVariants(v.page);
     expect((await visit(v)).applied).toEqual([{ experience: "hero", segment: "germany" }]);
     expect(await text(v.page, "#hero-headline")).toBe("Hello, germany");

@@ -27,7 +27,9 @@ export async function startFakeIpinfo(token: string, answers: Record<string, Ans
     const given = req.headers.authorization?.replace(/^Bearer\s+/i, "") ?? url.searchParams.get("token");
     if (given !== token) {
       res.writeHead(403, { "content-type": "application/json" });
-      return res.end(JSON.stringify({ status: 403, error: { title: "Unknown token", message: "Please ensure you've entered your token correctly." } }));
+      return res.end(
+        JSON.stringify({ status: 403, error: { title: "Unknown token", message: "Please ensure you've entered your token correctly." } }),
+      );
     }
     const answer = answers[ip];
     if (answer?.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
@@ -39,9 +41,10 @@ export async function startFakeIpinfo(token: string, answers: Record<string, Ans
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -21,7 +21,12 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
     const id = url.searchParams.get("id") ?? "";
     switch (url.pathname) {
       case "/page":
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", etag: '"v1"', "cache-control": "public, max-age=60", "x-origin": "yes" });
+        res.writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          etag: '"v1"',
+          "cache-control": "public, max-age=60",
+          "x-origin": "yes",
+        });
         return res.end(ORIGIN_PAGE);
       case "/missing":
         res.writeHead(404, { "content-type": "text/html" });
@@ -57,9 +62,10 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,8 +13,13 @@ const ROUND_TRIPS: Record<string, unknown>[] = [
   { "visit.isReturning": true, "device.type": "desktop" },
   { $and: [{ "visit.count": { $gte: 3 } }, { "visit.count": { $lt: 10 } }] },
   { "device.type": "desktop", $or: [{ "visit.isReturning": true }, { "visit.count": { $gte: 3 } }] },
-  { $or: [{ "geo.isEU": true, "company.employees": { $gt: 1000 } }, { $and: [{ "traits.plan": { $in: ["team"] } }, { "utm.campaign": { $regexi: "^spring" } }] }] },
-  { "company.name": { $exists: true }, "referrer": { $exists: false } },
+  {
+    $or: [
+      { "geo.isEU": true, "company.employees": { $gt: 1000 } },
+      { $and: [{ "traits.plan": { $in: ["team"] } }, { "utm.campaign": { $regexi: "^spring" } }] },
+    ],
+  },
+  { "company.name": { $exists: true }, referrer: { $exists: false } },
   { pages: "/pricing", "interests.security": { $gte: 3 }, "events.demo_request.count": { $gte: 1 } },
 ];
 
@@ -37,9 +42,16 @@ describe("builder model", () => {
   });
 
   it("writes a new AND group in the plain form and an OR group as a list, and skips rules without a field", () => {
-    const tree = group(true, [rule("geo.country", "is", "DE"), rule(), group(false, [rule("device.type", "is", "mobile"), rule("device.touch", "exists", null)])]);
+    const tree = group(true, [
+      rule("geo.country", "is", "DE"),
+      rule(),
+      group(false, [rule("device.type", "is", "mobile"), rule("device.touch", "exists", null)]),
+    ]);
     const paths: Record<string, number> = {};
-    expect(toCondition(tree, (p, id) => (paths[p] = id))).toEqual({ "geo.country": "DE", $or: [{ "device.type": "mobile" }, { "device.touch": { $exists: true } }] });
+    expect(toCondition(tree, (p, id) => (paths[p] = id))).toEqual({
+      "geo.country": "DE",
+      $or: [{ "device.type": "mobile" }, { "device.touch": { $exists: true } }],
+    });
     expect(Object.keys(paths)).toEqual(["geo.country", "$or.0.device.type", "$or.1.device.touch"]);
   });
 
@@ -65,8 +77,38 @@ describe("derived kind", () => {
 
 describe("priorities and tester clauses", () => {
   it("swaps different priorities and renumbers equal ones", () => {
-    expect(reorder([{ id: "a", priority: 30 }, { id: "b", priority: 20 }], 1, -1)).toEqual(new Map([["b", 30], ["a", 20]]));
-    expect(reorder([{ id: "a", priority: 0 }, { id: "b", priority: 0 }, { id: "c", priority: 0 }], 2, -1)).toEqual(new Map([["a", 30], ["c", 20], ["b", 10]]));
+    expect(
+      reorder(
+        [
+          { id: "a", priority: 30 },
+          { id: "b", priority: 20 },
+        ],
+        1,
+        -1,
+      ),
+    ).toEqual(
+      new Map([
+        ["b", 30],
+        ["a", 20],
+      ]),
+    );
+    expect(
+      reorder(
+        [
+          { id: "a", priority: 0 },
+          { id: "b", priority: 0 },
+          { id: "c", priority: 0 },
+        ],
+        2,
+        -1,
+      ),
+    ).toEqual(
+      new Map([
+        ["a", 30],
+        ["c", 20],
+        ["b", 10],
+      ]),
+    );
     expect(reorder([{ id: "a", priority: 1 }], 0, -1).size).toBe(0);
   });
 

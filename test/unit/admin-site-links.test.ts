@@ -14,7 +14,9 @@ describe("picker and preview links", () => {
   it("open only pages on an allowed origin", () => {
     const origins = ["https://www.acme.com"];
     expect(pageUrl("https://www.acme.com/pricing", origins)).toEqual(new URL("https://www.acme.com/pricing"));
-    expect(pageUrl("https://evil.example/", origins)).toBe("https://evil.example is not an allowed origin of this site (https://www.acme.com).");
+    expect(pageUrl("https://evil.example/", origins)).toBe(
+      "https://evil.example is not an allowed origin of this site (https://www.acme.com).",
+    );
     expect(pageUrl("/pricing", origins)).toMatch(/^Enter the full address/);
     expect(pageUrl("https://www.acme.com/", [])).toMatch(/no allowed origins yet/);
   });

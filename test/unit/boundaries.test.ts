@@ -39,7 +39,9 @@ function importedPaths(file: string): string[] {
 
 /** The repository folders a file's import/export-from lines reach (relative specifiers only). */
 const importedFolders = (file: string): string[] =>
-  importedPaths(file).filter((p) => !p.includes(":") && !p.startsWith("@") && p.includes("/")).map((p) => p.split("/")[0]!);
+  importedPaths(file)
+    .filter((p) => !p.includes(":") && !p.startsWith("@") && p.includes("/"))
+    .map((p) => p.split("/")[0]!);
 
 /** The Worker's layer (its folder under worker/, or the file's name for files at its top) of a repository path. */
 const layerOf = (path: string): string | null => (path.startsWith("worker/") ? path.split("/")[1]!.replace(/\.ts$/, "") : null);
@@ -59,7 +61,10 @@ describe("import boundaries", () => {
 
   it("contract/ bundles nothing from either side", () => {
     for (const file of sourceFiles("contract")) {
-      expect(bundleInputs(file).filter((f) => !f.startsWith("contract/")), file).toEqual([]);
+      expect(
+        bundleInputs(file).filter((f) => !f.startsWith("contract/")),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -83,21 +88,42 @@ describe("import boundaries", () => {
 describe("Worker layers", () => {
   const workerFiles = sourceFiles("worker");
   const crossings = (from: (layer: string) => boolean, to: (target: string) => boolean) =>
-    workerFiles.flatMap((file) => (from(layerOf(file)!) ? importedPaths(file).filter(to).map((p) => `${file} → ${p}`) : []));
+    workerFiles.flatMap((file) =>
+      from(layerOf(file)!)
+        ? importedPaths(file)
+            .filter(to)
+            .map((p) => `${file} → ${p}`)
+        : [],
+    );
 
   // The visitor's context is built from enrichment, never the other way round: no cycle between the two.
   it("enrich/ imports nothing from visitor/ (IP parsing sits in net/)", () => {
-    expect(crossings((l) => l === "enrich", (p) => layerOf(p) === "visitor")).toEqual([]);
+    expect(
+      crossings(
+        (l) => l === "enrich",
+        (p) => layerOf(p) === "visitor",
+      ),
+    ).toEqual([]);
   });
 
   it("only routes/, http/ and the app know HTTP: domain code throws domain errors (worker/errors.ts)", () => {
     const http = new Set(["index", "routes", "http"]);
-    expect(crossings((l) => !http.has(l), (p) => p === "hono" || p.startsWith("hono/") || ["routes", "http"].includes(layerOf(p) ?? ""))).toEqual([]);
+    expect(
+      crossings(
+        (l) => !http.has(l),
+        (p) => p === "hono" || p.startsWith("hono/") || ["routes", "http"].includes(layerOf(p) ?? ""),
+      ),
+    ).toEqual([]);
   });
 
   it("db/ imports no layer above it", () => {
     const above = new Set(["index", "routes", "http", "publish", "enrich", "visitor", "demo"]);
-    expect(crossings((l) => l === "db", (p) => above.has(layerOf(p) ?? ""))).toEqual([]);
+    expect(
+      crossings(
+        (l) => l === "db",
+        (p) => above.has(layerOf(p) ?? ""),
+      ),
+    ).toEqual([]);
   });
 
   it("SQL is only in db/", () => {

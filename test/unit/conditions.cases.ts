@@ -165,13 +165,23 @@ export const conditionCases: ConditionCase[] = [
   [
     "$elemMatch on fields",
     { items: { $elemMatch: { sku: "A", qty: { $gt: 1 } } } },
-    { items: [{ sku: "A", qty: 1 }, { sku: "A", qty: 3 }] },
+    {
+      items: [
+        { sku: "A", qty: 1 },
+        { sku: "A", qty: 3 },
+      ],
+    },
     true,
   ],
   [
     "$elemMatch on fields, no single element",
     { items: { $elemMatch: { sku: "A", qty: { $gt: 1 } } } },
-    { items: [{ sku: "A", qty: 1 }, { sku: "B", qty: 3 }] },
+    {
+      items: [
+        { sku: "A", qty: 1 },
+        { sku: "B", qty: 3 },
+      ],
+    },
     false,
   ],
   ["$elemMatch on a nested path", { items: { $elemMatch: { "p.id": 7 } } }, { items: [{ p: { id: 7 } }] }, true],
@@ -272,18 +282,8 @@ export const conditionCases: ConditionCase[] = [
   ["$nor none holds", { $nor: [{ a: 1 }, { b: 2 }] }, { a: 3 }, true],
   ["$nor one holds", { $nor: [{ a: 1 }, { b: 2 }] }, { a: 1 }, false],
   ["$or with a path alongside", { $or: [{ a: 1 }, { b: 1 }], c: "x" }, { b: 1, c: "y" }, false],
-  [
-    "$not of $or of $and",
-    { $not: { $or: [{ $and: [{ a: 1 }, { b: 1 }] }, { c: { $in: [1, 2] } }] } },
-    { a: 1, b: 2, c: 3 },
-    true,
-  ],
-  [
-    "$and of $nor of $not",
-    { $and: [{ $nor: [{ $not: { a: 1 } }] }, { "d.e": { $exists: true } }] },
-    { a: 1, d: { e: 0 } },
-    true,
-  ],
+  ["$not of $or of $and", { $not: { $or: [{ $and: [{ a: 1 }, { b: 1 }] }, { c: { $in: [1, 2] } }] } }, { a: 1, b: 2, c: 3 }, true],
+  ["$and of $nor of $not", { $and: [{ $nor: [{ $not: { a: 1 } }] }, { "d.e": { $exists: true } }] }, { a: 1, d: { e: 0 } }, true],
   ["$or inside a field is an unknown operator", { x: { $or: [{ $eq: 1 }] } }, { x: 1 }, false],
   ["$or given a number is empty", { $or: 5 }, {}, true],
   ["$and given an object is empty", { $and: { a: 1 } }, {}, true],

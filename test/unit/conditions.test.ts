@@ -55,9 +55,7 @@ describe("evalCondition: same answers as @growthbook/growthbook 1.8.0", () => {
       if (theirs === "throws") throwing++;
       const ours = facet(condition, context);
       if (ours !== (theirs === "throws" ? false : theirs)) {
-        mismatches.push(
-          `#${i} facet=${ours} growthbook=${theirs}\n  condition ${show(condition)}\n  context   ${show(context)}`,
-        );
+        mismatches.push(`#${i} facet=${ours} growthbook=${theirs}\n  condition ${show(condition)}\n  context   ${show(context)}`);
       }
     }
     expect(mismatches.slice(0, 10).join("\n")).toBe("");
@@ -73,9 +71,7 @@ describe("evalCondition: never logs, never throws", () => {
   });
 
   it("never calls console on invalid regexes, unknown operators or anything else in the table", () => {
-    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
-      vi.spyOn(console, m).mockImplementation(() => {}),
-    );
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
     const noisy = conditionCases.filter(([name]) => /invalid regex|unknown/i.test(name));
     expect(noisy.length).toBeGreaterThanOrEqual(6);
     for (const [, condition, context] of [...noisy, ...conditionCases]) facet(condition, context);
@@ -137,25 +133,54 @@ function mulberry32(seed: number): Random {
 }
 
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
-const listOf = <T>(r: Random, max: number, gen: () => T): T[] =>
-  Array.from({ length: Math.floor(r() * (max + 1)) }, gen);
+const listOf = <T>(r: Random, max: number, gen: () => T): T[] => Array.from({ length: Math.floor(r() * (max + 1)) }, gen);
 
 const SCALARS = [null, 0, 1, 5, -1, 2.5, 25, "25", "5", "a", "A", "b", "ab", "", "null", "true", "1,2", true, false];
 const VERSIONS = [
-  "1.2.3", "v1.2.3", "1.2.3-beta", "1.2.3-alpha.1", "1.2.3-beta.2", "1.2.3-beta.11", "1.10.0", "1.9.0",
-  "1.2.3+build.7", "1.2", "1.2.3.4", "2", "", "v", "0.0.0", "10.0.0-rc.1", "1.2.3-1",
+  "1.2.3",
+  "v1.2.3",
+  "1.2.3-beta",
+  "1.2.3-alpha.1",
+  "1.2.3-beta.2",
+  "1.2.3-beta.11",
+  "1.10.0",
+  "1.9.0",
+  "1.2.3+build.7",
+  "1.2",
+  "1.2.3.4",
+  "2",
+  "",
+  "v",
+  "0.0.0",
+  "10.0.0-rc.1",
+  "1.2.3-1",
 ];
 // String patterns only; non-string operands come from NON_STRING_PATTERNS, whose string forms ("42", "true",
 // "null", "[object Object]") must never appear here (GrowthBook's regex cache is keyed by that string form).
 const PATTERNS = [
-  "^a", "a", "(", "^[ab]+$", "\\d", "^1\\.2", "A", "[", "ll", "constructor", "toString", "^$", "/", "b$", "^/p/",
-  "1,2", "^v?1", "(a|b", "a{2}",
+  "^a",
+  "a",
+  "(",
+  "^[ab]+$",
+  "\\d",
+  "^1\\.2",
+  "A",
+  "[",
+  "ll",
+  "constructor",
+  "toString",
+  "^$",
+  "/",
+  "b$",
+  "^/p/",
+  "1,2",
+  "^v?1",
+  "(a|b",
+  "a{2}",
 ];
 const NON_STRING_PATTERNS = [42, true, null, { a: 1 }];
 const TYPES = ["string", "number", "boolean", "array", "object", "null", "undefined", "unknown", "integer"];
-const PATHS = [
-  "a", "b", "n", "s", "v", "arr", "nums", "obj", "obj.x", "obj.y", "obj.x.z", "items", "arr.length", "missing",
-];
+const PATHS = ["a", "b", "n", "s", "v", "arr", "nums", "obj", "obj.x", "obj.y", "obj.x.z", "items", "arr.length", "missing"];
 const ITEM_PATHS = ["x", "y", "x.z", "missing"];
 
 function genScalarOrList(r: Random): unknown {
@@ -178,9 +203,7 @@ function genContext(r: Random): Context {
   maybe("arr", () => listOf(r, 3, () => pick(r, SCALARS)));
   maybe("nums", () => listOf(r, 3, () => pick(r, [0, 1, 2, 5, 25, null])));
   maybe("obj", () => (r() < 0.8 ? { x: genScalarOrList(r), y: pick(r, SCALARS) } : pick(r, [null, "obj", []])));
-  maybe("items", () =>
-    listOf(r, 3, () => (r() < 0.8 ? { x: pick(r, SCALARS), y: pick(r, SCALARS) } : pick(r, [null, 0, "x"]))),
-  );
+  maybe("items", () => listOf(r, 3, () => (r() < 0.8 ? { x: pick(r, SCALARS), y: pick(r, SCALARS) } : pick(r, [null, 0, "x"]))));
   return ctx;
 }
 
@@ -194,9 +217,11 @@ function genCondition(r: Random, depth: number, paths: readonly string[]): unkno
     if (depth < 3 && r() < 0.25) {
       const op = pick(r, ["$and", "$or", "$nor", "$not"]);
       cond[op] =
-        op === "$not" ? genCondition(r, depth + 1, paths)
-        : r() < 0.01 ? pick(r, [null, 3, {}])
-        : listOf(r, 3, () => genCondition(r, depth + 1, paths));
+        op === "$not"
+          ? genCondition(r, depth + 1, paths)
+          : r() < 0.01
+            ? pick(r, [null, 3, {}])
+            : listOf(r, 3, () => genCondition(r, depth + 1, paths));
     } else {
       cond[pick(r, paths)] = genValue(r, depth + 1);
     }
@@ -216,15 +241,42 @@ function genValue(r: Random, depth: number): unknown {
 }
 
 const OPERATORS = [
-  "$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$ini", "$nini", "$all", "$alli", "$elemMatch",
-  "$size", "$exists", "$type", "$regex", "$regexi", "$not", "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte",
+  "$eq",
+  "$ne",
+  "$gt",
+  "$gte",
+  "$lt",
+  "$lte",
+  "$in",
+  "$nin",
+  "$ini",
+  "$nini",
+  "$all",
+  "$alli",
+  "$elemMatch",
+  "$size",
+  "$exists",
+  "$type",
+  "$regex",
+  "$regexi",
+  "$not",
+  "$veq",
+  "$vne",
+  "$vgt",
+  "$vgte",
+  "$vlt",
+  "$vlte",
 ];
 
 function genOperand(r: Random, op: string, depth: number): unknown {
   switch (op) {
-    case "$in": case "$nin": case "$ini": case "$nini":
+    case "$in":
+    case "$nin":
+    case "$ini":
+    case "$nini":
       return r() < 0.9 ? listOf(r, 3, () => pick(r, SCALARS)) : pick(r, SCALARS);
-    case "$all": case "$alli":
+    case "$all":
+    case "$alli":
       return r() < 0.9 ? listOf(r, 2, () => genValue(r, depth + 1)) : pick(r, SCALARS);
     case "$elemMatch": {
       const k = r();
@@ -238,11 +290,17 @@ function genOperand(r: Random, op: string, depth: number): unknown {
       return pick(r, [true, false, 0, 1, "x", null]);
     case "$type":
       return pick(r, TYPES);
-    case "$regex": case "$regexi":
+    case "$regex":
+    case "$regexi":
       return r() < 0.9 ? pick(r, PATTERNS) : pick(r, NON_STRING_PATTERNS);
     case "$not":
       return genValue(r, depth + 1);
-    case "$veq": case "$vne": case "$vgt": case "$vgte": case "$vlt": case "$vlte":
+    case "$veq":
+    case "$vne":
+    case "$vgt":
+    case "$vgte":
+    case "$vlt":
+    case "$vlte":
       return r() < 0.9 ? pick(r, VERSIONS) : pick(r, [1, null, []]);
     case "$or":
       return [genValue(r, depth + 1)];

@@ -50,7 +50,14 @@ describe("onPage with compiled page patterns (the same in every browser)", () =>
   afterEach(() => vi.unstubAllGlobals());
 
   it("does not use URLPattern, so browsers with and without it agree", () => {
-    vi.stubGlobal("URLPattern", class { constructor() { throw new Error("not used"); } });
+    vi.stubGlobal(
+      "URLPattern",
+      class {
+        constructor() {
+          throw new Error("not used");
+        }
+      },
+    );
     expect(on(["/blog/:slug"], "/blog/x")).toBe(true);
   });
 
@@ -104,7 +111,13 @@ describe("decide", () => {
 
   it.each<[string, Ctx, string, string[], Record<string, string>]>([
     ["a new visitor on the home page sees the catch-all", {}, "/", ["everyone"], { hero: "everyone" }],
-    ["a returning visitor: returning beats everyone", { returning: true }, "/", ["returning", "everyone"], { hero: "returning", footer: "returning", banner: "returning" }],
+    [
+      "a returning visitor: returning beats everyone",
+      { returning: true },
+      "/",
+      ["returning", "everyone"],
+      { hero: "returning", footer: "returning", banner: "returning" },
+    ],
     [
       "a returning UK visitor: the first segment in each experience's list wins",
       { returning: true, server: { f1: true } },
@@ -113,7 +126,13 @@ describe("decide", () => {
       { hero: "uk", footer: "returning", banner: "returning" },
     ],
     ["a UK visitor on a blog post", { server: { f1: true } }, "/blog/post", ["uk", "everyone"], { blog: "uk" }],
-    ["experiences on other pages are skipped", { returning: true, server: { f1: true } }, "/pricing", ["returning", "uk", "everyone"], { pricing: "everyone", banner: "returning" }],
+    [
+      "experiences on other pages are skipped",
+      { returning: true, server: { f1: true } },
+      "/pricing",
+      ["returning", "uk", "everyone"],
+      { pricing: "everyone", banner: "returning" },
+    ],
     ["a pro visitor on pricing", { plan: "pro" }, "/pricing", ["pro", "everyone"], { pricing: "pro" }],
     // "pro" matches, but no experience on / has a variant for it: no winner from it there.
     ["a matched segment without a variant here wins nothing", { plan: "pro" }, "/", ["pro", "everyone"], { hero: "everyone" }],
@@ -149,7 +168,9 @@ describe("decide with a schedule (from inclusive, until exclusive, epoch ms)", (
     timeout: 1000,
     topics: [],
     segments: [{ id: "everyone", condition: {} }],
-    experiences: [{ id: "sale", pages: [], paths: [], slots: ["h1"], segments: ["everyone"], ...(from ? { from } : {}), ...(until ? { until } : {}) }],
+    experiences: [
+      { id: "sale", pages: [], paths: [], slots: ["h1"], segments: ["everyone"], ...(from ? { from } : {}), ...(until ? { until } : {}) },
+    ],
   });
   const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now).winners.map((w) => w.experience);
 

@@ -25,9 +25,25 @@ describe("edgeSelectors", () => {
   });
 
   it.each([
-    "h1 + p", "h1 ~ p", "li:last-child", "li:nth-last-child(2)", "li:only-child", "li:last-of-type",
-    "section:has(h1)", ":is(h1, h2)", ":where(h1)", "p:empty", ":root", "p:lang(de)", "p:not(.a .b)",
-    "p:not(:not(.a))", "p:not(.a, .b)", "li:nth-child(2 of .x)", "h1, h1 + p", "svg|a", "not a [selector",
+    "h1 + p",
+    "h1 ~ p",
+    "li:last-child",
+    "li:nth-last-child(2)",
+    "li:only-child",
+    "li:last-of-type",
+    "section:has(h1)",
+    ":is(h1, h2)",
+    ":where(h1)",
+    "p:empty",
+    ":root",
+    "p:lang(de)",
+    "p:not(.a .b)",
+    "p:not(:not(.a))",
+    "p:not(.a, .b)",
+    "li:nth-child(2 of .x)",
+    "h1, h1 + p",
+    "svg|a",
+    "not a [selector",
   ])("%s is left to the snippet", (source) => {
     expect(edgeSelectors(source)).toBeNull();
   });

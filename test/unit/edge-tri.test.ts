@@ -82,15 +82,32 @@ describe("evalTri", () => {
   // know) answers the same.
   it("never contradicts the device's own evaluation (4000 generated cases)", () => {
     const random = mulberry32(10);
-    const known = [{ "server.de": true }, { "server.acme": true }, { "page.path": "/pricing" }, { "page.query.plan": { $in: ["pro", "team"] } }, { "utm.source": "ads" }];
-    const unknown = () => pick(random, [{ "visit.count": { $lt: int(random, 0, 4) } }, { "traits.plan": "pro" }, { "visit.count": { $exists: false } }, { "device.type": "mobile" }]);
+    const known = [
+      { "server.de": true },
+      { "server.acme": true },
+      { "page.path": "/pricing" },
+      { "page.query.plan": { $in: ["pro", "team"] } },
+      { "utm.source": "ads" },
+    ];
+    const unknown = () =>
+      pick(random, [
+        { "visit.count": { $lt: int(random, 0, 4) } },
+        { "traits.plan": "pro" },
+        { "visit.count": { $exists: false } },
+        { "device.type": "mobile" },
+      ]);
     const gen = (depth: number): Condition => {
       const r = random();
       if (depth > 2 || r < 0.4) return random() < 0.5 ? pick(random, known) : unknown();
       const kids = Array.from({ length: int(random, 0, 3) }, () => gen(depth + 1));
       return r < 0.55 ? { $and: kids } : r < 0.75 ? { $or: kids } : r < 0.9 ? { $nor: kids } : { $not: gen(depth + 1) };
     };
-    const devices = [{}, { visit: { count: 0 } }, { visit: { count: 3 }, traits: { plan: "pro" }, device: { type: "mobile" } }, { visit: { count: 9 }, traits: { plan: "x" }, device: { type: "desktop" } }];
+    const devices = [
+      {},
+      { visit: { count: 0 } },
+      { visit: { count: 3 }, traits: { plan: "pro" }, device: { type: "mobile" } },
+      { visit: { count: 9 }, traits: { plan: "x" }, device: { type: "desktop" } },
+    ];
     let decided = 0;
     for (let i = 0; i < 4000; i++) {
       const c = gen(0);

@@ -41,7 +41,10 @@ describe("parseAccountsCsv: rows", () => {
   });
 
   it("reads CRLF, a BOM, no trailing newline, and skips blank lines", () => {
-    const expected = [{ domain: "acme.example", name: "Acme" }, { domain: "globex.example", name: "Globex" }];
+    const expected = [
+      { domain: "acme.example", name: "Acme" },
+      { domain: "globex.example", name: "Globex" },
+    ];
     expect(rows("\uFEFFdomain,name\r\nacme.example,Acme\r\n\r\nglobex.example,Globex")).toStrictEqual(expected);
   });
 
@@ -65,17 +68,37 @@ describe("parseAccountsCsv: rows", () => {
 describe("parseAccountsCsv: errors name the line and the reason", () => {
   it.each<[string, string, number, string]>([
     ["an empty file", "", 1, "the file is empty; its first line must name the columns, e.g. domain,name"],
-    ["neither column", "website,company\nacme.example,Acme\n", 1, 'the header has neither a "domain" nor a "name" column (the first line must name the columns, e.g. domain,name)'],
+    [
+      "neither column",
+      "website,company\nacme.example,Acme\n",
+      1,
+      'the header has neither a "domain" nor a "name" column (the first line must name the columns, e.g. domain,name)',
+    ],
     ["a column twice", "domain,Domain\n", 1, 'the column "domain" appears twice in the header'],
     ["a row with neither", "domain,name\nacme.example,Acme\n,\n", 3, "the row has neither a domain nor a name; give at least one"],
-    ["a row with only other columns", "domain,name,notes\nacme.example,,x\n,,only notes\n", 3, "the row has neither a domain nor a name; give at least one"],
+    [
+      "a row with only other columns",
+      "domain,name,notes\nacme.example,,x\n,,only notes\n",
+      3,
+      "the row has neither a domain nor a name; give at least one",
+    ],
     ["not a domain", "domain,name\nacme,Acme\n", 2, 'domain "acme" is not a domain name like example.com'],
     ["a domain with a port", "domain\n\nacme.example:8080\n", 3, 'domain "acme.example:8080" is not a domain name like example.com'],
     ["a name over 200 characters", `name\n${"n".repeat(201)}\n`, 2, "the name value is longer than 200 characters"],
     ["a value over 500 characters", `name\n${"n".repeat(501)}\n`, 2, "the name value is longer than 500 characters"],
-    ["too many values", "domain,name\nacme.example,Acme, Inc.\n", 2, "3 values, but the header has 2 columns (a value that contains a comma must be in double quotes)"],
+    [
+      "too many values",
+      "domain,name\nacme.example,Acme, Inc.\n",
+      2,
+      "3 values, but the header has 2 columns (a value that contains a comma must be in double quotes)",
+    ],
     ["a quote never closed", 'domain,name\nacme.example,"Acme\n', 2, 'a quoted value is never closed: add the missing "'],
-    ["a bad row after a value spanning lines", 'domain,name\nacme.example,"Acme\nCorp"\nbad,Bad\n', 4, 'domain "bad" is not a domain name like example.com'],
+    [
+      "a bad row after a value spanning lines",
+      'domain,name\nacme.example,"Acme\nCorp"\nbad,Bad\n',
+      4,
+      'domain "bad" is not a domain name like example.com',
+    ],
   ])("%s", (_name, text, line, reason) => {
     expect(parseAccountsCsv(text)).toStrictEqual({ ok: false, line, message: `line ${line}: ${reason}` });
   });

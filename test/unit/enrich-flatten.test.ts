@@ -69,7 +69,12 @@ describe("flattenRanges: cases", () => {
       { start: h(1), end: top(1), company: 0 },
       { start: top(0), end: top(0), company: 2 },
     ]);
-    expect(flattenRanges([{ start: top(9), end: top(0) }, { start: top(5), end: top(0) }])).toStrictEqual([
+    expect(
+      flattenRanges([
+        { start: top(9), end: top(0) },
+        { start: top(5), end: top(0) },
+      ]),
+    ).toStrictEqual([
       { start: top(9), end: top(6), company: 0 },
       { start: top(5), end: top(0), company: 1 },
     ]);
@@ -98,7 +103,12 @@ describe("flattenRanges: cases", () => {
   });
 
   it("finds the first and last address of every range, and nothing just outside", () => {
-    const ranges = [cidrToRange("192.0.2.0/24")!, cidrToRange("198.51.100.0/24")!, { start: ipToHex("203.0.113.10")!, end: ipToHex("203.0.113.20")! }, cidrToRange("2001:db8::/126")!];
+    const ranges = [
+      cidrToRange("192.0.2.0/24")!,
+      cidrToRange("198.51.100.0/24")!,
+      { start: ipToHex("203.0.113.10")!, end: ipToHex("203.0.113.20")! },
+      cidrToRange("2001:db8::/126")!,
+    ];
     const spans = flattenRanges(ranges);
     ranges.forEach((range, company) => {
       expect(findSpan(spans, range.start)?.company).toBe(company);

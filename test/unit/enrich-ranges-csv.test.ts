@@ -45,8 +45,15 @@ describe("parseRangesCsv: rows", () => {
   });
 
   it("needs only network and name; type defaults to business and empty cells are left out", () => {
-    expect(rows("name,network\nAcme,10.0.0.0/8\n")).toStrictEqual([{ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" }]);
-    expect(rows("network,name,domain,type\n10.0.0.0/8,Acme,,\n")[0]).toStrictEqual({ startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" });
+    expect(rows("name,network\nAcme,10.0.0.0/8\n")).toStrictEqual([
+      { startHex: hex("10.0.0.0"), endHex: hex("10.255.255.255"), name: "Acme", type: "business" },
+    ]);
+    expect(rows("network,name,domain,type\n10.0.0.0/8,Acme,,\n")[0]).toStrictEqual({
+      startHex: hex("10.0.0.0"),
+      endHex: hex("10.255.255.255"),
+      name: "Acme",
+      type: "business",
+    });
   });
 
   it.each([
@@ -87,7 +94,10 @@ describe("parseRangesCsv: rows", () => {
   });
 
   it("reads the header case-insensitively, with spaces or hyphens for underscores", () => {
-    expect(rows("Network,NAME,Employees Range,revenue-range\n10.0.0.0/8,Acme,11-50,$1M\n")[0]).toMatchObject({ employeesRange: "11-50", revenueRange: "$1M" });
+    expect(rows("Network,NAME,Employees Range,revenue-range\n10.0.0.0/8,Acme,11-50,$1M\n")[0]).toMatchObject({
+      employeesRange: "11-50",
+      revenueRange: "$1M",
+    });
   });
 
   it("reads employees with thousands separators, and type in any case", () => {
@@ -115,39 +125,134 @@ describe("parseRangesCsv: rows", () => {
 describe("parseRangesCsv: errors name the line and the reason", () => {
   const head = "network,name,domain,industry,employees,type";
   it.each<[string, string, number, string]>([
-    ["an empty file", "", 1, "the file is empty; its first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type"],
-    ["only blank lines", "\n\r\n  \n", 1, "the file is empty; its first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type"],
-    ["no network column", "name,domain\nAcme,acme.example\n", 1, 'the header has no "network" column (the first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type)'],
-    ["no name column", "network\n10.0.0.0/8\n", 1, 'the header has no "name" column (the first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type)'],
-    ["a data line for a header", "10.0.0.0/8,Acme\n", 1, 'unknown column "10.0.0.0/8"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type'],
-    ["an unknown column", "network,name,website\n10.0.0.0/8,Acme,x\n", 1, 'unknown column "website"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type'],
+    [
+      "an empty file",
+      "",
+      1,
+      "the file is empty; its first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type",
+    ],
+    [
+      "only blank lines",
+      "\n\r\n  \n",
+      1,
+      "the file is empty; its first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type",
+    ],
+    [
+      "no network column",
+      "name,domain\nAcme,acme.example\n",
+      1,
+      'the header has no "network" column (the first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type)',
+    ],
+    [
+      "no name column",
+      "network\n10.0.0.0/8\n",
+      1,
+      'the header has no "name" column (the first line must name the columns, e.g. network,name,domain,industry,employees,employees_range,revenue_range,type)',
+    ],
+    [
+      "a data line for a header",
+      "10.0.0.0/8,Acme\n",
+      1,
+      'unknown column "10.0.0.0/8"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type',
+    ],
+    [
+      "an unknown column",
+      "network,name,website\n10.0.0.0/8,Acme,x\n",
+      1,
+      'unknown column "website"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type',
+    ],
     ["a column twice", "network,name,Name\n", 1, 'the column "name" appears twice in the header'],
     ["a header column without a name", "network,,name\n", 1, "column 2 of the header has no name"],
-    ["a header after blank lines", "\n\nnetwork,nam\n", 3, 'unknown column "nam"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type'],
+    [
+      "a header after blank lines",
+      "\n\nnetwork,nam\n",
+      3,
+      'unknown column "nam"; the columns are network, name, domain, industry, employees, employees_range, revenue_range, type',
+    ],
     ["a prefix longer than /32", `${head}\n10.0.0.0/8,A,,,,\n10.0.0.0/33,B,,,,\n`, 3, '"10.0.0.0/33" is not a CIDR or start-end range'],
     ["an IPv6 prefix longer than /128", `${head}\n2001:db8::/129,A,,,,\n`, 2, '"2001:db8::/129" is not a CIDR or start-end range'],
     ["not an address", `${head}\nacme.example,A,,,,\n`, 2, '"acme.example" is not a CIDR or start-end range'],
     ["a range with a bad end", `${head}\n10.0.0.1-10.0.0.256,A,,,,\n`, 2, '"10.0.0.1-10.0.0.256" is not a CIDR or start-end range'],
-    ["a range with three addresses", `${head}\n10.0.0.1-10.0.0.2-10.0.0.3,A,,,,\n`, 2, '"10.0.0.1-10.0.0.2-10.0.0.3" is not a CIDR or start-end range'],
+    [
+      "a range with three addresses",
+      `${head}\n10.0.0.1-10.0.0.2-10.0.0.3,A,,,,\n`,
+      2,
+      '"10.0.0.1-10.0.0.2-10.0.0.3" is not a CIDR or start-end range',
+    ],
     ["a range backwards", `${head}\n10.0.0.9-10.0.0.1,A,,,,\n`, 2, '"10.0.0.9-10.0.0.1": the first address is after the last'],
-    ["an empty network", `${head}\n,A,,,,\n`, 2, "network is empty: give a CIDR (203.0.113.0/24) or a start-end range (198.51.100.10-198.51.100.20)"],
+    [
+      "an empty network",
+      `${head}\n,A,,,,\n`,
+      2,
+      "network is empty: give a CIDR (203.0.113.0/24) or a start-end range (198.51.100.10-198.51.100.20)",
+    ],
     ["an empty name", `${head}\n10.0.0.0/8,  ,,,,\n`, 2, "name is empty: every range needs the company's name"],
     ["a bad domain", `${head}\n10.0.0.0/8,A,acme,,,\n`, 2, 'domain "acme" is not a domain name like example.com'],
     ["a fractional employees", `${head}\n10.0.0.0/8,A,,,12.5,\n`, 2, 'employees "12.5" is not a whole number'],
     ["a negative employees", `${head}\n10.0.0.0/8,A,,,-3,\n`, 2, 'employees "-3" is not a whole number'],
     ["words for employees", `${head}\n10.0.0.0/8,A,,,many,\n`, 2, 'employees "many" is not a whole number'],
-    ["an unknown type", `${head}\n10.0.0.0/8,A,,,,partner\n`, 2, 'type "partner" is not one of business, isp, hosting, education, government'],
-    ["an industry over the schema's 100", `${head}\n10.0.0.0/8,A,,${"x".repeat(101)},,\n`, 2, "the industry value is longer than 100 characters"],
+    [
+      "an unknown type",
+      `${head}\n10.0.0.0/8,A,,,,partner\n`,
+      2,
+      'type "partner" is not one of business, isp, hosting, education, government',
+    ],
+    [
+      "an industry over the schema's 100",
+      `${head}\n10.0.0.0/8,A,,${"x".repeat(101)},,\n`,
+      2,
+      "the industry value is longer than 100 characters",
+    ],
     ["a value over 500 characters", `${head}\n10.0.0.0/8,${"x".repeat(501)},,,,\n`, 2, "the name value is longer than 500 characters"],
-    ["too many values", `${head}\n10.0.0.0/8,Acme, Inc.,,,,\n`, 2, "7 values, but the header has 6 columns (a value that contains a comma must be in double quotes)"],
+    [
+      "too many values",
+      `${head}\n10.0.0.0/8,Acme, Inc.,,,,\n`,
+      2,
+      "7 values, but the header has 6 columns (a value that contains a comma must be in double quotes)",
+    ],
     ["too few values", `${head}\n10.0.0.0/8,A\n`, 2, "2 values, but the header has 6 columns"],
-    ["a quote never closed", `network,name\n10.0.0.0/8,A\n11.0.0.0/8,"Acme\n12.0.0.0/8,B\n`, 3, 'a quoted value is never closed: add the missing "'],
-    ["text after a closing quote", `network,name\n10.0.0.0/8,"Acme" Inc\n`, 2, 'text after a closing quote: inside a quoted value, write a quote as ""'],
-    ["a bad row after a value spanning lines", `network,name\n10.0.0.0/8,"A\nB\nC"\n10.0.0.0/33,D\n`, 5, '"10.0.0.0/33" is not a CIDR or start-end range'],
-    ["a bad row spanning lines counts its first line", `network,name\n10.0.0.0/8,A\n10.0.0.0/33,"D\nE"\n`, 3, '"10.0.0.0/33" is not a CIDR or start-end range'],
-    ["a bad row after blank lines", `network,name\n\n10.0.0.0/8,A\n\n\n10.0.0.0/33,B\n`, 6, '"10.0.0.0/33" is not a CIDR or start-end range'],
-    ["a bad row in a CRLF file", `network,name\r\n10.0.0.0/8,A\r\n\r\n10.0.0.0/33,B\r\n`, 4, '"10.0.0.0/33" is not a CIDR or start-end range'],
-    ["a bad row after a quoted CRLF break", `network,name\r\n10.0.0.0/8,"A\r\nB"\r\n10.0.0.0/33,B\r\n`, 4, '"10.0.0.0/33" is not a CIDR or start-end range'],
+    [
+      "a quote never closed",
+      `network,name\n10.0.0.0/8,A\n11.0.0.0/8,"Acme\n12.0.0.0/8,B\n`,
+      3,
+      'a quoted value is never closed: add the missing "',
+    ],
+    [
+      "text after a closing quote",
+      `network,name\n10.0.0.0/8,"Acme" Inc\n`,
+      2,
+      'text after a closing quote: inside a quoted value, write a quote as ""',
+    ],
+    [
+      "a bad row after a value spanning lines",
+      `network,name\n10.0.0.0/8,"A\nB\nC"\n10.0.0.0/33,D\n`,
+      5,
+      '"10.0.0.0/33" is not a CIDR or start-end range',
+    ],
+    [
+      "a bad row spanning lines counts its first line",
+      `network,name\n10.0.0.0/8,A\n10.0.0.0/33,"D\nE"\n`,
+      3,
+      '"10.0.0.0/33" is not a CIDR or start-end range',
+    ],
+    [
+      "a bad row after blank lines",
+      `network,name\n\n10.0.0.0/8,A\n\n\n10.0.0.0/33,B\n`,
+      6,
+      '"10.0.0.0/33" is not a CIDR or start-end range',
+    ],
+    [
+      "a bad row in a CRLF file",
+      `network,name\r\n10.0.0.0/8,A\r\n\r\n10.0.0.0/33,B\r\n`,
+      4,
+      '"10.0.0.0/33" is not a CIDR or start-end range',
+    ],
+    [
+      "a bad row after a quoted CRLF break",
+      `network,name\r\n10.0.0.0/8,"A\r\nB"\r\n10.0.0.0/33,B\r\n`,
+      4,
+      '"10.0.0.0/33" is not a CIDR or start-end range',
+    ],
     ["a bad row after a BOM", `\uFEFFnetwork,name\n10.0.0.0/33,B\n`, 2, '"10.0.0.0/33" is not a CIDR or start-end range'],
     ["a quoted empty line is a row, not a blank line", `network,name\n""\n`, 2, "1 value, but the header has 2 columns"],
   ])("%s", (_name, text, line, reason) => {

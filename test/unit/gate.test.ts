@@ -105,7 +105,8 @@ describe("mayMatch against the evaluator, on generated conditions", () => {
     for (let i = 0; i < 1500; i++) {
       const condition = next();
       for (const refs of refSets) {
-        if (mayMatch(condition, new Set(refs)) !== evalCondition({ server: results(refs) }, condition)) wrong.push(`${JSON.stringify(condition)} with [${refs}]`);
+        if (mayMatch(condition, new Set(refs)) !== evalCondition({ server: results(refs) }, condition))
+          wrong.push(`${JSON.stringify(condition)} with [${refs}]`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);

@@ -14,19 +14,62 @@ describe("tokenize", () => {
     ["comments end at --> or --!>", "a<!-- x -- y -->b<!--z--!>c", [text("a"), text("b"), text("c")]],
     ["<!--> and <!---> are whole comments", "a<!-->b<!--->c", [text("a"), text("b"), text("c")]],
     ["an unclosed comment runs to the end", "a<!-- <b>x</b>", [text("a")]],
-    ["bogus comments end at the first >", "a<?x <b>?>b<!x>c</ 3>d<![CDATA[<i>]]>e<!DOCTYPE html>f", [text("a"), text("?>b"), text("c"), text("d"), text("]]>e"), text("f")]],
+    [
+      "bogus comments end at the first >",
+      "a<?x <b>?>b<!x>c</ 3>d<![CDATA[<i>]]>e<!DOCTYPE html>f",
+      [text("a"), text("?>b"), text("c"), text("d"), text("]]>e"), text("f")],
+    ],
     ["</> is nothing, </ at the end is text", "a</>b</", [text("a"), text("b</")]],
     ["names are ASCII-lowercased", '<DiV CLASS="x"></dIv>', [start("div", [["class", "x"]]), end("div")]],
-    ["quoted, unquoted and empty values", `<a b="1" c='2' d=3 e f = "4">`, [start("a", [["b", "1"], ["c", "2"], ["d", "3"], ["e", ""], ["f", "4"]])]],
+    [
+      "quoted, unquoted and empty values",
+      `<a b="1" c='2' d=3 e f = "4">`,
+      [
+        start("a", [
+          ["b", "1"],
+          ["c", "2"],
+          ["d", "3"],
+          ["e", ""],
+          ["f", "4"],
+        ]),
+      ],
+    ],
     ["the first of repeated attributes counts", "<a x=1 X=2 x=3>", [start("a", [["x", "1"]])]],
-    ["no space needed between attributes; a stray / is skipped", `<a b="1"c=2/d>`, [start("a", [["b", "1"], ["c", "2/d"]])]],
+    [
+      "no space needed between attributes; a stray / is skipped",
+      `<a b="1"c=2/d>`,
+      [
+        start("a", [
+          ["b", "1"],
+          ["c", "2/d"],
+        ]),
+      ],
+    ],
     ["self-closing", "<br/><img src=x />", [start("br", [], true), start("img", [["src", "x"]], true)]],
-    ["= may start a name; quotes and < are name characters", `<a ="x" a"b=1 <c>`, [start("a", [['="x"', ""], ['a"b', "1"], ["<c", ""]])]],
+    [
+      "= may start a name; quotes and < are name characters",
+      `<a ="x" a"b=1 <c>`,
+      [
+        start("a", [
+          ['="x"', ""],
+          ['a"b', "1"],
+          ["<c", ""],
+        ]),
+      ],
+    ],
     ["a tag cut off at the end is dropped", '<p>x<img src="a', [start("p"), text("x")]],
     ["references in values are decoded", '<a href="&#106;ava&Tab;script&colon;x&amp;y">', [start("a", [["href", "java\tscript:x&y"]])]],
     ["raw text runs to its end tag", "<script>a</b><!--</script x>b", [start("script"), text("a</b><!--"), end("script"), text("b")]],
-    ["RCDATA decodes references, RAWTEXT does not", "<title>&lt;</title><style>&lt;</style>", [start("title"), text("<"), end("title"), start("style"), text("&lt;"), end("style")]],
-    ["an end tag must be followed by space, / or >", "<textarea></textareax></textarea>", [start("textarea"), text("</textareax>"), end("textarea")]],
+    [
+      "RCDATA decodes references, RAWTEXT does not",
+      "<title>&lt;</title><style>&lt;</style>",
+      [start("title"), text("<"), end("title"), start("style"), text("&lt;"), end("style")],
+    ],
+    [
+      "an end tag must be followed by space, / or >",
+      "<textarea></textareax></textarea>",
+      [start("textarea"), text("</textareax>"), end("textarea")],
+    ],
     ["plaintext runs to the end", "<plaintext></plaintext><b>", [start("plaintext"), text("</plaintext><b>")]],
     ["CR LF becomes LF, NUL U+FFFD", "a\r\nb\rc\0", [text("a\nb\nc\ufffd")]],
   ])("%s", (_, input, tokens) => {

@@ -20,7 +20,8 @@ const TOPICS: Topic[] = deepFreeze([
 ]);
 
 /** Page views of `paths`, one after another at the given times, from no scores. */
-const views = (...v: [string, number][]) => v.reduce<InterestScores | undefined>((s, [path, t]) => recordInterests(s, TOPICS, at(path), t), undefined);
+const views = (...v: [string, number][]) =>
+  v.reduce<InterestScores | undefined>((s, [path, t]) => recordInterests(s, TOPICS, at(path), t), undefined);
 
 describe("recordInterests: which topics a page view counts for", () => {
   it.each([
@@ -88,7 +89,13 @@ describe("recordInterests: scores add up and decay", () => {
   });
 
   it("several topics are scored independently", () => {
-    const s = views(["/pricing", T0], ["/blog/news", T0 + DAY], ["/blog/security/a", T0 + 2 * DAY], ["/plans/pro", T0 + 3 * DAY], ["/", T0 + 4 * DAY]);
+    const s = views(
+      ["/pricing", T0],
+      ["/blog/news", T0 + DAY],
+      ["/blog/security/a", T0 + 2 * DAY],
+      ["/plans/pro", T0 + 3 * DAY],
+      ["/", T0 + 4 * DAY],
+    );
     const now = T0 + 4 * DAY;
     const decayed = (views: number[]) => Math.round(views.reduce((sum, t) => sum + 0.5 ** ((now - t) / HALF_LIFE), 0) * 100) / 100;
     expect(interestValues(s, now)).toEqual({
@@ -102,7 +109,10 @@ describe("recordInterests: scores add up and decay", () => {
 
   it("keeps scores of topics no longer configured, decaying", () => {
     const old: InterestScores = { retired: { s: 4, t: T0 } };
-    expect(recordInterests(old, TOPICS, at("/pricing"), T0 + HALF_LIFE)).toEqual({ retired: { s: 2, t: T0 + HALF_LIFE }, pricing: { s: 1, t: T0 + HALF_LIFE } });
+    expect(recordInterests(old, TOPICS, at("/pricing"), T0 + HALF_LIFE)).toEqual({
+      retired: { s: 2, t: T0 + HALF_LIFE },
+      pricing: { s: 1, t: T0 + HALF_LIFE },
+    });
   });
 
   it("a clock set back does not grow a score", () => {

@@ -160,7 +160,10 @@ describe("ipToHex: string order is numeric order", () => {
 
   it("sorting the hex strings sorts the addresses", () => {
     const r = mulberry32(0x5047);
-    const shuffled = ascending.map((ip) => [r(), ip] as const).sort((a, b) => a[0] - b[0]).map(([, ip]) => ip);
+    const shuffled = ascending
+      .map((ip) => [r(), ip] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, ip]) => ip);
     expect(shuffled).not.toEqual(ascending);
     const byHex = shuffled.sort((a, b) => (ipToHex(a)! < ipToHex(b)! ? -1 : 1));
     expect(byHex).toEqual(ascending);

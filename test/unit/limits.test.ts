@@ -63,7 +63,8 @@ describe("networkOf", () => {
   it("is the /64 for IPv6: every address of one /64 is one network, the next /64 another", () => {
     const net = networkOf("2001:db8:1:2::1");
     expect(net).toBe("20010db800010002/64");
-    for (const ip of ["2001:db8:1:2::ffff", "2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:DB8:1:2:abcd::9", "2001:0db8:0001:0002::"]) expect(networkOf(ip), ip).toBe(net);
+    for (const ip of ["2001:db8:1:2::ffff", "2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:DB8:1:2:abcd::9", "2001:0db8:0001:0002::"])
+      expect(networkOf(ip), ip).toBe(net);
     expect(networkOf("2001:db8:1:3::1")).not.toBe(net);
   });
 
@@ -88,10 +89,35 @@ describe("needsCompany", () => {
   ])("%j → %s", (parts, expected) => expect(partsNeedCompany(parts as never)).toBe(expected));
 
   it("is computed at publish, and derived from the server parts for a snapshot published before the flag", () => {
-    const seg = (id: string, condition: Record<string, unknown>) => ({ id, siteKey: "s", name: id, kind: "mixed" as const, condition, priority: 0, version: 1, createdAt: "", updatedAt: "" });
-    const exp = (segment: string) => ({ id: `e-${segment}`, siteKey: "s", name: "e", status: "live" as const, pages: [], variants: [{ segment, changes: [] }], createdAt: "", updatedAt: "" });
+    const seg = (id: string, condition: Record<string, unknown>) => ({
+      id,
+      siteKey: "s",
+      name: id,
+      kind: "mixed" as const,
+      condition,
+      priority: 0,
+      version: 1,
+      createdAt: "",
+      updatedAt: "",
+    });
+    const exp = (segment: string) => ({
+      id: `e-${segment}`,
+      siteKey: "s",
+      name: "e",
+      status: "live" as const,
+      pages: [],
+      variants: [{ segment, changes: [] }],
+      createdAt: "",
+      updatedAt: "",
+    });
     const withCompany = buildSnapshot("s", 1, [seg("a", { "company.type": "business" })], [exp("a")] as never, "");
-    const geoOnly = buildSnapshot("s", 1, [seg("a", { "geo.country": "DE" }), seg("unused", { "company.type": "isp" })], [exp("a")] as never, "");
+    const geoOnly = buildSnapshot(
+      "s",
+      1,
+      [seg("a", { "geo.country": "DE" }), seg("unused", { "company.type": "isp" })],
+      [exp("a")] as never,
+      "",
+    );
     expect(withCompany.needsCompany).toBe(true);
     // A segment no live experience uses is not published, so it costs no lookups either.
     expect(geoOnly.needsCompany).toBe(false);

@@ -57,9 +57,15 @@ describe("pagePatternProblem", () => {
   });
 
   it("answers a save with a 400-ready issue naming the pattern", () => {
-    const result = experienceInput.safeParse({ name: "x", pages: ["/ok", "/blog/:slug+"], variants: [{ segment: "s", changes: [{ type: "text", selector: "h1", text: "x" }] }] });
+    const result = experienceInput.safeParse({
+      name: "x",
+      pages: ["/ok", "/blog/:slug+"],
+      variants: [{ segment: "s", changes: [{ type: "text", selector: "h1", text: "x" }] }],
+    });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.filter((i) => i.path[0] == "pages").map((i) => [i.path, i.message])).toEqual([[["pages", 1], expect.stringContaining("only ? may follow a parameter")]]);
+    expect(result.error!.issues.filter((i) => i.path[0] == "pages").map((i) => [i.path, i.message])).toEqual([
+      [["pages", 1], expect.stringContaining("only ? may follow a parameter")],
+    ]);
   });
 });
 
@@ -71,9 +77,15 @@ describe("compilePages and withPaths (snapshots published before compiled patter
 
   it("fills in compiled patterns an old config lacks and keeps those it has", () => {
     const old = {
-      v: 1, site: "s", timeout: 1000, segments: [],
+      v: 1,
+      site: "s",
+      timeout: 1000,
+      segments: [],
       topics: [{ topic: "t", pages: ["/blog/*"] }],
-      experiences: [{ id: "e", pages: ["/p"], slots: [], segments: [] }, { id: "f", pages: ["/q"], paths: ["^x$"], slots: [], segments: [] }],
+      experiences: [
+        { id: "e", pages: ["/p"], slots: [], segments: [] },
+        { id: "f", pages: ["/q"], paths: ["^x$"], slots: [], segments: [] },
+      ],
     } as PublishedConfig;
     const config = withPaths(old);
     expect(config.topics[0]!.paths).toEqual(["^\\/blog(?:\\/.*)$"]);

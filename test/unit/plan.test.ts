@@ -18,14 +18,70 @@ type Row = [
 
 const ROWS: Row[] = [
   ["nothing applied, nothing wins: nothing to do", {}, [], [], [], { revert: [], apply: [], hide: [], fetch: [] }],
-  ["a new winner, not cached: hide its slots, fetch, apply", {}, [w("hero", "de")], [], [], { revert: [], apply: ["hero de"], hide: ["#hero"], fetch: ["de"] }],
-  ["a new winner, cached: hide and apply, nothing fetched", {}, [w("hero", "de")], [], ["hero de"], { revert: [], apply: ["hero de"], hide: ["#hero"], fetch: [] }],
-  ["the same winner already applied: left alone", { hero: "de" }, [w("hero", "de")], [], [], { revert: [], apply: [], hide: [], fetch: [] }],
-  ["an applied experience with no winner any more: reverted", { hero: "de" }, [], [], [], { revert: ["hero"], apply: [], hide: [], fetch: [] }],
-  ["the winner changed: revert the old one, apply the new one", { hero: "de" }, [w("hero", "mobile")], [], ["hero mobile"], { revert: ["hero"], apply: ["hero mobile"], hide: ["#hero"], fetch: [] }],
-  ["a withheld winner (came too late for this page view): not applied, not fetched", {}, [w("hero", "de")], ["hero de"], [], { revert: [], apply: [], hide: [], fetch: [] }],
-  ["the winner changed to a withheld one: the old one is still reverted", { hero: "de" }, [w("hero", "mobile")], ["hero mobile"], [], { revert: ["hero"], apply: [], hide: [], fetch: [] }],
-  ["withheld is per experience and segment", {}, [w("hero", "de"), w("cta", "de")], ["hero de"], [], { revert: [], apply: ["cta de"], hide: ["#cta"], fetch: ["de"] }],
+  [
+    "a new winner, not cached: hide its slots, fetch, apply",
+    {},
+    [w("hero", "de")],
+    [],
+    [],
+    { revert: [], apply: ["hero de"], hide: ["#hero"], fetch: ["de"] },
+  ],
+  [
+    "a new winner, cached: hide and apply, nothing fetched",
+    {},
+    [w("hero", "de")],
+    [],
+    ["hero de"],
+    { revert: [], apply: ["hero de"], hide: ["#hero"], fetch: [] },
+  ],
+  [
+    "the same winner already applied: left alone",
+    { hero: "de" },
+    [w("hero", "de")],
+    [],
+    [],
+    { revert: [], apply: [], hide: [], fetch: [] },
+  ],
+  [
+    "an applied experience with no winner any more: reverted",
+    { hero: "de" },
+    [],
+    [],
+    [],
+    { revert: ["hero"], apply: [], hide: [], fetch: [] },
+  ],
+  [
+    "the winner changed: revert the old one, apply the new one",
+    { hero: "de" },
+    [w("hero", "mobile")],
+    [],
+    ["hero mobile"],
+    { revert: ["hero"], apply: ["hero mobile"], hide: ["#hero"], fetch: [] },
+  ],
+  [
+    "a withheld winner (came too late for this page view): not applied, not fetched",
+    {},
+    [w("hero", "de")],
+    ["hero de"],
+    [],
+    { revert: [], apply: [], hide: [], fetch: [] },
+  ],
+  [
+    "the winner changed to a withheld one: the old one is still reverted",
+    { hero: "de" },
+    [w("hero", "mobile")],
+    ["hero mobile"],
+    [],
+    { revert: ["hero"], apply: [], hide: [], fetch: [] },
+  ],
+  [
+    "withheld is per experience and segment",
+    {},
+    [w("hero", "de"), w("cta", "de")],
+    ["hero de"],
+    [],
+    { revert: [], apply: ["cta de"], hide: ["#cta"], fetch: ["de"] },
+  ],
   [
     "several experiences: only the missing content is fetched, every slot about to change hidden",
     { banner: "de" },
@@ -34,7 +90,14 @@ const ROWS: Row[] = [
     ["hero de"],
     { revert: [], apply: ["hero de", "cta vip"], hide: ["#hero", ".sub", "#cta"], fetch: ["vip"] },
   ],
-  ["two experiences missing the same segment: listed twice (the request names it once)", {}, [w("hero", "de"), w("cta", "de")], [], [], { revert: [], apply: ["hero de", "cta de"], hide: ["#hero", "#cta"], fetch: ["de", "de"] }],
+  [
+    "two experiences missing the same segment: listed twice (the request names it once)",
+    {},
+    [w("hero", "de"), w("cta", "de")],
+    [],
+    [],
+    { revert: [], apply: ["hero de", "cta de"], hide: ["#hero", "#cta"], fetch: ["de", "de"] },
+  ],
 ];
 
 describe("plan", () => {
@@ -60,7 +123,14 @@ describe("plan", () => {
   });
 });
 
-const config = (segments: PublishedConfig["segments"]): PublishedConfig => ({ v: 3, site: "s", timeout: 1000, segments, topics: [], experiences: [] });
+const config = (segments: PublishedConfig["segments"]): PublishedConfig => ({
+  v: 3,
+  site: "s",
+  timeout: 1000,
+  segments,
+  topics: [],
+  experiences: [],
+});
 const CFG = config([
   { id: "mobile", condition: { "device.type": "mobile" } },
   { id: "de", condition: { "server.r1": true } },
@@ -74,7 +144,11 @@ describe("variantsPath", () => {
     ["a gated segment: the token goes along", ["de"], "variants?v=3&segments=de&token=t%2Fk%3D"],
     ["a server reference nested in $or: the token goes along", ["mobile", "either"], "variants?v=3&segments=mobile,either&token=t%2Fk%3D"],
     ["each segment once, in order", ["mobile", "mobile", "de", "mobile"], "variants?v=3&segments=mobile,de&token=t%2Fk%3D"],
-    ["an ungated segment named like a server string in a value: token sent needlessly, never missing", ["odd"], "variants?v=3&segments=odd&token=t%2Fk%3D"],
+    [
+      "an ungated segment named like a server string in a value: token sent needlessly, never missing",
+      ["odd"],
+      "variants?v=3&segments=odd&token=t%2Fk%3D",
+    ],
     ["a segment not in the config: no token", ["gone"], "variants?v=3&segments=gone"],
   ])("%s", (_, segments, path) => {
     expect(variantsPath(CFG, segments, "t/k=")).toBe(path);

@@ -130,7 +130,11 @@ describe("touch: UTM parameters", () => {
     ["empty values are ignored", "/?utm_source=&utm_medium=cpc", { medium: "cpc" }],
     ["other parameters are ignored", "/?utm_source=a&utm_id=7&source=b", { source: "a" }],
     ["values are decoded", "/?utm_campaign=Spring%20Sale%20%E2%82%AC", { campaign: "Spring Sale €" }],
-    ["values are cut to 200 characters", `/?utm_campaign=${"c".repeat(300)}&utm_term=${"t".repeat(200)}`, { campaign: "c".repeat(200), term: "t".repeat(200) }],
+    [
+      "values are cut to 200 characters",
+      `/?utm_campaign=${"c".repeat(300)}&utm_term=${"t".repeat(200)}`,
+      { campaign: "c".repeat(200), term: "t".repeat(200) },
+    ],
   ])("%s", (_name, url, expected) => {
     const p = touch(undefined, T0, page(url), "");
     expect(p.utmLast).toEqual(expected);

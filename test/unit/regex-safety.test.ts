@@ -14,7 +14,9 @@ describe("the regex cost estimate", () => {
   it("grows with a repeat's upper bound, up to the input bound", () => {
     const costs = [2, 9, 99, 400].map((m) => steps(`^\\d{0,${m}}\\d{0,${m}}x`));
     for (let i = 1; i < costs.length; i++) expect(costs[i]).toBeGreaterThan(costs[i - 1]!);
-    expect(steps(`^\\d{0,${REGEX_INPUT_MAX * 4}}\\d{0,${REGEX_INPUT_MAX * 4}}x`)).toBe(steps(`^\\d{0,${REGEX_INPUT_MAX}}\\d{0,${REGEX_INPUT_MAX}}x`));
+    expect(steps(`^\\d{0,${REGEX_INPUT_MAX * 4}}\\d{0,${REGEX_INPUT_MAX * 4}}x`)).toBe(
+      steps(`^\\d{0,${REGEX_INPUT_MAX}}\\d{0,${REGEX_INPUT_MAX}}x`),
+    );
   });
 
   it("is lower anchored than unanchored", () => {
@@ -48,7 +50,14 @@ describe("regexProblem", () => {
   });
 
   it("accepts the patterns marketers write", () => {
-    for (const p of ["^/blog/", "^https://(www\\.)?acme\\.com/pricing", "\\.(pdf|docx)$", "^/(en|de|fr)/", "[?&]utm_source=google", "^\\d{5}$"]) {
+    for (const p of [
+      "^/blog/",
+      "^https://(www\\.)?acme\\.com/pricing",
+      "\\.(pdf|docx)$",
+      "^/(en|de|fr)/",
+      "[?&]utm_source=google",
+      "^\\d{5}$",
+    ]) {
       expect(regexProblem(p, false), p).toBeNull();
       expect(regexProblem(p, true), p).toBeNull();
     }

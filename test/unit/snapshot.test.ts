@@ -38,7 +38,15 @@ const experience = (id: string, variants: Experience["variants"], extra: Partial
 const text = (selector: string, value: string): Change => ({ type: "text", selector, value });
 
 // Strings that must never reach the public config: company lists and content.
-const SECRETS = ["secret-corp.example", "hush-inc.example", "unused-secret.example", "Welcome back", "Cheerio", "Enterprise offer", "big-cta"];
+const SECRETS = [
+  "secret-corp.example",
+  "hush-inc.example",
+  "unused-secret.example",
+  "Welcome back",
+  "Cheerio",
+  "Enterprise offer",
+  "big-cta",
+];
 
 // Listed as the database returns them: priority desc, then id.
 const segments = [
@@ -67,9 +75,19 @@ const experiences = [
     ],
     { pages: ["/", "/home"] },
   ),
-  experience("old", [{ segment: "paused-only", changes: [text("h1", "Bonjour")] }, { segment: "uk", changes: [text("h1", "Old")] }], { status: "paused" }),
+  experience(
+    "old",
+    [
+      { segment: "paused-only", changes: [text("h1", "Bonjour")] },
+      { segment: "uk", changes: [text("h1", "Old")] },
+    ],
+    { status: "paused" },
+  ),
   // A variant whose segment was deleted is dropped.
-  experience("ghost", [{ segment: "deleted", changes: [text("p", "Gone")] }, { segment: "returning", changes: [text("footer", "Welcome back")] }]),
+  experience("ghost", [
+    { segment: "deleted", changes: [text("p", "Gone")] },
+    { segment: "returning", changes: [text("footer", "Welcome back")] },
+  ]),
 ];
 
 const build = () => buildSnapshot("shop", 4, segments, experiences, AT);
@@ -88,7 +106,11 @@ describe("buildSnapshot", () => {
   });
 
   it("publishes only the segments a live experience uses", () => {
-    expect(build().config.segments.map((s) => s.id).sort()).toEqual(["enterprise", "returning", "uk"]);
+    expect(
+      build()
+        .config.segments.map((s) => s.id)
+        .sort(),
+    ).toEqual(["enterprise", "returning", "uk"]);
   });
 
   it("orders each experience's segments by priority, highest first, then by id", () => {
@@ -113,14 +135,27 @@ describe("buildSnapshot", () => {
       { segment: "returning", changes: returningChanges },
       { segment: "uk", changes: ukChanges },
     ];
-    const snap = buildSnapshot("shop", 1, segments, [experience("hero", order.map((i) => variants[i]!))], AT);
+    const snap = buildSnapshot(
+      "shop",
+      1,
+      segments,
+      [
+        experience(
+          "hero",
+          order.map((i) => variants[i]!),
+        ),
+      ],
+      AT,
+    );
     expect(snap.config.experiences[0]?.segments).toEqual(["enterprise", "returning", "uk"]);
   });
 
   it("compiles page patterns of experiences and topics to anchored regexes the snippet tests (the same in every browser)", () => {
     const topics = [{ topic: "blog", pages: ["/blog/:slug", "/(en|de)/blog{/}?"] }];
     const snap = buildSnapshot("shop", 4, segments, experiences, AT, topics);
-    expect(snap.config.topics).toEqual([{ topic: "blog", pages: topics[0]!.pages, paths: ["^\\/blog(?:\\/[^/]+)$", "^(?:\\/(?:en|de))\\/blog(?:\\/)?$"] }]);
+    expect(snap.config.topics).toEqual([
+      { topic: "blog", pages: topics[0]!.pages, paths: ["^\\/blog(?:\\/[^/]+)$", "^(?:\\/(?:en|de))\\/blog(?:\\/)?$"] },
+    ]);
   });
 
   it("slots are the experience's selectors, each once", () => {

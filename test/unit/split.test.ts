@@ -25,7 +25,12 @@ describe("splitCondition: one condition", () => {
     ["companyX.y is not server", { "companyX.y": 1 }, { "companyX.y": 1 }, {}],
     ["geography is not server", { geography: "x" }, { geography: "x" }, {}],
     ["company as a later path segment is not server", { "traits.company": "Acme" }, { "traits.company": "Acme" }, {}],
-    ["client fields are untouched", { "visit.count": { $gt: 2 }, "page.path": "/pricing" }, { "visit.count": { $gt: 2 }, "page.path": "/pricing" }, {}],
+    [
+      "client fields are untouched",
+      { "visit.count": { $gt: 2 }, "page.path": "/pricing" },
+      { "visit.count": { $gt: 2 }, "page.path": "/pricing" },
+      {},
+    ],
     ["the empty condition", {}, {}, {}],
     [
       "server and client fields side by side keep their order",
@@ -46,7 +51,12 @@ describe("splitCondition: one condition", () => {
       { f1: { "company.industry": "Retail" } },
     ],
     ["inside $nor", { $nor: [{ "geo.region": "CA" }] }, { $nor: [{ "server.f1": true }] }, { f1: { "geo.region": "CA" } }],
-    ["inside $not", { $not: { "company.size": { $gte: 500 } } }, { $not: { "server.f1": true } }, { f1: { "company.size": { $gte: 500 } } }],
+    [
+      "inside $not",
+      { $not: { "company.size": { $gte: 500 } } },
+      { $not: { "server.f1": true } },
+      { f1: { "company.size": { $gte: 500 } } },
+    ],
     [
       "nested logical operators",
       { $and: [{ $nor: [{ "geo.region": "CA" }] }, { $not: { $or: [{ "company.industry": "Retail" }, { "page.path": "/" }] } }] },
@@ -55,8 +65,18 @@ describe("splitCondition: one condition", () => {
     ],
     [
       "the same part twice is one reference",
-      { $or: [{ "geo.country": "GB", "visit.a": 1 }, { "geo.country": "GB", "visit.b": 1 }] },
-      { $or: [{ "server.f1": true, "visit.a": 1 }, { "server.f1": true, "visit.b": 1 }] },
+      {
+        $or: [
+          { "geo.country": "GB", "visit.a": 1 },
+          { "geo.country": "GB", "visit.b": 1 },
+        ],
+      },
+      {
+        $or: [
+          { "server.f1": true, "visit.a": 1 },
+          { "server.f1": true, "visit.b": 1 },
+        ],
+      },
       { f1: { "geo.country": "GB" } },
     ],
     [
@@ -197,7 +217,7 @@ describe("splitCondition preserves the answer", () => {
       seen.add(original);
     }
     // The table's contexts are varied enough that most conditions are sometimes true and sometimes false.
-    if (!["{\"$or\":[]}", "{\"$nor\":[]}"].includes(JSON.stringify(condition))) expect(seen.size).toBe(2);
+    if (!['{"$or":[]}', '{"$nor":[]}'].includes(JSON.stringify(condition))) expect(seen.size).toBe(2);
   });
 
   it("on 3,000 generated conditions × contexts", () => {
@@ -218,7 +238,8 @@ describe("splitCondition preserves the answer", () => {
       const condition = gen(0);
       const ctx = context(r);
       const [original, splitAnswer] = answers(condition, ctx);
-      if (original !== splitAnswer) mismatches.push(`${JSON.stringify(condition)} on ${JSON.stringify(ctx)}: ${original} became ${splitAnswer}`);
+      if (original !== splitAnswer)
+        mismatches.push(`${JSON.stringify(condition)} on ${JSON.stringify(ctx)}: ${original} became ${splitAnswer}`);
       refs += serverRefs(split(condition).condition).size;
     }
     expect(mismatches.slice(0, 5)).toEqual([]);

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { fillTokens } from "../../contract/tokens";
 import { fillChange } from "../../snippet/tokens";
 
-const context = { traits: { name: "Ann", vip: true, n: 3, obj: { a: 1 } }, utm: { campaign: "spring" }, events: { signup: { count: 2 } }, page: { path: "/pricing" }, visit: { count: 4 } };
+const context = {
+  traits: { name: "Ann", vip: true, n: 3, obj: { a: 1 } },
+  utm: { campaign: "spring" },
+  events: { signup: { count: 2 } },
+  page: { path: "/pricing" },
+  visit: { count: 4 },
+};
 
 describe("fillChange (browser tokens)", () => {
   const cases: [string, string][] = [
@@ -29,7 +35,9 @@ describe("fillChange (browser tokens)", () => {
       selector: "#a",
       value: "<b>&#60;img src=x onerror=&#34;a()&#34;&#62;&#38;</b> <i>you</i>",
     });
-    expect(fillChange({ type: "insert", selector: "#a", position: "after", html: "<p>{{traits.name}}</p>" }, ctx)).toMatchObject({ html: "<p>&#60;img src=x onerror=&#34;a()&#34;&#62;&#38;</p>" });
+    expect(fillChange({ type: "insert", selector: "#a", position: "after", html: "<p>{{traits.name}}</p>" }, ctx)).toMatchObject({
+      html: "<p>&#60;img src=x onerror=&#34;a()&#34;&#62;&#38;</p>",
+    });
   });
 
   it("leaves other change types alone", () => {
@@ -41,6 +49,8 @@ describe("fillChange (browser tokens)", () => {
 describe("fillTokens with a namespace filter (the Worker's server tokens)", () => {
   it("fills only matching paths and leaves the others as written", () => {
     const value = (p: string) => ({ "company.name": "Initech" })[p];
-    expect(fillTokens("{{company.name|x}} {{traits.name|friend}} {{geo.city|here}}", value, false, /^(geo|company)\./)).toBe("Initech {{traits.name|friend}} here");
+    expect(fillTokens("{{company.name|x}} {{traits.name|friend}} {{geo.city|here}}", value, false, /^(geo|company)\./)).toBe(
+      "Initech {{traits.name|friend}} here",
+    );
   });
 });

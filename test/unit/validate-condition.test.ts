@@ -13,7 +13,8 @@ function nestedNots(levels: number): Record<string, unknown> {
   return c;
 }
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
-const SAFE = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated alternatives, and a bounded worst case on 512 characters";
+const SAFE =
+  "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated alternatives, and a bounded worst case on 512 characters";
 
 const good: [name: string, condition: Record<string, unknown>][] = [
   ["the empty condition", {}],
@@ -31,9 +32,10 @@ const good: [name: string, condition: Record<string, unknown>][] = [
   ["$ini and $nini", { c: { $ini: ["us"] }, d: { $nini: ["fr"] } }],
   ["$all and $alli", { tags: { $all: ["a", "b"] }, labels: { $alli: ["PRO"] } }],
   ["$exists true and false", { a: { $exists: true }, b: { $exists: false } }],
-  ["$type with every name GrowthBook supports", Object.fromEntries(
-    ["string", "number", "boolean", "object", "array", "null", "undefined", "unknown"].map((t) => [t, { $type: t }]),
-  )],
+  [
+    "$type with every name GrowthBook supports",
+    Object.fromEntries(["string", "number", "boolean", "object", "array", "null", "undefined", "unknown"].map((t) => [t, { $type: t }])),
+  ],
   ["$size as a whole number", { tags: { $size: 2 }, empty: { $size: 0 } }],
   ["$size with operators", { tags: { $size: { $gte: 1, $lte: 3 } } }],
   ["$size with $not of an operator", { tags: { $size: { $not: { $eq: 0 } } } }],
@@ -71,9 +73,12 @@ const good: [name: string, condition: Record<string, unknown>][] = [
   ["field-level $not of $in", { c: { $not: { $in: ["US"] } } }],
   ["version operators", { v: { $vgte: "1.2.3", $vlt: "v2.0.0-beta.1" }, w: { $veq: "1.2.3+build.5" } }],
   ["every other version operator", { v: { $vne: "1.0", $vgt: "0.9.9", $vlte: "3" } }],
-  ["$and, $or and $nor nested", {
-    $and: [{ $or: [{ "geo.country": "DE" }, { "company.size": { $gte: 50 } }] }, { $nor: [{ "visit.count": 1 }] }],
-  }],
+  [
+    "$and, $or and $nor nested",
+    {
+      $and: [{ $or: [{ "geo.country": "DE" }, { "company.size": { $gte: 50 } }] }, { $nor: [{ "visit.count": 1 }] }],
+    },
+  ],
   ["top-level $not of $or", { $not: { $or: [{ a: 1 }, { b: { $in: [1, 2] } }] } }],
   ["paths beside logical operators", { $or: [{ a: 1 }, { b: 1 }], c: "x" }],
   ["nesting of exactly 10 levels", nestedNots(10)],
@@ -133,9 +138,24 @@ const bad: [name: string, condition: unknown, path: string, message: string][] =
   ["$elemMatch given a number", { n: { $elemMatch: 5 } }, "n.$elemMatch", "$elemMatch needs"],
   ["$elemMatch given null", { n: { $elemMatch: null } }, "n.$elemMatch", "$elemMatch needs"],
   ["$elemMatch given {}", { n: { $elemMatch: {} } }, "n.$elemMatch", "$elemMatch needs"],
-  ["$elemMatch fields with a bad operator", { items: { $elemMatch: { sku: "A", qty: { $gtt: 1 } } } }, "items.$elemMatch.qty.$gtt", "unknown operator"],
-  ["$elemMatch of only $or (an operator there)", { items: { $elemMatch: { $or: [{ a: 1 }] } } }, "items.$elemMatch.$or", "unknown operator $or"],
-  ["$elemMatch fields beside a field operator", { items: { $elemMatch: { a: 1, $gt: 1 } } }, "items.$elemMatch.$gt", "must sit under a field"],
+  [
+    "$elemMatch fields with a bad operator",
+    { items: { $elemMatch: { sku: "A", qty: { $gtt: 1 } } } },
+    "items.$elemMatch.qty.$gtt",
+    "unknown operator",
+  ],
+  [
+    "$elemMatch of only $or (an operator there)",
+    { items: { $elemMatch: { $or: [{ a: 1 }] } } },
+    "items.$elemMatch.$or",
+    "unknown operator $or",
+  ],
+  [
+    "$elemMatch fields beside a field operator",
+    { items: { $elemMatch: { a: 1, $gt: 1 } } },
+    "items.$elemMatch.$gt",
+    "must sit under a field",
+  ],
   ["field-level $not mixing keys", { x: { $not: { $eq: 1, a: 1 } } }, "x.$not", "mixes operators"],
   ["field-level $not of an unsafe regex", { x: { $not: { $regex: "(a+)+$" } } }, "x.$not.$regex", "nested quantifiers"],
   ["a version as a number", { v: { $vgt: 2 } }, "v.$vgt", "a version as text"],
@@ -157,14 +177,48 @@ const bad: [name: string, condition: unknown, path: string, message: string][] =
   ["(a+)+", { s: { $regex: "^(a+)+$" } }, "s.$regex", "repeats (a+), a group that itself repeats"],
   ["repeated overlapping alternatives (a|aa)+", { s: { $regex: "(a|aa)+b" } }, "s.$regex", "repeats (a|aa), a group of alternatives"],
   ["repeated alternatives (?:foo|bar)+", { s: { $regex: "(?:foo|bar)+" } }, "s.$regex", "a group of alternatives"],
-  ["three unbounded repeats", { "page.url": { $regex: "utm_source=.*(google|bing).*&.*campaign" } }, "page.url.$regex", "could freeze the visitor's page"],
-  ["bounded repeats of the same characters in a row (the issue's two-minute freeze)", { "page.url": { $regex: "\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}x" } },
-    "page.url.$regex", "\\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99} can match the same characters one after another"],
-  ["bounded repeats joined by a character they match", { s: { $regex: "\\d{0,99}0\\d{0,99}0\\d{0,99}0\\d{0,99}x" } }, "s.$regex", "can match the same characters"],
-  ["bounded repeats joined by optional items", { s: { $regex: "\\d{0,60}-?\\d{0,60}-?\\d{0,60}x" } }, "s.$regex", "can match the same characters"],
-  ["two overlapping unbounded repeats, unanchored", { "page.url": { $regex: "utm_source=.*&.*campaign" } }, "page.url.$regex", "[^&]* instead of .*"],
-  ["overlapping repeats under $regexi only (case folds)", { s: { $regexi: "^[a-z]{0,200}[A-Z]{0,200}[a-z]{0,200}!" } }, "s.$regexi", "can match the same characters"],
-  ["a repeated group holding alternatives two groups down", { s: { $regex: "((a|a))+" } }, "s.$regex", "repeats ((a|a)), a group that itself repeats or holds alternatives"],
+  [
+    "three unbounded repeats",
+    { "page.url": { $regex: "utm_source=.*(google|bing).*&.*campaign" } },
+    "page.url.$regex",
+    "could freeze the visitor's page",
+  ],
+  [
+    "bounded repeats of the same characters in a row (the issue's two-minute freeze)",
+    { "page.url": { $regex: "\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}\\d{0,99}x" } },
+    "page.url.$regex",
+    "\\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99}, \\d{0,99} can match the same characters one after another",
+  ],
+  [
+    "bounded repeats joined by a character they match",
+    { s: { $regex: "\\d{0,99}0\\d{0,99}0\\d{0,99}0\\d{0,99}x" } },
+    "s.$regex",
+    "can match the same characters",
+  ],
+  [
+    "bounded repeats joined by optional items",
+    { s: { $regex: "\\d{0,60}-?\\d{0,60}-?\\d{0,60}x" } },
+    "s.$regex",
+    "can match the same characters",
+  ],
+  [
+    "two overlapping unbounded repeats, unanchored",
+    { "page.url": { $regex: "utm_source=.*&.*campaign" } },
+    "page.url.$regex",
+    "[^&]* instead of .*",
+  ],
+  [
+    "overlapping repeats under $regexi only (case folds)",
+    { s: { $regexi: "^[a-z]{0,200}[A-Z]{0,200}[a-z]{0,200}!" } },
+    "s.$regexi",
+    "can match the same characters",
+  ],
+  [
+    "a repeated group holding alternatives two groups down",
+    { s: { $regex: "((a|a))+" } },
+    "s.$regex",
+    "repeats ((a|a)), a group that itself repeats or holds alternatives",
+  ],
   ["$not of a costly $regexi", { s: { $not: { $regexi: "\\w{0,99}\\w{0,99}\\w{0,99}!" } } }, "s.$not.$regexi", "could freeze"],
   ["a costly regex in $elemMatch", { tags: { $elemMatch: { $regex: ".*a.*a.*a!" } } }, "tags.$elemMatch.$regex", "could freeze"],
   ["(a*)*", { s: { $regex: "(a*)*" } }, "s.$regex", "repeats (a*)"],

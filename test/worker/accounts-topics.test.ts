@@ -41,7 +41,9 @@ describe("PUT /admin/api/sites/:site/accounts", () => {
     const other = await createSite();
     await adminOk("PUT", accountsPath(other.key), { accounts: [{ domain: "other.example" }] });
 
-    const first = { accounts: [{ domain: "https://www.Hooli.example/about" }, { name: " Initech " }, { domain: "piedpiper.example", name: "Pied Piper" }] };
+    const first = {
+      accounts: [{ domain: "https://www.Hooli.example/about" }, { name: " Initech " }, { domain: "piedpiper.example", name: "Pied Piper" }],
+    };
     expect(await adminOk("PUT", accountsPath(site.key), first)).toEqual({ count: 3 });
     expect(await adminOk<AccountsList>("GET", accountsPath(site.key))).toEqual({
       count: 3,
@@ -54,20 +56,29 @@ describe("PUT /admin/api/sites/:site/accounts", () => {
     expect(await listInKv(site.key)).toEqual({ domains: ["hooli.example", "piedpiper.example"], names: ["Initech", "Pied Piper"] });
 
     expect(await adminOk("PUT", accountsPath(site.key), { accounts: [{ domain: "globex.example" }] })).toEqual({ count: 1 });
-    expect(await adminOk<AccountsList>("GET", accountsPath(site.key))).toEqual({ count: 1, accounts: [{ domain: "globex.example", name: null }] });
+    expect(await adminOk<AccountsList>("GET", accountsPath(site.key))).toEqual({
+      count: 1,
+      accounts: [{ domain: "globex.example", name: null }],
+    });
     expect(await listInKv(site.key)).toEqual({ domains: ["globex.example"], names: [] });
 
     expect(await adminOk("PUT", accountsPath(site.key), { accounts: [] })).toEqual({ count: 0 });
     expect(await adminOk<AccountsList>("GET", accountsPath(site.key))).toEqual({ count: 0, accounts: [] });
 
     // Another site's list is its own.
-    expect(await adminOk<AccountsList>("GET", accountsPath(other.key))).toEqual({ count: 1, accounts: [{ domain: "other.example", name: null }] });
+    expect(await adminOk<AccountsList>("GET", accountsPath(other.key))).toEqual({
+      count: 1,
+      accounts: [{ domain: "other.example", name: null }],
+    });
   });
 
   it("reads a CSV with a domain and/or name column, ignoring a CRM export's other columns", async () => {
     const site = await createSite();
     await adminOk("PUT", accountsPath(site.key), { accounts: [{ domain: "replaced.example" }] });
-    const res = await putCsv(accountsPath(site.key), '\uFEFFOwner,Domain,Account Name,Name,Stage\r\nJane,https://www.Acme.com/,"ignored, really",Acme Corp,Won\r\nBob,,x,Globex,\r\n\r\n,umbrella.example,,,Lost\r\n');
+    const res = await putCsv(
+      accountsPath(site.key),
+      '\uFEFFOwner,Domain,Account Name,Name,Stage\r\nJane,https://www.Acme.com/,"ignored, really",Acme Corp,Won\r\nBob,,x,Globex,\r\n\r\n,umbrella.example,,,Lost\r\n',
+    );
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await res.json()).toEqual({ count: 3 });
     expect(await adminOk<AccountsList>("GET", accountsPath(site.key))).toEqual({
@@ -259,7 +270,16 @@ describe("PUT /admin/api/sites/:site/topics", () => {
     ["a topic without pages", { topics: [{ topic: "security", pages: [] }] }, "topics.0.pages"],
     ["a page that is not a pattern", { topics: [{ topic: "security", pages: ["/ok", "blog"] }] }, "topics.0.pages.1"],
     ["a page pattern outside the subset", { topics: [{ topic: "security", pages: ["/x?"] }] }, "topics.0.pages.0"],
-    ["a topic given twice", { topics: [{ topic: "dup", pages: ["/a"] }, { topic: "dup", pages: ["/b"] }] }, "topics"],
+    [
+      "a topic given twice",
+      {
+        topics: [
+          { topic: "dup", pages: ["/a"] },
+          { topic: "dup", pages: ["/b"] },
+        ],
+      },
+      "topics",
+    ],
     ["more than 100 topics", { topics: Array.from({ length: 101 }, (_, i) => ({ topic: `t${i}`, pages: ["/"] })) }, "topics"],
   ])("refuses %s with 400 naming the field, keeping the old topics", async (_, body, field) => {
     const site = await createSite();

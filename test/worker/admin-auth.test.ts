@@ -14,7 +14,9 @@ describe("passwords", () => {
   it("are stored as a salted hash, different for two users with the same password", async () => {
     const a = await createUser("viewer");
     const b = await createUser("viewer");
-    const rows = await env.DB.prepare("SELECT * FROM users WHERE id IN (?1, ?2)").bind(a.id, b.id).all<{ password_hash: string; salt: string }>();
+    const rows = await env.DB.prepare("SELECT * FROM users WHERE id IN (?1, ?2)")
+      .bind(a.id, b.id)
+      .all<{ password_hash: string; salt: string }>();
     const [ra, rb] = rows.results;
     expect(ra!.password_hash).not.toContain(PASSWORD);
     expect(ra!.salt).not.toBe(rb!.salt);
@@ -54,7 +56,10 @@ describe("POST /admin/api/login", () => {
 
   it("refuses a wrong password and an unknown email alike, with 401", async () => {
     const user = await createUser("viewer");
-    for (const [email, password] of [[user.email, "wrong password 123"], [uniqueEmail(), PASSWORD]]) {
+    for (const [email, password] of [
+      [user.email, "wrong password 123"],
+      [uniqueEmail(), PASSWORD],
+    ]) {
       const res = await loginRequest(email!, password!);
       expect(res.status).toBe(401);
       expect((await res.json<ErrorBody>()).error.code).toBe("invalid_login");
@@ -102,7 +107,12 @@ describe("POST /admin/api/login", () => {
 describe("sessions", () => {
   it("GET /me answers who is logged in, with the CSRF token", async () => {
     const s = await session("editor");
-    expect(await asSessionOk(s, "GET", "/me")).toEqual({ kind: "session", role: "editor", user: { id: s.userId, email: s.email }, csrfToken: s.csrf });
+    expect(await asSessionOk(s, "GET", "/me")).toEqual({
+      kind: "session",
+      role: "editor",
+      user: { id: s.userId, email: s.email },
+      csrfToken: s.csrf,
+    });
     expect(await adminOk("GET", "/me")).toEqual({ kind: "owner-token", role: "owner" });
   });
 
@@ -131,7 +141,9 @@ describe("sessions", () => {
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1").bind(idle.userId).first("n")).toBe(0);
 
     const old = await session("viewer");
-    await env.DB.prepare("UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1").bind(old.userId, Date.now() - 1).run();
+    await env.DB.prepare("UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1")
+      .bind(old.userId, Date.now() - 1)
+      .run();
     await expectError(asSession(old, "GET", "/me"), 401, "unauthorized");
   });
 
@@ -146,7 +158,11 @@ describe("password change", () => {
     const here = await login(user.email);
     const elsewhere = await login(user.email);
     // A wrong current password counts as a failed login (so it is throttled like one).
-    await expectError(asSession(here, "POST", "/me/password", { body: { currentPassword: "not it at all", newPassword: "a brand new password" } }), 401, "invalid_login");
+    await expectError(
+      asSession(here, "POST", "/me/password", { body: { currentPassword: "not it at all", newPassword: "a brand new password" } }),
+      401,
+      "invalid_login",
+    );
     await asSessionOk(here, "POST", "/me/password", { body: { currentPassword: PASSWORD, newPassword: "a brand new password" } }, 204);
     await asSessionOk(here, "GET", "/me");
     await expectRejected(() => asSession(elsewhere, "GET", "/me"), 401, "unauthorized");
@@ -161,18 +177,41 @@ describe("users and invites", () => {
     const email = uniqueEmail();
     const invite = await asSessionOk<{ token: string; url: string }>(owner, "POST", "/invites", { body: { email, role: "editor" } });
     expect(invite.url).toBe(`${BASE}/admin/invite#${invite.token}`);
-    const accept = (password: string) => SELF.fetch(`${BASE}/admin/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: invite.token, password }) });
+    const accept = (password: string) =>
+      SELF.fetch(`${BASE}/admin/api/invites/accept`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: invite.token, password }),
+      });
     expect((await accept("my own password")).status).toBe(201);
     await expectRejected(() => accept("another password"), 410, "invite_used");
     const s = await login(email, "my own password");
     expect((await asSessionOk<{ role: string }>(s, "GET", "/me")).role).toBe("editor");
-    await expectRejected(() => SELF.fetch(`${BASE}/admin/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: "made-up", password: "whatever password" }) }), 404, "invite_invalid");
+    await expectRejected(
+      () =>
+        SELF.fetch(`${BASE}/admin/api/invites/accept`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token: "made-up", password: "whatever password" }),
+        }),
+      404,
+      "invite_invalid",
+    );
   });
 
   it("refuses an expired invite", async () => {
     const invite = await adminOk<{ token: string }>("POST", "/invites", { email: uniqueEmail(), role: "viewer" });
     await env.DB.prepare("UPDATE invites SET expires_at = 0 WHERE used_at IS NULL").run();
-    await expectRejected(() => SELF.fetch(`${BASE}/admin/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: invite.token, password: "whatever password" }) }), 410, "invite_expired");
+    await expectRejected(
+      () =>
+        SELF.fetch(`${BASE}/admin/api/invites/accept`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token: invite.token, password: "whatever password" }),
+        }),
+      410,
+      "invite_expired",
+    );
   });
 
   it("an owner lists users, changes a role (effective at once) and removes a user (ending their sessions)", async () => {
@@ -198,8 +237,16 @@ describe("users and invites", () => {
 
   it("refuses a duplicate email and a short password", async () => {
     const user = await createUser("viewer");
-    await expectRejected(() => admin("POST", "/users", { body: { email: user.email.toUpperCase(), password: PASSWORD, role: "viewer" } }), 409, "conflict");
-    const error = await expectRejected(() => admin("POST", "/users", { body: { email: uniqueEmail(), password: "short", role: "viewer" } }), 400, "invalid_input");
+    await expectRejected(
+      () => admin("POST", "/users", { body: { email: user.email.toUpperCase(), password: PASSWORD, role: "viewer" } }),
+      409,
+      "conflict",
+    );
+    const error = await expectRejected(
+      () => admin("POST", "/users", { body: { email: uniqueEmail(), password: "short", role: "viewer" } }),
+      400,
+      "invalid_input",
+    );
     expect(Object.keys(error.fields!)).toContain("password");
   });
 });

@@ -2,10 +2,20 @@
 // Ranges are one global table, so each test uses its own address block and counts relatively.
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
-import { addCompanyRanges, admin, adminOk, expectInvalidField, expectRejected, expectWriteGuards, ipBlock, rangeIndexInKv } from "./helpers";
+import {
+  addCompanyRanges,
+  admin,
+  adminOk,
+  expectInvalidField,
+  expectRejected,
+  expectWriteGuards,
+  ipBlock,
+  rangeIndexInKv,
+} from "./helpers";
 
 const count = async () => (await adminOk<{ count: number }>("GET", "/company-ranges")).count;
-const lookup = async (ip: string) => (await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`)).company;
+const lookup = async (ip: string) =>
+  (await adminOk<{ company: Company | null }>("GET", `/company-ranges/lookup?ip=${encodeURIComponent(ip)}`)).company;
 
 describe("POST /admin/api/company-ranges", () => {
   it("imports CIDR blocks and address pairs, IPv4 and IPv6, and finds them by address", async () => {
@@ -15,7 +25,15 @@ describe("POST /admin/api/company-ranges", () => {
     const before = await count();
     const indexBefore = await rangeIndexInKv();
     const added = await addCompanyRanges([
-      { cidr: v4.cidr, name: "Acme Corp", domain: " ACME.com ", industry: "Manufacturing", employees: 5200, employeesRange: "5001-10000", revenueRange: "$1B-$10B" },
+      {
+        cidr: v4.cidr,
+        name: "Acme Corp",
+        domain: " ACME.com ",
+        industry: "Manufacturing",
+        employees: 5200,
+        employeesRange: "5001-10000",
+        revenueRange: "$1B-$10B",
+      },
       { cidr: `${v6}:/48`, name: "Acme Corp", domain: "acme.com" },
       { start: globex.ip(10), end: globex.ip(20), name: "Globex", type: "hosting" },
     ]);
@@ -62,10 +80,46 @@ describe("POST /admin/api/company-ranges", () => {
     ["employees of the wrong type", { ranges: [{ cidr: "$A", name: "Acme", employees: "many" }] }, "ranges.0.employees"],
     ["a domain that is not a domain", { ranges: [{ cidr: "$A", name: "Acme", domain: "acme" }] }, "ranges.0.domain"],
     ["an unknown type", { ranges: [{ cidr: "$A", name: "Acme", type: "alien" }] }, "ranges.0.type"],
-    ["a malformed CIDR after a good range", { ranges: [{ cidr: "$A", name: "Good" }, { cidr: "10.1.2.3/33", name: "Bad" }] }, "ranges.1.cidr"],
-    ["a CIDR that is not an address", { ranges: [{ cidr: "$A", name: "Good" }, { cidr: "acme.com/24", name: "Bad" }] }, "ranges.1.cidr"],
-    ["a start without an end", { ranges: [{ cidr: "$A", name: "Good" }, { start: "10.9.9.9", name: "Bad" }] }, "ranges.1.cidr"],
-    ["a start after its end", { ranges: [{ cidr: "$A", name: "Good" }, { start: "10.9.9.9", end: "10.9.9.1", name: "Bad" }] }, "ranges.1.start"],
+    [
+      "a malformed CIDR after a good range",
+      {
+        ranges: [
+          { cidr: "$A", name: "Good" },
+          { cidr: "10.1.2.3/33", name: "Bad" },
+        ],
+      },
+      "ranges.1.cidr",
+    ],
+    [
+      "a CIDR that is not an address",
+      {
+        ranges: [
+          { cidr: "$A", name: "Good" },
+          { cidr: "acme.com/24", name: "Bad" },
+        ],
+      },
+      "ranges.1.cidr",
+    ],
+    [
+      "a start without an end",
+      {
+        ranges: [
+          { cidr: "$A", name: "Good" },
+          { start: "10.9.9.9", name: "Bad" },
+        ],
+      },
+      "ranges.1.cidr",
+    ],
+    [
+      "a start after its end",
+      {
+        ranges: [
+          { cidr: "$A", name: "Good" },
+          { start: "10.9.9.9", end: "10.9.9.1", name: "Bad" },
+        ],
+      },
+      "ranges.1.start",
+    ],
   ])("refuses %s with 400 naming the field, storing none of the ranges", async (_, body, field) => {
     const block = ipBlock();
     const payload = JSON.parse(JSON.stringify(body).replaceAll("$A", block.cidr)) as unknown;
@@ -75,12 +129,14 @@ describe("POST /admin/api/company-ranges", () => {
 });
 
 describe("GET /admin/api/company-ranges/lookup", () => {
-  it.each([["missing", ""], ["not an address", "?ip=not-an-ip"], ["an octet over 255", "?ip=10.0.0.256"], ["a bad IPv6", "?ip=2001:db8::1::2"]])(
-    "refuses an ip that is %s with 400 naming ip",
-    async (_, query) => {
-      await expectInvalidField(() => admin("GET", `/company-ranges/lookup${query}`), "ip");
-    },
-  );
+  it.each([
+    ["missing", ""],
+    ["not an address", "?ip=not-an-ip"],
+    ["an octet over 255", "?ip=10.0.0.256"],
+    ["a bad IPv6", "?ip=2001:db8::1::2"],
+  ])("refuses an ip that is %s with 400 naming ip", async (_, query) => {
+    await expectInvalidField(() => admin("GET", `/company-ranges/lookup${query}`), "ip");
+  });
 
   it("needs the token", async () => {
     await expectRejected(() => admin("GET", "/company-ranges/lookup?ip=10.0.0.1", { token: null }), 401, "unauthorized");

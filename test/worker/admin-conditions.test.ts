@@ -11,14 +11,24 @@ const REFUSED: [string, Record<string, unknown>, string, RegExp][] = [
   ["a saved group", { "traits.id": { $inGroup: "vips" } }, "condition.traits.id.$inGroup", /saved groups are not part of Facet/],
   ["a regex with a backreference", { "page.path": { $regex: "^/(\\w+)/\\1$" } }, "condition.page.path.$regex", /backreference/],
   ["a regex with a named backreference", { "page.path": { $regexi: "(?<x>a)\\k<x>" } }, "condition.page.path.$regexi", /backreference/],
-  ["a regex with a nested quantifier", { $and: [{ "visit.count": 1 }, { "geo.country": { $regex: "(a+)+" } }] }, "condition.$and.1.geo.country.$regex", /repeats \(a\+\)/],
+  [
+    "a regex with a nested quantifier",
+    { $and: [{ "visit.count": 1 }, { "geo.country": { $regex: "(a+)+" } }] },
+    "condition.$and.1.geo.country.$regex",
+    /repeats \(a\+\)/,
+  ],
   ["a nested quantifier in braces", { "page.path": { $regex: "^(?:ab*){2,}$" } }, "condition.page.path.$regex", /exponential/],
   ["a regex with a lookahead", { "page.path": { $regex: "^/(?!admin)" } }, "condition.page.path.$regex", /lookaround/],
   ["a regex with a lookbehind", { $or: [{ "page.path": { $regex: "(?<=/blog)/x" } }] }, "condition.$or.0.page.path.$regex", /lookaround/],
   ["a regex that does not compile", { "page.path": { $regex: "([a-z]" } }, "condition.page.path.$regex", /not valid/],
   ["a regex over 200 characters", { "page.path": { $regex: "a".repeat(201) } }, "condition.page.path.$regex", /at most 200/],
   ["$in that is not a list", { "geo.country": { $in: "DE" } }, "condition.geo.country.$in", /needs a list/],
-  ["$in with an object item", { "company.domain": { $nin: ["a.example", { $regex: "x" }] } }, "condition.company.domain.$nin.1", /items must be/],
+  [
+    "$in with an object item",
+    { "company.domain": { $nin: ["a.example", { $regex: "x" }] } },
+    "condition.company.domain.$nin.1",
+    /items must be/,
+  ],
   ["$and that is not a list", { $and: { "geo.country": "DE" } }, "condition.$and", /non-empty list/],
   ["a field operator at the top", { $regex: "x" }, "condition.$regex", /must sit under a field/],
   ["$exists that is not true or false", { "traits.plan": { $exists: "yes" } }, "condition.traits.plan.$exists", /true or false/],
@@ -26,10 +36,20 @@ const REFUSED: [string, Record<string, unknown>, string, RegExp][] = [
   ["operators mixed with plain keys", { "traits.plan": { $eq: "pro", tier: 1 } }, "condition.traits.plan", /mixes operators/],
   ["an empty path part", { "traits..plan": "pro" }, "condition.traits..plan", /empty part/],
   ["a reserved server.* path deep inside", { $nor: [{ $not: { "server.f9": true } }] }, "condition.$nor.0.$not.server.f9", /reserved/],
-  ["a path in the wrong case", { "Company.domain": { $in: ["acme.example"] } }, "condition.Company.domain", /case-sensitive, did you mean "company.domain"/],
+  [
+    "a path in the wrong case",
+    { "Company.domain": { $in: ["acme.example"] } },
+    "condition.Company.domain",
+    /case-sensitive, did you mean "company.domain"/,
+  ],
   ["a free name under a group in the wrong case", { "Traits.plan": "pro" }, "condition.Traits.plan", /did you mean "traits.plan"/],
   ["a path not in the catalog", { "visitor.count": { $gt: 1 } }, "condition.visitor.count", /unknown attribute "visitor.count".*catalog/],
-  ["a misspelt attribute inside $or", { $or: [{ "visit.count": 2 }, { "geo.contry": "DE" }] }, "condition.$or.1.geo.contry", /unknown attribute/],
+  [
+    "a misspelt attribute inside $or",
+    { $or: [{ "visit.count": 2 }, { "geo.contry": "DE" }] },
+    "condition.$or.1.geo.contry",
+    /unknown attribute/,
+  ],
   ["an unknown member of a fixed group", { "company.revenue": { $gt: 1 } }, "condition.company.revenue", /unknown attribute/],
   ["a top-level name outside the catalog", { plan: "pro" }, "condition.plan", /free names only under traits\., events\./],
   ["a name with a lone surrogate", { "traits.\ud800": 1 }, "condition.traits.\ud800", /lone UTF-16 surrogate/],
@@ -67,7 +87,11 @@ describe("segment conditions the Worker refuses", () => {
     const site = await createSite();
     const segment = await createSegment(site.key, { condition: { "geo.country": "DE" } });
     for (const [, condition, field] of REFUSED.slice(0, 6)) {
-      const error = await expectRejected(() => admin("PUT", `${segments(site.key)}/${segment.id}`, { body: { name: "Bad", condition } }), 400, "invalid_input");
+      const error = await expectRejected(
+        () => admin("PUT", `${segments(site.key)}/${segment.id}`, { body: { name: "Bad", condition } }),
+        400,
+        "invalid_input",
+      );
       expect(Object.keys(error.fields ?? {})).toEqual([field]);
     }
     expect(await adminOk<Segment>("GET", `${segments(site.key)}/${segment.id}`)).toEqual(segment);
@@ -77,7 +101,11 @@ describe("segment conditions the Worker refuses", () => {
     const site = await createSite();
     const condition = { $or: [{ "page.path": { $regex: "(x+)*" } }, { "geo.country": { $in: "DE" } }], "server.f1": true };
     const error = await expectRejected(() => admin("POST", segments(site.key), { body: { name: "Bad", condition } }), 400, "invalid_input");
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["condition.$or.0.page.path.$regex", "condition.$or.1.geo.country.$in", "condition.server.f1"]);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual([
+      "condition.$or.0.page.path.$regex",
+      "condition.$or.1.geo.country.$in",
+      "condition.server.f1",
+    ]);
   });
 
   it("accepts every catalog path, free names under traits, events, interests, utm and page.query, and items' fields in $elemMatch", async () => {

@@ -53,7 +53,9 @@ describe("POST /admin/api/sites/:site/experiences", () => {
       variants: [{ segment, changes: [{ type: "html", selector: "#promo", value: DIRTY_HTML }, text] }],
     });
     expect(created.variants[0]!.changes).toEqual([{ type: "html", selector: "#promo", value: CLEAN_HTML }, text]);
-    const stored = await env.DB.prepare("SELECT variants FROM experiences WHERE site_key = ?1 AND id = ?2").bind(site, created.id).first<string>("variants");
+    const stored = await env.DB.prepare("SELECT variants FROM experiences WHERE site_key = ?1 AND id = ?2")
+      .bind(site, created.id)
+      .first<string>("variants");
     const [html, kept] = (JSON.parse(stored!) as Experience["variants"])[0]!.changes;
     expect(html).toEqual({ type: "html", selector: "#promo", value: CLEAN_HTML });
     expect(JSON.stringify(html)).not.toMatch(/script|onerror|onclick|javascript:|iframe/i);
@@ -78,28 +80,85 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["a page pattern whose wildcards could freeze the page", { pages: ["/*/*/*/*"] }, "pages.0"],
     ["no variants", { variants: [] }, "variants"],
     ["variants of the wrong type", { variants: { segment: "x" } }, "variants"],
-    ["a segment id that is not a slug", { variants: [{ segment: "Not A Slug", changes: [{ type: "hide", selector: "#x" }] }] }, "variants.0.segment"],
+    [
+      "a segment id that is not a slug",
+      { variants: [{ segment: "Not A Slug", changes: [{ type: "hide", selector: "#x" }] }] },
+      "variants.0.segment",
+    ],
     ["a variant without changes", { variants: [{ segment: "$SEG", changes: [] }] }, "variants.0.changes"],
     ["a change without a selector", change({ type: "text", value: "x" }), "variants.0.changes.0.selector"],
     ["a selector with braces", change({ type: "hide", selector: "#x { color: red }" }), "variants.0.changes.0.selector"],
     ["a text value of the wrong type", change({ type: "text", selector: "#x", value: 5 }), "variants.0.changes.0.value"],
     ["an unknown change type", change({ type: "eval", selector: "#x", value: "alert(1)" }), "variants.0.changes.0.type"],
-    ["an event handler attribute", change({ type: "attribute", selector: "a", name: "onclick", value: "alert(1)" }), "variants.0.changes.0.name"],
-    ["a javascript: URL in an attribute", change({ type: "attribute", selector: "a", name: "href", value: " JavaScript:alert(1)" }), "variants.0.changes.0.value"],
-    ["a data: URL in an attribute", change({ type: "attribute", selector: "img", name: "src", value: "data:text/html,<script>" }), "variants.0.changes.0.value"],
+    [
+      "an event handler attribute",
+      change({ type: "attribute", selector: "a", name: "onclick", value: "alert(1)" }),
+      "variants.0.changes.0.name",
+    ],
+    [
+      "a javascript: URL in an attribute",
+      change({ type: "attribute", selector: "a", name: "href", value: " JavaScript:alert(1)" }),
+      "variants.0.changes.0.value",
+    ],
+    [
+      "a data: URL in an attribute",
+      change({ type: "attribute", selector: "img", name: "src", value: "data:text/html,<script>" }),
+      "variants.0.changes.0.value",
+    ],
     ["the style attribute", change({ type: "attribute", selector: "a", name: "style", value: "color:red" }), "variants.0.changes.0.name"],
-    ["a CSS value with url()", change({ type: "style", selector: "#x", properties: { background: "url(https://evil.example/t.gif)" } }), "variants.0.changes.0.properties.background"],
+    [
+      "a CSS value with url()",
+      change({ type: "style", selector: "#x", properties: { background: "url(https://evil.example/t.gif)" } }),
+      "variants.0.changes.0.properties.background",
+    ],
     ["a class change that adds and removes nothing", change({ type: "class", selector: "#x" }), "variants.0.changes.0.add"],
-    ["a selector smuggling an @import", change({ type: "hide", selector: '@import url("https://evil.example/x.css");#h' }), "variants.0.changes.0.selector"],
+    [
+      "a selector smuggling an @import",
+      change({ type: "hide", selector: '@import url("https://evil.example/x.css");#h' }),
+      "variants.0.changes.0.selector",
+    ],
     ["a selector with a CSS comment", change({ type: "hide", selector: "#x/**/" }), "variants.0.changes.0.selector"],
-    ["a script-running attribute (type of a script)", change({ type: "attribute", selector: "script", name: "type", value: null }), "variants.0.changes.0.name"],
-    ["a framework directive attribute", change({ type: "attribute", selector: "div", name: "x-init", value: "alert(1)" }), "variants.0.changes.0.name"],
-    ["a form action", change({ type: "attribute", selector: "form", name: "action", value: "https://evil.example/" }), "variants.0.changes.0.name"],
-    ["a CSS value with image-set()", change({ type: "style", selector: "#x", properties: { background: 'image-set("https://evil.example/p.png" 1x)' } }), "variants.0.changes.0.properties.background"],
-    ["a CSS value with an escape", change({ type: "style", selector: "#x", properties: { background: "\\75 rl(https://evil.example/p.png)" } }), "variants.0.changes.0.properties.background"],
-    ["two variants for one segment", { variants: [{ segment: "$SEG", changes: [{ type: "hide", selector: "#a" }] }, { segment: "$SEG", changes: [{ type: "hide", selector: "#b" }] }] }, "variants"],
+    [
+      "a script-running attribute (type of a script)",
+      change({ type: "attribute", selector: "script", name: "type", value: null }),
+      "variants.0.changes.0.name",
+    ],
+    [
+      "a framework directive attribute",
+      change({ type: "attribute", selector: "div", name: "x-init", value: "alert(1)" }),
+      "variants.0.changes.0.name",
+    ],
+    [
+      "a form action",
+      change({ type: "attribute", selector: "form", name: "action", value: "https://evil.example/" }),
+      "variants.0.changes.0.name",
+    ],
+    [
+      "a CSS value with image-set()",
+      change({ type: "style", selector: "#x", properties: { background: 'image-set("https://evil.example/p.png" 1x)' } }),
+      "variants.0.changes.0.properties.background",
+    ],
+    [
+      "a CSS value with an escape",
+      change({ type: "style", selector: "#x", properties: { background: "\\75 rl(https://evil.example/p.png)" } }),
+      "variants.0.changes.0.properties.background",
+    ],
+    [
+      "two variants for one segment",
+      {
+        variants: [
+          { segment: "$SEG", changes: [{ type: "hide", selector: "#a" }] },
+          { segment: "$SEG", changes: [{ type: "hide", selector: "#b" }] },
+        ],
+      },
+      "variants",
+    ],
     ["an id that is not a slug", { id: "Bad Id" }, "id"],
-    ["a jQuery-only :contains() selector", change({ type: "text", selector: 'h1:contains("Payroll")', value: "x" }), "variants.0.changes.0.selector"],
+    [
+      "a jQuery-only :contains() selector",
+      change({ type: "text", selector: 'h1:contains("Payroll")', value: "x" }),
+      "variants.0.changes.0.selector",
+    ],
     ["an id selector starting with a digit", change({ type: "hide", selector: "#1a" }), "variants.0.changes.0.selector"],
     ["a class selector starting with a digit", change({ type: "hide", selector: ".2col" }), "variants.0.changes.0.selector"],
     ["a state pseudo-class", change({ type: "hide", selector: "a:hover" }), "variants.0.changes.0.selector"],
@@ -112,7 +171,11 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     ["a selector list with an empty part", change({ type: "hide", selector: "#a,,#b" }), "variants.0.changes.0.selector"],
     ["a name with a lone surrogate", { name: "Hero \udfff" }, "name"],
     ["a text value with a lone surrogate", change({ type: "text", selector: "#x", value: "Hi \ud800!" }), "variants.0.changes.0.value"],
-    ["a style value with a lone surrogate", change({ type: "style", selector: "#x", properties: { color: "red\udc00" } }), "variants.0.changes.0.properties.color"],
+    [
+      "a style value with a lone surrogate",
+      change({ type: "style", selector: "#x", properties: { color: "red\udc00" } }),
+      "variants.0.changes.0.properties.color",
+    ],
   ])("refuses %s with 400 naming the field", async (_, extra, field) => {
     const { site, segment, body } = await siteWithSegment();
     const payload = JSON.parse(JSON.stringify(body(extra)).replaceAll("$SEG", segment)) as unknown;
@@ -121,7 +184,11 @@ describe("POST /admin/api/sites/:site/experiences", () => {
 
   it("says why a selector is refused: :contains() is not CSS, #1a is not an id", async () => {
     const { site, segment, body } = await siteWithSegment();
-    for (const [selector, reason] of [['h1:contains("Payroll")', /Unknown pseudo-class: "contains"/], ["#1a", /not a valid CSS selector/], ["a:hover", /:hover is not allowed/]] as const) {
+    for (const [selector, reason] of [
+      ['h1:contains("Payroll")', /Unknown pseudo-class: "contains"/],
+      ["#1a", /not a valid CSS selector/],
+      ["a:hover", /:hover is not allowed/],
+    ] as const) {
       const payload = body({ variants: [{ segment, changes: [{ type: "text", selector, value: "x" }] }] });
       const error = await expectRejected(() => admin("POST", path(site), { body: payload }), 400, "invalid_input");
       expect(error.fields?.["variants.0.changes.0.selector"]).toMatch(reason);
@@ -131,11 +198,24 @@ describe("POST /admin/api/sites/:site/experiences", () => {
   it("accepts selectors every browser takes: combinators, attributes, structural and logical pseudo-classes, escapes", async () => {
     const { site, segment } = await siteWithSegment();
     const selectors = [
-      "#headline", "main > section.hero + p ~ .cta", 'a[href^="/pricing"][data-x="1" i]', "ul li:nth-child(2n+1)",
-      "li:first-child, li:last-child", "tr:nth-of-type(odd) td:only-child", ":is(h1, h2):not(.skip)", ":where(.a) .b",
-      "article:has(> img)", "p:empty", "html:lang(de) .greeting", "#\\31 a", ".md\\:flex", "*",
+      "#headline",
+      "main > section.hero + p ~ .cta",
+      'a[href^="/pricing"][data-x="1" i]',
+      "ul li:nth-child(2n+1)",
+      "li:first-child, li:last-child",
+      "tr:nth-of-type(odd) td:only-child",
+      ":is(h1, h2):not(.skip)",
+      ":where(.a) .b",
+      "article:has(> img)",
+      "p:empty",
+      "html:lang(de) .greeting",
+      "#\\31 a",
+      ".md\\:flex",
+      "*",
     ];
-    const created = await createExperience(site, { variants: [{ segment, changes: selectors.map((selector) => ({ type: "hide", selector })) }] });
+    const created = await createExperience(site, {
+      variants: [{ segment, changes: selectors.map((selector) => ({ type: "hide", selector })) }],
+    });
     expect(created.variants[0]!.changes.map((c) => (c as { selector: string }).selector)).toEqual(selectors);
   });
 
@@ -146,7 +226,16 @@ describe("POST /admin/api/sites/:site/experiences", () => {
     for (const missing of ["no-such-segment", theirs.id]) {
       const hide = [{ type: "hide", selector: "#x" }];
       const error = await expectRejected(
-        () => admin("POST", path(site), { body: { name: "x", variants: [{ segment, changes: hide }, { segment: missing, changes: hide }] } }),
+        () =>
+          admin("POST", path(site), {
+            body: {
+              name: "x",
+              variants: [
+                { segment, changes: hide },
+                { segment: missing, changes: hide },
+              ],
+            },
+          }),
         422,
         "unknown_segment",
       );
@@ -175,7 +264,10 @@ describe("GET /admin/api/sites/:site/experiences", () => {
     await adminOk("POST", path(site), body({ id: "a-exp", status: "paused" }));
     await adminOk("POST", path(other.site), other.body({ id: "c-exp" }));
     const { experiences } = await adminOk<{ experiences: Experience[] }>("GET", path(site));
-    expect(experiences.map((e) => [e.id, e.status])).toEqual([["a-exp", "paused"], ["b-exp", "live"]]);
+    expect(experiences.map((e) => [e.id, e.status])).toEqual([
+      ["a-exp", "paused"],
+      ["b-exp", "live"],
+    ]);
   });
 
   it("answers 404 for an unknown site or experience, and for another site's experience", async () => {
@@ -196,9 +288,20 @@ describe("PUT /admin/api/sites/:site/experiences/:id", () => {
     const updated = await adminOk<Experience>(
       "PUT",
       path(site, created.id),
-      body({ name: "Hero v2", status: "paused", pages: ["/pricing", "/blog/*"], variants: [{ segment, changes: [{ type: "html", selector: "#promo", value: DIRTY_HTML }] }] }),
+      body({
+        name: "Hero v2",
+        status: "paused",
+        pages: ["/pricing", "/blog/*"],
+        variants: [{ segment, changes: [{ type: "html", selector: "#promo", value: DIRTY_HTML }] }],
+      }),
     );
-    expect(updated).toMatchObject({ id: created.id, name: "Hero v2", status: "paused", pages: ["/pricing", "/blog/*"], createdAt: created.createdAt });
+    expect(updated).toMatchObject({
+      id: created.id,
+      name: "Hero v2",
+      status: "paused",
+      pages: ["/pricing", "/blog/*"],
+      createdAt: created.createdAt,
+    });
     expect(updated.variants).toEqual([{ segment, changes: [{ type: "html", selector: "#promo", value: CLEAN_HTML }] }]);
     expect(await adminOk<Experience>("GET", path(site, created.id))).toEqual(updated);
   });
@@ -259,15 +362,28 @@ describe("an experience's schedule (start/end)", () => {
     const { site, body } = await siteWithSegment();
     const created = await adminOk<Experience>("POST", path(site), body({ start: START, end: END }));
     expect(created).toMatchObject({ start: START, end: END });
-    const row = await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE site_key = ?1 AND id = ?2").bind(site, created.id).first();
+    const row = await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE site_key = ?1 AND id = ?2")
+      .bind(site, created.id)
+      .first();
     expect(row).toEqual({ starts_at: START, ends_at: END });
     // What GET returns can be PUT back as is.
     const got = await adminOk<Experience>("GET", path(site, created.id));
-    expect(await adminOk<Experience>("PUT", path(site, created.id), { ...got, id: undefined, siteKey: undefined, createdAt: undefined, updatedAt: undefined })).toMatchObject({ start: START, end: END });
+    expect(
+      await adminOk<Experience>("PUT", path(site, created.id), {
+        ...got,
+        id: undefined,
+        siteKey: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      }),
+    ).toMatchObject({ start: START, end: END });
     const cleared = await adminOk<Experience>("PUT", path(site, created.id), body());
     expect(cleared).not.toHaveProperty("start");
     expect(cleared).not.toHaveProperty("end");
-    expect(await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE id = ?1").bind(created.id).first()).toEqual({ starts_at: null, ends_at: null });
+    expect(await env.DB.prepare("SELECT starts_at, ends_at FROM experiences WHERE id = ?1").bind(created.id).first()).toEqual({
+      starts_at: null,
+      ends_at: null,
+    });
   });
 
   it("takes one bound alone", async () => {

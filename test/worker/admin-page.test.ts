@@ -32,7 +32,16 @@ describe("GET /admin", () => {
     const site = (await createSite()).key;
     const segment = (await createSegment(site, { condition: { "geo.country": "DE" } })).id;
     await createExperience(site, { variants: [{ segment, changes: [{ type: "html", selector: "h1", value: "<b>Hi</b>" }] }] });
-    for (const path of ["/admin", `/admin/sites/${site}`, `/admin/sites/${site}/segments`, `/admin/sites/${site}/segments/${segment}`, `/admin/sites/${site}/experiences`, `/admin/sites/${site}/publish`, "/admin/users", `/admin/audit?site=${site}`]) {
+    for (const path of [
+      "/admin",
+      `/admin/sites/${site}`,
+      `/admin/sites/${site}/segments`,
+      `/admin/sites/${site}/segments/${segment}`,
+      `/admin/sites/${site}/experiences`,
+      `/admin/sites/${site}/publish`,
+      "/admin/users",
+      `/admin/audit?site=${site}`,
+    ]) {
       const res = await get(path, s);
       const html = await res.text();
       expect(res.status, path).toBe(200);
@@ -56,7 +65,11 @@ describe("GET /admin", () => {
     const s = await session("owner");
     const site = (await createSite()).key;
     const segment = (await createSegment(site, { condition: { "geo.country": "DE" } })).id;
-    const e = await createExperience(site, { start: "2026-12-01T09:00:00Z", end: "2026-12-24T00:00:00+01:00", variants: [{ segment, changes: [{ type: "text", selector: "h1", value: "Sale" }] }] });
+    const e = await createExperience(site, {
+      start: "2026-12-01T09:00:00Z",
+      end: "2026-12-24T00:00:00+01:00",
+      variants: [{ segment, changes: [{ type: "text", selector: "h1", value: "Sale" }] }],
+    });
     const editor = await (await get(`/admin/sites/${site}/experiences/${e.id}`, s)).text();
     expect(editor).toContain('<label for="f-start">Starts (optional)</label>');
     expect(editor).toContain('<label for="f-end">Ends (optional)</label>');
@@ -84,7 +97,10 @@ describe("GET /admin", () => {
 // service (with dist/assets/_headers) that answers in production; the e2e suite loads them through wrangler dev.
 describe("admin assets", () => {
   it("serves the hashed script and stylesheet as static assets, with a year of caching and nosniff", async () => {
-    for (const [name, type, start] of [[ADMIN_ASSET_NAMES.js, "javascript", '"use strict";'], [ADMIN_ASSET_NAMES.css, "text/css", ""]] as const) {
+    for (const [name, type, start] of [
+      [ADMIN_ASSET_NAMES.js, "javascript", '"use strict";'],
+      [ADMIN_ASSET_NAMES.css, "text/css", ""],
+    ] as const) {
       const res = await (env as unknown as { ASSETS: Fetcher }).ASSETS.fetch(`${BASE}/admin/assets/${name}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain(type);
@@ -107,7 +123,8 @@ describe("admin assets", () => {
 
   it("holds no index.html nor any file outside /admin/assets/, so / and the API reach the Worker", async () => {
     const assets = (env as unknown as { ASSETS: Fetcher }).ASSETS;
-    for (const path of ["/", "/index.html", "/_headers", "/healthz", "/admin", "/admin/login"]) expect((await assets.fetch(`${BASE}${path}`)).status, path).toBe(404);
+    for (const path of ["/", "/index.html", "/_headers", "/healthz", "/admin", "/admin/login"])
+      expect((await assets.fetch(`${BASE}${path}`)).status, path).toBe(404);
     expect(await (await get("/healthz")).json()).toEqual({ ok: true });
   });
 });

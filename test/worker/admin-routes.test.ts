@@ -29,7 +29,12 @@ let site = "";
 let segment = "";
 let experience = "";
 const concrete = (path: string) =>
-  path.replace(":site", site).replace("segments/:id", `segments/${segment}`).replace("experiences/:id", `experiences/${experience}`).replace(":id", "x").replace(":v", "1");
+  path
+    .replace(":site", site)
+    .replace("segments/:id", `segments/${segment}`)
+    .replace("experiences/:id", `experiences/${experience}`)
+    .replace(":id", "x")
+    .replace(":v", "1");
 
 beforeAll(async () => {
   site = (await createSite()).key;
@@ -42,7 +47,9 @@ describe("the admin route table", () => {
 
   it("has the endpoints this file expects to cover", () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([...PUBLIC, "GET /admin/api/sites", "POST /admin/api/sites/:site/rollback"]));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([...PUBLIC, "GET /admin/api/sites", "POST /admin/api/sites/:site/rollback"]),
+    );
   });
 
   it("guards every route but login and invite acceptance with requireRole", () => {
@@ -54,7 +61,16 @@ describe("the admin route table", () => {
     "%s: 401 without a session or token; security headers; no CORS",
     async (_, r) => {
       const path = concrete(r.path);
-      await expectRejected(() => SELF.fetch(`${BASE}${path}`, { method: r.method, headers: { origin: "https://evil.example", "content-type": "application/json" }, body: SAFE.has(r.method) ? null : "{}" }), 401, "unauthorized");
+      await expectRejected(
+        () =>
+          SELF.fetch(`${BASE}${path}`, {
+            method: r.method,
+            headers: { origin: "https://evil.example", "content-type": "application/json" },
+            body: SAFE.has(r.method) ? null : "{}",
+          }),
+        401,
+        "unauthorized",
+      );
       const res = await SELF.fetch(`${BASE}${path}`, { method: r.method, headers: { origin: "https://evil.example" } });
       expect(res.headers.get("content-security-policy")).toBe(ADMIN_CSP);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -71,13 +87,18 @@ describe("the admin route table", () => {
       viewer = await session("viewer");
       owner = await session("owner");
     });
-    const writes = routes.filter((r) => !SAFE.has(r.method) && !PUBLIC.has(`${r.method} ${r.path}`) && !/\/(logout|me\/password)$/.test(r.path));
+    const writes = routes.filter(
+      (r) => !SAFE.has(r.method) && !PUBLIC.has(`${r.method} ${r.path}`) && !/\/(logout|me\/password)$/.test(r.path),
+    );
 
-    it.each(writes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s: 403 for a viewer, 403 for a session without CSRF", async (_, r) => {
-      const path = concrete(r.path).replace("/admin/api", "");
-      await expectRejected(() => asSession(viewer, r.method, path, { body: {} }), 403, "forbidden");
-      await expectRejected(() => asSession(owner, r.method, path, { body: {}, csrf: false }), 403, "csrf_failed");
-    });
+    it.each(writes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+      "%s: 403 for a viewer, 403 for a session without CSRF",
+      async (_, r) => {
+        const path = concrete(r.path).replace("/admin/api", "");
+        await expectRejected(() => asSession(viewer, r.method, path, { body: {} }), 403, "forbidden");
+        await expectRejected(() => asSession(owner, r.method, path, { body: {}, csrf: false }), 403, "csrf_failed");
+      },
+    );
 
     it("logout and password change, open to every role, still need the CSRF token", async () => {
       await expectRejected(() => asSession(viewer, "POST", "/logout", { csrf: false }), 403, "csrf_failed");

@@ -22,7 +22,14 @@ describe("POST /admin/api/sites/:site/segments", () => {
     const site = await createSite();
     const id = uniqueKey("seg");
     const created = await adminOk<Segment>("POST", path(site.key), { id, name: "Germany", condition: { "geo.country": "DE" } });
-    expect(created).toMatchObject({ id, siteKey: site.key, name: "Germany", kind: "geographic", priority: 0, condition: { "geo.country": "DE" } });
+    expect(created).toMatchObject({
+      id,
+      siteKey: site.key,
+      name: "Germany",
+      kind: "geographic",
+      priority: 0,
+      condition: { "geo.country": "DE" },
+    });
     const row = await env.DB.prepare("SELECT * FROM segments WHERE id = ?1").bind(id).first();
     expect(row).toMatchObject({ site_key: site.key, kind: "geographic", priority: 0, condition: '{"geo.country":"DE"}' });
     expect(await adminOk<Segment>("GET", path(site.key, id))).toEqual(created);
@@ -52,12 +59,24 @@ describe("POST /admin/api/sites/:site/segments", () => {
     ["a priority out of range", { name: "x", condition: {}, priority: 5000 }, "priority"],
     ["an unknown kind", { name: "x", condition: {}, kind: "astrological" }, "kind"],
     ["a kind the condition does not have", { name: "x", condition: { "geo.country": "DE" }, kind: "firmographic" }, "kind"],
-    ["a single kind for a condition of several", { name: "x", condition: { "geo.country": "DE", "device.type": "mobile" }, kind: "geographic" }, "kind"],
+    [
+      "a single kind for a condition of several",
+      { name: "x", condition: { "geo.country": "DE", "device.type": "mobile" }, kind: "geographic" },
+      "kind",
+    ],
     ["an id that is not a slug", { id: "Not A Slug", name: "x", condition: {} }, "id"],
     ["a condition on the reserved server.* paths", { name: "x", condition: { "server.f1": true } }, "condition.server.f1"],
-    ["a reserved server.* path inside $or", { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } }, "condition.$or.1.server.f1"],
+    [
+      "a reserved server.* path inside $or",
+      { name: "x", condition: { $or: [{ "visit.count": 2 }, { "server.f1": true }] } },
+      "condition.$or.1.server.f1",
+    ],
     ["a name with a lone surrogate", { name: "VIP \ud800", condition: {} }, "name"],
-    ["an $in item with a lone surrogate", { name: "x", condition: { "traits.city": { $in: ["Zürich", "\udc00"] } } }, "condition.traits.city.$in.1"],
+    [
+      "an $in item with a lone surrogate",
+      { name: "x", condition: { "traits.city": { $in: ["Zürich", "\udc00"] } } },
+      "condition.traits.city.$in.1",
+    ],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     const site = await createSite();
     await expectInvalidField(() => admin("POST", path(site.key), { body }), field);
@@ -71,7 +90,11 @@ describe("POST /admin/api/sites/:site/segments", () => {
     const site = await createSite();
     const other = await createSite();
     const segment = await createSegment(site.key, { name: "Original", condition: { "traits.a": 1 } });
-    await expectRejected(() => admin("POST", path(site.key), { body: { id: segment.id, name: "Copy", condition: { "traits.b": 2 } } }), 409, "conflict");
+    await expectRejected(
+      () => admin("POST", path(site.key), { body: { id: segment.id, name: "Copy", condition: { "traits.b": 2 } } }),
+      409,
+      "conflict",
+    );
     expect(await adminOk<Segment>("GET", path(site.key, segment.id))).toEqual(segment);
     const theirs = await adminOk<Segment>("POST", path(other.key), { id: segment.id, name: "Theirs", condition: { "traits.b": 2 } });
     expect(theirs).toMatchObject({ id: segment.id, siteKey: other.key, name: "Theirs" });
@@ -106,8 +129,18 @@ describe("PUT /admin/api/sites/:site/segments/:id", () => {
   it("replaces the segment, keeping its creation time", async () => {
     const site = await createSite();
     const segment = await createSegment(site.key, { name: "Before", kind: "geographic", condition: { "geo.country": "DE" }, priority: 5 });
-    const updated = await adminOk<Segment>("PUT", path(site.key, segment.id), { name: "After", condition: { "geo.country": { $in: ["AT", "CH"] } }, priority: 9 });
-    expect(updated).toMatchObject({ id: segment.id, name: "After", kind: "geographic", priority: 9, condition: { "geo.country": { $in: ["AT", "CH"] } } });
+    const updated = await adminOk<Segment>("PUT", path(site.key, segment.id), {
+      name: "After",
+      condition: { "geo.country": { $in: ["AT", "CH"] } },
+      priority: 9,
+    });
+    expect(updated).toMatchObject({
+      id: segment.id,
+      name: "After",
+      kind: "geographic",
+      priority: 9,
+      condition: { "geo.country": { $in: ["AT", "CH"] } },
+    });
     expect(updated.createdAt).toBe(segment.createdAt);
     expect(updated.updatedAt >= segment.updatedAt).toBe(true);
     expect(await adminOk<Segment>("GET", path(site.key, segment.id))).toEqual(updated);

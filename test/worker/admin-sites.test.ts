@@ -23,13 +23,21 @@ const siteRecord = async (key: string) => env.CONFIGS.get(`site:${key}`, "json")
 describe("POST /admin/api/sites", () => {
   it("stores the site in D1 and its public record in KV", async () => {
     const key = uniqueKey();
-    const created = await adminOk<Site>("POST", "/sites", { key, name: "  Shop  ", origins: ["https://shop.example", "http://localhost:3000"] });
+    const created = await adminOk<Site>("POST", "/sites", {
+      key,
+      name: "  Shop  ",
+      origins: ["https://shop.example", "http://localhost:3000"],
+    });
     expect(created).toMatchObject({ key, name: "Shop", origins: ["https://shop.example", "http://localhost:3000"], liveVersion: null });
     expect(created.createdAt).toBe(created.updatedAt);
 
     const row = await env.DB.prepare("SELECT * FROM sites WHERE key = ?1").bind(key).first();
     expect(row).toMatchObject({ key, name: "Shop", origins: '["https://shop.example","http://localhost:3000"]', live_version: null });
-    expect(await siteRecord(key)).toEqual({ origins: ["https://shop.example", "http://localhost:3000"], live: null, created: created.createdAt });
+    expect(await siteRecord(key)).toEqual({
+      origins: ["https://shop.example", "http://localhost:3000"],
+      live: null,
+      created: created.createdAt,
+    });
     expect(await adminOk<Site>("GET", `/sites/${key}`)).toEqual(created);
   });
 
@@ -57,7 +65,11 @@ describe("POST /admin/api/sites", () => {
     ["a null body", null, "(body)"],
     ["a name that is a lone surrogate", { key: "k-lone-high", name: "\ud800" }, "name"],
     ["a name with a lone low surrogate inside", { key: "k-lone-low", name: "Shop \udc00 DE" }, "name"],
-    ["an origin with a lone surrogate", { key: "k-lone-origin", name: "x", origins: ["https://a.example", "https://\udbff.example"] }, "origins.1"],
+    [
+      "an origin with a lone surrogate",
+      { key: "k-lone-origin", name: "x", origins: ["https://a.example", "https://\udbff.example"] },
+      "origins.1",
+    ],
     ["an extra key that is a lone surrogate", { key: "k-lone-key", name: "x", "\ud83d": 1 }, "\ud83d"],
   ])("refuses %s with 400 naming the field", async (_, body, field) => {
     await expectInvalidField(() => admin("POST", "/sites", { body }), field);
@@ -83,12 +95,20 @@ describe("POST /admin/api/sites", () => {
   });
 
   it("refuses a body over 256 KiB with 413", async () => {
-    await expectRejected(() => admin("POST", "/sites", { body: { key: uniqueKey(), name: "x", padding: "x".repeat(300 * 1024) } }), 413, "too_large");
+    await expectRejected(
+      () => admin("POST", "/sites", { body: { key: uniqueKey(), name: "x", padding: "x".repeat(300 * 1024) } }),
+      413,
+      "too_large",
+    );
   });
 
   it("refuses a duplicate key with 409 and keeps the first site", async () => {
     const site = await createSite({ name: "First" });
-    await expectRejected(() => admin("POST", "/sites", { body: { key: site.key, name: "Second", origins: ["https://evil.example"] } }), 409, "conflict");
+    await expectRejected(
+      () => admin("POST", "/sites", { body: { key: site.key, name: "Second", origins: ["https://evil.example"] } }),
+      409,
+      "conflict",
+    );
     expect((await adminOk<Site>("GET", `/sites/${site.key}`)).name).toBe("First");
     expect(await siteRecord(site.key)).toEqual({ origins: [], live: null, created: site.createdAt });
   });
@@ -130,7 +150,11 @@ describe("PATCH /admin/api/sites/:site", () => {
     // A name-only PATCH keeps the origins (sitePatch applies no default).
     const renamed = await adminOk<Site>("PATCH", `/sites/${site.key}`, { name: "Renamed" });
     expect(renamed).toMatchObject({ key: site.key, name: "Renamed", origins: ["https://new.example"], liveVersion: 1 });
-    expect(await adminOk<Site>("GET", `/sites/${site.key}`)).toMatchObject({ name: "Renamed", origins: ["https://new.example"], liveVersion: 1 });
+    expect(await adminOk<Site>("GET", `/sites/${site.key}`)).toMatchObject({
+      name: "Renamed",
+      origins: ["https://new.example"],
+      liveVersion: 1,
+    });
     expect(await siteRecord(site.key)).toEqual({ origins: ["https://new.example"], live: 1, created: site.createdAt });
   });
 

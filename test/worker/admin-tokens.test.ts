@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { admin, adminOk, createSite, expectRejected, uniqueKey } from "./helpers";
 import { asSession, asSessionOk, session, withToken } from "./sessions";
 
-const siteToken = async (site: string, role: string) => adminOk<{ id: string; token: string }>("POST", `/sites/${site}/tokens`, { name: "CI", role });
+const siteToken = async (site: string, role: string) =>
+  adminOk<{ id: string; token: string }>("POST", `/sites/${site}/tokens`, { name: "CI", role });
 
 describe("per-site API tokens", () => {
   it("are shown once, stored hashed, listed without the secret", async () => {
@@ -23,7 +24,9 @@ describe("per-site API tokens", () => {
     const other = await createSite();
     const { token } = await siteToken(site.key, "editor");
     expect((await withToken(token, "GET", `/sites/${site.key}/segments`)).status).toBe(200);
-    expect((await withToken(token, "POST", `/sites/${site.key}/segments`, { name: "x", condition: { "geo.country": "DE" } })).status).toBe(201);
+    expect((await withToken(token, "POST", `/sites/${site.key}/segments`, { name: "x", condition: { "geo.country": "DE" } })).status).toBe(
+      201,
+    );
     expect((await withToken(token, "POST", `/sites/${site.key}/publish`)).status).toBe(201);
     await expectRejected(() => withToken(token, "GET", `/sites/${other.key}/segments`), 403, "forbidden");
     await expectRejected(() => withToken(token, "POST", `/sites/${other.key}/publish`), 403, "forbidden");
@@ -38,7 +41,11 @@ describe("per-site API tokens", () => {
     const site = await createSite();
     const { token } = await siteToken(site.key, "viewer");
     expect((await withToken(token, "GET", `/sites/${site.key}`)).status).toBe(200);
-    await expectRejected(() => withToken(token, "POST", `/sites/${site.key}/segments`, { name: "x", condition: { "geo.country": "DE" } }), 403, "forbidden");
+    await expectRejected(
+      () => withToken(token, "POST", `/sites/${site.key}/segments`, { name: "x", condition: { "geo.country": "DE" } }),
+      403,
+      "forbidden",
+    );
   });
 
   it("stop working when revoked or when made up", async () => {
@@ -58,14 +65,22 @@ describe("roles", () => {
     const owner = await session("owner");
     await asSessionOk(viewer, "GET", `/sites/${site.key}/segments`);
     await expectRejected(() => asSession(viewer, "PUT", `/sites/${site.key}/topics`, { body: { topics: [] } }), 403, "forbidden");
-    const seg = await asSessionOk<{ id: string }>(editor, "POST", `/sites/${site.key}/segments`, { body: { name: "DE", condition: { "geo.country": "DE" } } });
+    const seg = await asSessionOk<{ id: string }>(editor, "POST", `/sites/${site.key}/segments`, {
+      body: { name: "DE", condition: { "geo.country": "DE" } },
+    });
     await asSessionOk(editor, "PUT", `/sites/${site.key}/topics`, { body: { topics: [] } });
     await asSessionOk(editor, "PUT", `/sites/${site.key}/accounts`, { body: { accounts: [{ domain: "acme.example" }] } });
-    await asSessionOk(editor, "POST", `/sites/${site.key}/experiences`, { body: { name: "E", variants: [{ segment: seg.id, changes: [{ type: "hide", selector: "h1" }] }] } });
+    await asSessionOk(editor, "POST", `/sites/${site.key}/experiences`, {
+      body: { name: "E", variants: [{ segment: seg.id, changes: [{ type: "hide", selector: "h1" }] }] },
+    });
     await asSessionOk(editor, "POST", `/sites/${site.key}/publish`);
     await expectRejected(() => asSession(editor, "PATCH", `/sites/${site.key}`, { body: { name: "x", version: 1 } }), 403, "forbidden");
     await expectRejected(() => asSession(editor, "POST", "/sites", { body: { key: uniqueKey(), name: "x" } }), 403, "forbidden");
-    await expectRejected(() => asSession(editor, "POST", "/users", { body: { email: "a@example.test", password: "long enough password", role: "owner" } }), 403, "forbidden");
+    await expectRejected(
+      () => asSession(editor, "POST", "/users", { body: { email: "a@example.test", password: "long enough password", role: "owner" } }),
+      403,
+      "forbidden",
+    );
     await expectRejected(() => asSession(editor, "DELETE", "/company-ranges"), 403, "forbidden");
     await expectRejected(() => asSession(editor, "GET", "/audit"), 403, "forbidden");
     await asSessionOk(editor, "GET", `/audit?site=${site.key}`);

@@ -12,7 +12,10 @@ const ORIGIN = inject("originUrl");
 let n = 0;
 
 /** Publishes a site whose experience "hero" has these segments (highest priority first) with these changes. */
-async function site(segments: { id: string; condition: Record<string, unknown>; changes: Change[] }[], server: Snapshot["server"] = {}): Promise<string> {
+async function site(
+  segments: { id: string; condition: Record<string, unknown>; changes: Change[] }[],
+  server: Snapshot["server"] = {},
+): Promise<string> {
   const key = `edge-${++n}-${Date.now().toString(36)}`;
   const snap: Snapshot = {
     v: 1,
@@ -35,7 +38,11 @@ async function site(segments: { id: string; condition: Record<string, unknown>; 
   return key;
 }
 
-const GERMANY = { id: "germany", condition: { "server.de": true }, changes: [{ type: "text", selector: "#hero", value: "Willkommen <b>" }] as Change[] };
+const GERMANY = {
+  id: "germany",
+  condition: { "server.de": true },
+  changes: [{ type: "text", selector: "#hero", value: "Willkommen <b>" }] as Change[],
+};
 const GEO = { de: { "geo.country": "DE" } };
 const AS_GERMANY = { "x-facet-simulate": "country=DE" };
 
@@ -52,7 +59,9 @@ describe("edge mode", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('<h1 id="hero">Willkommen &lt;b&gt;</h1>');
-    expect(html).toContain('<script type="application/json" id="facet-edge">{"v":1,"config":1,"applied":[{"experience":"hero","segment":"germany","changes":[{"type":"text","selector":"#hero","value":"Willkommen \\u003cb>"}]}]}</script></head>');
+    expect(html).toContain(
+      '<script type="application/json" id="facet-edge">{"v":1,"config":1,"applied":[{"experience":"hero","segment":"germany","changes":[{"type":"text","selector":"#hero","value":"Willkommen \\u003cb>"}]}]}</script></head>',
+    );
     expect(html).not.toContain("Welcome");
     // One visitor's page: private, none of the origin's validators or length; no cookie; other headers kept.
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
@@ -98,7 +107,10 @@ describe("edge mode", () => {
 
   it("leaves changes with selectors HTMLRewriter can't match exactly to the snippet", async () => {
     for (const selector of ["h1 + p", "h1 ~ p", "p:last-child", "body:has(h1) p", ":is(h1, p)"]) {
-      const key = await site([{ id: "germany", condition: { "server.de": true }, changes: [{ type: "text", selector, value: "Neu" }] }], GEO);
+      const key = await site(
+        [{ id: "germany", condition: { "server.de": true }, changes: [{ type: "text", selector, value: "Neu" }] }],
+        GEO,
+      );
       const [edge, origin] = await Promise.all([through(key, "/page", { headers: AS_GERMANY }), direct("/page")]);
       expect(await edge.text(), selector).toBe(await origin.text());
     }
@@ -154,7 +166,20 @@ describe("edge mode", () => {
     const broken = { type: "class", selector: "p", add: null, remove: [] } as unknown as Change;
     const good: Change = { type: "text", selector: "#hero", value: "Still here" };
     const errors: unknown[] = [];
-    const rewriter = edgeRewriter(1, [{ experience: "hero", segment: "s", changes: [{ change: broken, selectors: ["p"] }, { change: good, selectors: ["#hero"] }] }], (e) => errors.push(e));
+    const rewriter = edgeRewriter(
+      1,
+      [
+        {
+          experience: "hero",
+          segment: "s",
+          changes: [
+            { change: broken, selectors: ["p"] },
+            { change: good, selectors: ["#hero"] },
+          ],
+        },
+      ],
+      (e) => errors.push(e),
+    );
     const html = await rewriter.transform(await direct("/page")).text();
     expect(errors.length).toBe(1);
     expect(html).toContain('<h1 id="hero">Still here</h1>');

@@ -49,10 +49,14 @@ async function published(): Promise<string> {
 }
 
 /** A dev-simulated visitor's request (`sim` as in X-Facet-Simulate), with the provider configured. */
-const visitor = (sim: string, init: { env?: Partial<Env> } = {}): VisitInit => ({ headers: { "x-facet-simulate": sim }, env: { ...PROVIDER, ...init.env } });
+const visitor = (sim: string, init: { env?: Partial<Env> } = {}): VisitInit => ({
+  headers: { "x-facet-simulate": sim },
+  env: { ...PROVIDER, ...init.env },
+});
 
 /** The attributes the context endpoint computes for that visitor: its answer carries only their results. */
-const contextOf = (site: string, sim: string, init: { env?: Partial<Env> } = {}): Promise<VisitorAttributes> => attributesFor(site, visitor(sim, init));
+const contextOf = (site: string, sim: string, init: { env?: Partial<Env> } = {}): Promise<VisitorAttributes> =>
+  attributesFor(site, visitor(sim, init));
 
 let warn: MockInstance<typeof console.warn>;
 
@@ -136,7 +140,14 @@ describe("the provider step of the company waterfall", () => {
     const ip = providerIp("company");
     await addCompanyRanges([{ start: ip, end: ip, name: "Ranged Inc", domain: "ranged.example" }]);
     const context = await contextOf(site, `ip=${ip}`);
-    expect(context.company).toEqual({ name: "Ranged Inc", domain: "ranged.example", type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
+    expect(context.company).toEqual({
+      name: "Ranged Inc",
+      domain: "ranged.example",
+      type: "business",
+      confidence: 0.95,
+      source: "ranges",
+      inAccountList: false,
+    });
     expect(await providerCalls(ip)).toBe(0);
   });
 
@@ -157,7 +168,14 @@ describe("the provider step of the company waterfall", () => {
     const started = Date.now();
     const context = await contextOf(site, `ip=${ip}&asn=16509&asOrg=Amazon.com, Inc.`);
     expect(Date.now() - started).toBeLessThan(SLOW_MS / 2);
-    expect(context.company).toEqual({ type: "hosting", asn: 16509, asOrg: "Amazon.com, Inc.", confidence: 0.9, source: "asn", inAccountList: false });
+    expect(context.company).toEqual({
+      type: "hosting",
+      asn: 16509,
+      asOrg: "Amazon.com, Inc.",
+      confidence: 0.9,
+      source: "asn",
+      inAccountList: false,
+    });
     expect(await providerCalls(ip)).toBe(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]!.join(" "))).toMatch(reason);

@@ -5,7 +5,17 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../worker/schemas/company";
 import { attributesFor } from "./fixtures";
-import { addCompanyRanges, admin, adminOk, createSite, expectRejected, ipBlock, publishNeedingCompany, rangeIndexInKv, type RangesImported } from "./helpers";
+import {
+  addCompanyRanges,
+  admin,
+  adminOk,
+  createSite,
+  expectRejected,
+  ipBlock,
+  publishNeedingCompany,
+  rangeIndexInKv,
+  type RangesImported,
+} from "./helpers";
 
 let v6Blocks = 0;
 const v6Base = 0x1000 + (crypto.getRandomValues(new Uint16Array(1))[0]! % 0x7000);
@@ -99,7 +109,16 @@ describe("company ranges: the ends of a range", () => {
       { cidr: "::/120", name: "Address Zero" },
       { cidr: "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00/120", name: "Address Max" },
     ]);
-    expect(await namesAt(find, ["::", "::ff", "::100", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:feff", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"])).toEqual({
+    expect(
+      await namesAt(find, [
+        "::",
+        "::ff",
+        "::100",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:feff",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+      ]),
+    ).toEqual({
       "::": "Address Zero",
       "::ff": "Address Zero",
       "::100": null,
@@ -122,7 +141,9 @@ describe("company ranges: the ends of a range", () => {
       const [a, b, c, d] = ip.split(".").map(Number) as [number, number, number, number];
       return `::FFFF:${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
     };
-    expect(await namesAt(find, [v4.ip(7), `::ffff:${v4.ip(7)}`, `::FFFF:${v4.ip(255)}`, hexForm(v4.ip(0)), `0:0:0:0:0:ffff:${v4.ip(1)}`])).toEqual({
+    expect(
+      await namesAt(find, [v4.ip(7), `::ffff:${v4.ip(7)}`, `::FFFF:${v4.ip(255)}`, hexForm(v4.ip(0)), `0:0:0:0:0:ffff:${v4.ip(1)}`]),
+    ).toEqual({
       [v4.ip(7)]: "Four Co",
       [`::ffff:${v4.ip(7)}`]: "Four Co",
       [`::FFFF:${v4.ip(255)}`]: "Four Co",
@@ -135,7 +156,10 @@ describe("company ranges: the ends of a range", () => {
       [`::ffff:${mapped.ip(9)}`]: "Mapped Co",
     });
     // Not the IPv4-compatible (::a.b.c.d) or NAT64 forms: those are other addresses.
-    expect(await namesAt(find, [`::${v4.ip(7)}`, `64:ff9b::${v4.ip(7)}`])).toEqual({ [`::${v4.ip(7)}`]: null, [`64:ff9b::${v4.ip(7)}`]: null });
+    expect(await namesAt(find, [`::${v4.ip(7)}`, `64:ff9b::${v4.ip(7)}`])).toEqual({
+      [`::${v4.ip(7)}`]: null,
+      [`64:ff9b::${v4.ip(7)}`]: null,
+    });
   });
 });
 
@@ -150,7 +174,17 @@ describe("company ranges: overlaps", () => {
     // The outermost arrives last, in a later import: it still only gets what nobody more specific holds.
     await addCompanyRanges([{ cidr: b.cidr, name: "Outer ISP", type: "isp" }]);
     const ips = [0, 63, 64, 99, 100, 101, 127, 128, 255].map(b.ip);
-    expect(Object.values(await namesAt(find, ips))).toEqual(["Outer ISP", "Outer ISP", "Middle", "Middle", "Inner", "Middle", "Middle", "Outer ISP", "Outer ISP"]);
+    expect(Object.values(await namesAt(find, ips))).toEqual([
+      "Outer ISP",
+      "Outer ISP",
+      "Middle",
+      "Middle",
+      "Inner",
+      "Middle",
+      "Middle",
+      "Outer ISP",
+      "Outer ISP",
+    ]);
     expect(await find(b.ip(0))).toEqual({ name: "Outer ISP", type: "isp" });
   });
 
@@ -167,8 +201,22 @@ describe("company ranges: overlaps", () => {
     ]);
     const ips = [9, 10, 39, 40, 60, 61, 80, 81, 99, 100, 109, 110, 120, 121, 170, 171].map(b.ip);
     expect(Object.values(await namesAt(find, ips))).toEqual([
-      null, "Wide", "Wide", "Narrow", "Narrow", "Narrow", "Narrow", null,
-      null, "Small", "Small", "Small", "Small", "Big", "Big", null,
+      null,
+      "Wide",
+      "Wide",
+      "Narrow",
+      "Narrow",
+      "Narrow",
+      "Narrow",
+      null,
+      null,
+      "Small",
+      "Small",
+      "Small",
+      "Small",
+      "Big",
+      "Big",
+      null,
     ]);
   });
 
@@ -196,7 +244,18 @@ describe("company ranges: overlaps", () => {
       { start: b.ip(55), end: b.ip(64), name: "S10" }, // same size, partly over R10
     ]);
     const ips = [10, 19, 30, 39, 50, 54, 55, 59, 64, 65].map(b.ip);
-    expect(Object.values(await namesAt(find, ips))).toEqual(["Second import", "Second import", "Later row", "Later row", "R10", "R10", "S10", "S10", "S10", null]);
+    expect(Object.values(await namesAt(find, ips))).toEqual([
+      "Second import",
+      "Second import",
+      "Later row",
+      "Later row",
+      "R10",
+      "R10",
+      "S10",
+      "S10",
+      "S10",
+      null,
+    ]);
     // Importing the first one again makes it the latest.
     await addCompanyRanges([{ start: b.ip(10), end: b.ip(19), name: "First import" }]);
     expect((await find(b.ip(15)))?.name).toBe("First import");
@@ -236,7 +295,9 @@ describe("company ranges: importing", () => {
     }
     // Unchanged, so an isolate reading the old pointer still finds the old companies.
     expect(new Uint8Array((await env.CONFIGS.get(`ranges:spans:${previous}`, "arrayBuffer"))!)).toEqual(new Uint8Array(before!));
-    expect(await env.CONFIGS.get(`ranges:companies:${previous}`, "json")).toEqual(expect.arrayContaining([{ name: "Before Co", type: "business" }]));
+    expect(await env.CONFIGS.get(`ranges:companies:${previous}`, "json")).toEqual(
+      expect.arrayContaining([{ name: "Before Co", type: "business" }]),
+    );
     // The live index never expires.
     expect(byName.get(`ranges:spans:${current}`)).toBeUndefined();
     expect(byName.get(`ranges:companies:${current}`)).toBeUndefined();
@@ -260,9 +321,24 @@ describe("company ranges: importing", () => {
     const before = await rangeIndexInKv();
     // 25 rows: two full statements of 11 and a partial one.
     const ranges = Array.from({ length: 25 }, (_, i) => ({ start: b.ip(i * 10), end: b.ip(i * 10 + 9), name: `Row ${i}` }));
-    expect(await addCompanyRanges(ranges)).toEqual({ added: 25, replaced: false, spans: before.spans + 25, companies: before.companies + 25 });
+    expect(await addCompanyRanges(ranges)).toEqual({
+      added: 25,
+      replaced: false,
+      spans: before.spans + 25,
+      companies: before.companies + 25,
+    });
     const ips = [0, 9, 10, 109, 110, 219, 220, 249, 250].map(b.ip);
-    expect(Object.values(await namesAt(find, ips))).toEqual(["Row 0", "Row 0", "Row 1", "Row 10", "Row 11", "Row 21", "Row 22", "Row 24", null]);
+    expect(Object.values(await namesAt(find, ips))).toEqual([
+      "Row 0",
+      "Row 0",
+      "Row 1",
+      "Row 10",
+      "Row 11",
+      "Row 21",
+      "Row 22",
+      "Row 24",
+      null,
+    ]);
   });
 
   it("normalizes domains to the bare lower-case host, in JSON and in CSV", async () => {
@@ -298,7 +374,12 @@ describe("company ranges: importing", () => {
     );
     const text = await res.text();
     expect(res.status, text).toBe(201);
-    expect(JSON.parse(text)).toEqual({ added: 4, replaced: false, spans: before.spans + 4, companies: before.companies + 4 } satisfies RangesImported);
+    expect(JSON.parse(text)).toEqual({
+      added: 4,
+      replaced: false,
+      spans: before.spans + 4,
+      companies: before.companies + 4,
+    } satisfies RangesImported);
     expect(await find(b.ip(63))).toEqual({
       name: "Acme, Inc.",
       domain: "acme.com",
@@ -342,7 +423,11 @@ describe("company ranges: importing", () => {
     expect(replaced).toEqual({ added: 2, replaced: true, spans: 2, companies: 2 });
     expect(await adminOk("GET", "/company-ranges")).toEqual({ count: 2 });
     expect(await rangeIndexInKv()).toEqual({ spans: 2, companies: 2 });
-    expect(await namesAt(find, [old.ip(1), fresh.ip(1), fresh.ip(200)])).toEqual({ [old.ip(1)]: null, [fresh.ip(1)]: "New Co", [fresh.ip(200)]: "Newer Co" });
+    expect(await namesAt(find, [old.ip(1), fresh.ip(1), fresh.ip(200)])).toEqual({
+      [old.ip(1)]: null,
+      [fresh.ip(1)]: "New Co",
+      [fresh.ip(200)]: "Newer Co",
+    });
 
     // Without ?replace, an import adds to what is there.
     await addCompanyRanges([{ cidr: old.cidr, name: "Old Co again" }]);
@@ -350,7 +435,11 @@ describe("company ranges: importing", () => {
 
     const res = await csv(`network,name\n${old.ip(0)}/30,Only Co\n`, "?replace=true");
     expect(await res.json()).toEqual({ added: 1, replaced: true, spans: 1, companies: 1 });
-    expect(await namesAt(find, [old.ip(1), old.ip(4), fresh.ip(1)])).toEqual({ [old.ip(1)]: "Only Co", [old.ip(4)]: null, [fresh.ip(1)]: null });
+    expect(await namesAt(find, [old.ip(1), old.ip(4), fresh.ip(1)])).toEqual({
+      [old.ip(1)]: "Only Co",
+      [old.ip(4)]: null,
+      [fresh.ip(1)]: null,
+    });
   });
 
   it("keeps everything when a ?replace=true import is refused", async () => {
@@ -366,16 +455,41 @@ describe("company ranges: importing", () => {
 describe("company ranges: CSV errors", () => {
   // $A..$D: addresses of the test's own block. Each file has good rows before the bad one: none is stored.
   it.each([
-    ["a network that is not an address", `${HEADER}\n$A/28,Good,,,,,,\nnot-an-ip,Bad,,,,,,`, 3, /"not-an-ip" is not a CIDR or start-end range/],
+    [
+      "a network that is not an address",
+      `${HEADER}\n$A/28,Good,,,,,,\nnot-an-ip,Bad,,,,,,`,
+      3,
+      /"not-an-ip" is not a CIDR or start-end range/,
+    ],
     ["a CIDR prefix over 32", `network,name\n$A/28,Good\n$B/33,Bad`, 3, /is not a CIDR or start-end range/],
     ["a range whose first address is after its last", `network,name\n$A/28,Good\n$C-$B,Bad`, 3, /the first address is after the last/],
     ["a range of three addresses", `network,name\n$A-$B-$C,Bad`, 2, /is not a CIDR or start-end range/],
     ["a missing name", `network,name,domain\n$A/28,Good,good.example\n$B,,bad.example`, 3, /name is empty/],
     ["a missing network", `network,name\n,Nameless network`, 2, /network is empty/],
-    ["employees that are not a number", `network,name,employees\n$A/28,Good,12\n$B/28,Bad,many`, 3, /employees "many" is not a whole number/],
-    ["an unknown type", `network,name,type\n$A/28,Bad,alien`, 2, /type "alien" is not one of business, isp, hosting, education, government/],
-    ["a domain that is not a domain", `network,name,domain\n$A/28,Good,good.example\n$B/28,Bad,acme`, 3, /domain "acme" is not a domain name/],
-    ["a row with too many values", `network,name\n$A/28,Good\n$B/28,Acme, Inc.`, 3, /3 values, but the header has 2 columns \(a value that contains a comma must be in double quotes\)/],
+    [
+      "employees that are not a number",
+      `network,name,employees\n$A/28,Good,12\n$B/28,Bad,many`,
+      3,
+      /employees "many" is not a whole number/,
+    ],
+    [
+      "an unknown type",
+      `network,name,type\n$A/28,Bad,alien`,
+      2,
+      /type "alien" is not one of business, isp, hosting, education, government/,
+    ],
+    [
+      "a domain that is not a domain",
+      `network,name,domain\n$A/28,Good,good.example\n$B/28,Bad,acme`,
+      3,
+      /domain "acme" is not a domain name/,
+    ],
+    [
+      "a row with too many values",
+      `network,name\n$A/28,Good\n$B/28,Acme, Inc.`,
+      3,
+      /3 values, but the header has 2 columns \(a value that contains a comma must be in double quotes\)/,
+    ],
     ["a row with too few values", `${HEADER}\n$A/28,Good,,,,,,\n$B/28,Bad`, 3, /2 values, but the header has 8 columns/],
     ["an unknown column", `network,name,Owner\n$A/28,Good,Jane`, 1, /unknown column "Owner"; the columns are network, name, domain/],
     ["a header without a name column", `network,domain\n$A/28,good.example`, 1, /the header has no "name" column/],

@@ -6,7 +6,18 @@ import { expect } from "vitest";
 import type { Env } from "../../worker/env";
 import type { ServerContext } from "../../worker/schemas/published";
 import { visitorAttributes, type VisitorAttributes } from "../../worker/visitor/context";
-import { addCompanyRanges, createExperience, createSegment, createSite, ipBlock, publish, uniqueKey, visit, visitRequest, type VisitInit } from "./helpers";
+import {
+  addCompanyRanges,
+  createExperience,
+  createSegment,
+  createSite,
+  ipBlock,
+  publish,
+  uniqueKey,
+  visit,
+  visitRequest,
+  type VisitInit,
+} from "./helpers";
 
 export const ORIGIN = "https://shop.example";
 

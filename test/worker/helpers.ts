@@ -61,11 +61,15 @@ export async function adminOk<T>(method: string, path: string, body?: unknown, s
 export const createSite = (input: { key?: string; name?: string; origins?: string[] } = {}) =>
   adminOk<Site>("POST", "/sites", { key: input.key ?? uniqueKey(), name: input.name ?? "Test site", origins: input.origins ?? [] });
 
-export const createSegment = (site: string, input: { id?: string; name?: string; condition: Record<string, unknown>; priority?: number; kind?: string }) =>
-  adminOk<Segment>("POST", `/sites/${site}/segments`, { name: "Segment", ...input, id: input.id ?? uniqueKey("seg") });
+export const createSegment = (
+  site: string,
+  input: { id?: string; name?: string; condition: Record<string, unknown>; priority?: number; kind?: string },
+) => adminOk<Segment>("POST", `/sites/${site}/segments`, { name: "Segment", ...input, id: input.id ?? uniqueKey("seg") });
 
-export const createExperience = (site: string, input: { id?: string; name?: string; status?: string; pages?: string[]; start?: string; end?: string; variants: unknown[] }) =>
-  adminOk<Experience>("POST", `/sites/${site}/experiences`, { name: "Experience", ...input, id: input.id ?? uniqueKey("exp") });
+export const createExperience = (
+  site: string,
+  input: { id?: string; name?: string; status?: string; pages?: string[]; start?: string; end?: string; variants: unknown[] },
+) => adminOk<Experience>("POST", `/sites/${site}/experiences`, { name: "Experience", ...input, id: input.id ?? uniqueKey("exp") });
 
 export const publish = (site: string) => adminOk<{ version: number; publishedAt: string }>("POST", `/sites/${site}/publish`);
 
@@ -75,7 +79,9 @@ export const publish = (site: string) => adminOk<{ version: number; publishedAt:
  */
 export async function publishNeedingCompany(site: string) {
   const segment = await createSegment(site, { condition: { "company.type": "business" } });
-  await createExperience(site, { variants: [{ segment: segment.id, changes: [{ type: "text", selector: "#company-hello", value: "Hello" }] }] });
+  await createExperience(site, {
+    variants: [{ segment: segment.id, changes: [{ type: "text", selector: "#company-hello", value: "Hello" }] }],
+  });
   return publish(site);
 }
 
@@ -93,13 +99,31 @@ export const addCompanyRanges = (ranges: unknown[], query = "") => adminOk<Range
 export async function rangeIndexInKv(): Promise<{ spans: number; companies: number }> {
   const version = await env.CONFIGS.get("ranges:version");
   if (!version) return { spans: 0, companies: 0 };
-  const [buffer, companies] = await Promise.all([env.CONFIGS.get(`ranges:spans:${version}`, "arrayBuffer"), env.CONFIGS.get<unknown[]>(`ranges:companies:${version}`, "json")]);
+  const [buffer, companies] = await Promise.all([
+    env.CONFIGS.get(`ranges:spans:${version}`, "arrayBuffer"),
+    env.CONFIGS.get<unknown[]>(`ranges:companies:${version}`, "json"),
+  ]);
   return { spans: buffer ? buffer.byteLength / 36 : 0, companies: companies?.length ?? 0 };
 }
 
 // ---- storage snapshot ------------------------------------------------------------------------------
 
-const TABLES = ["sites", "segments", "experiences", "versions", "company_ranges", "account_lists", "topics", "users", "sessions", "invites", "login_attempts", "api_tokens", "audit_log", "import_generations"] as const;
+const TABLES = [
+  "sites",
+  "segments",
+  "experiences",
+  "versions",
+  "company_ranges",
+  "account_lists",
+  "topics",
+  "users",
+  "sessions",
+  "invites",
+  "login_attempts",
+  "api_tokens",
+  "audit_log",
+  "import_generations",
+] as const;
 
 /** Every row of every Facet table and every KV key with its value, as one string. */
 export async function storageSnapshot(): Promise<string> {

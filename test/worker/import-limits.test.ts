@@ -41,7 +41,10 @@ describe("imports within D1's limits", () => {
     const m = expectWithinLimits(executed);
     expect(m.statements).toBeLessThan(20);
 
-    const { count, accounts } = await adminOk<{ count: number; accounts: { domain: string; name: string }[] }>("GET", `/sites/${site.key}/accounts`);
+    const { count, accounts } = await adminOk<{ count: number; accounts: { domain: string; name: string }[] }>(
+      "GET",
+      `/sites/${site.key}/accounts`,
+    );
     expect(count).toBe(50_000);
     expect(accounts[0]!.domain).toBe("acct-0.example");
     expect(accounts[49_999]).toEqual({ domain: "acct-49999.example", name: `Société Générale Nº 49999 — Zürich ${"é".repeat(40)}` });
@@ -86,7 +89,7 @@ describe("imports are all or nothing", () => {
       const res = await adminWith(db, "POST", `/company-ranges${query}`, rangesCsv(20_000));
       expect(res.status, query).toBe(500);
       expect(await adminOk("GET", "/company-ranges")).toEqual({ count: 1 });
-      expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM company_ranges").first<number>("n"))).toBe(1);
+      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM company_ranges").first<number>("n")).toBe(1);
       const found = await adminOk<{ company: { name: string } | null }>("GET", "/company-ranges/lookup?ip=192.0.2.7");
       expect(found.company?.name).toBe("Kept Co");
     }
@@ -97,7 +100,10 @@ describe("imports are all or nothing", () => {
     // 200,000 distinct companies of about 140 bytes of JSON each: over KV's 25 MiB value limit.
     const csv =
       "network,name,domain,industry,employees,employees_range,revenue_range\n" +
-      Array.from({ length: 200_000 }, (_, i) => `${ip(i)}/32,C${i} Holdings,c${i}.example,Industry ${i % 50},${i % 5000},1001-5000,$1B-$10B`).join("\n");
+      Array.from(
+        { length: 200_000 },
+        (_, i) => `${ip(i)}/32,C${i} Holdings,c${i}.example,Industry ${i % 50},${i % 5000},1001-5000,$1B-$10B`,
+      ).join("\n");
     const error = await expectRejected(() => adminWith(env.DB, "POST", "/company-ranges?replace=true", csv), 422, "index_too_large");
     expect(error.message).toMatch(/200000 companies/);
     expect(await adminOk("GET", "/company-ranges")).toEqual({ count: 1 });

@@ -7,7 +7,10 @@ import { admin, adminOk, createSite, expectRejected, publish, uniqueKey, visit }
 const A = "https://www.seen.example";
 const B = "https://shop.seen.example";
 
-interface Installation { site: string; seen: { origin: string; lastSeen: string }[] }
+interface Installation {
+  site: string;
+  seen: { origin: string; lastSeen: string }[];
+}
 
 /** CONFIGS with its puts counted, to see what the memo saves. */
 function countingKv(puts: string[]): KVNamespace {

@@ -8,7 +8,10 @@ import { asSessionOk, session } from "./sessions";
 async function draftSite() {
   const site = await createSite({ origins: ["https://shop.example"] });
   await createSegment(site.key, { id: "de", condition: { "geo.country": "DE" } });
-  await createExperience(site.key, { id: "hero", variants: [{ segment: "de", changes: [{ type: "text", selector: "h1", value: "Draft!" }] }] });
+  await createExperience(site.key, {
+    id: "hero",
+    variants: [{ segment: "de", changes: [{ type: "text", selector: "h1", value: "Draft!" }] }],
+  });
   return site.key;
 }
 const fetchPreview = (site: string, token: string | null, origin = "https://shop.example") =>
@@ -40,10 +43,17 @@ describe("preview and editor links", () => {
   it("refuses a tampered, expired, foreign-site or missing token", async () => {
     const site = await draftSite();
     const other = await draftSite();
-    const { token } = await adminOk<{ token: string }>("POST", `/sites/${site}/links`, { kind: "preview", experience: "hero", segment: "de" });
+    const { token } = await adminOk<{ token: string }>("POST", `/sites/${site}/links`, {
+      kind: "preview",
+      experience: "hero",
+      segment: "de",
+    });
     const [body, sig] = token.split(".");
     const claims = JSON.parse(atob(body!.replace(/-/g, "+").replace(/_/g, "/")));
-    const forged = btoa(JSON.stringify({ ...claims, g: "other" })).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const forged = btoa(JSON.stringify({ ...claims, g: "other" }))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
     await expectRejected(() => fetchPreview(site, `${forged}.${sig}`), 401, "link_invalid");
     await expectRejected(() => fetchPreview(site, `${body}.${sig!.slice(0, -2)}AA`), 401, "link_invalid");
     await expectRejected(() => fetchPreview(site, "garbage"), 401, "link_invalid");
@@ -55,8 +65,19 @@ describe("preview and editor links", () => {
 
   it("refuses links for unknown variants or origins, and to viewers", async () => {
     const site = await draftSite();
-    await expectRejected(() => admin("POST", `/sites/${site}/links`, { body: { kind: "preview", experience: "hero", segment: "fr" } }), 422, "unknown_segment");
-    await expectRejected(() => admin("POST", `/sites/${site}/links`, { body: { kind: "preview", experience: "hero", segment: "de", url: "https://evil.example/" } }), 422, "origin_not_allowed");
+    await expectRejected(
+      () => admin("POST", `/sites/${site}/links`, { body: { kind: "preview", experience: "hero", segment: "fr" } }),
+      422,
+      "unknown_segment",
+    );
+    await expectRejected(
+      () =>
+        admin("POST", `/sites/${site}/links`, {
+          body: { kind: "preview", experience: "hero", segment: "de", url: "https://evil.example/" },
+        }),
+      422,
+      "origin_not_allowed",
+    );
     await expectRejected(() => admin("POST", `/sites/${site}/links`, { body: { kind: "editor", experience: "nope" } }), 404, "not_found");
   });
 });

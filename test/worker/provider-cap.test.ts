@@ -33,7 +33,10 @@ async function callsUnder(prefix: string): Promise<number> {
 }
 
 const visitFrom = (site: string, ip: string, extra: Partial<Env> = {}) =>
-  contextFor(site, { headers: { "x-facet-simulate": new URLSearchParams({ ip, asn: "7922", asOrg: "Comcast" }).toString() }, env: { ...PROVIDER, ...extra } });
+  contextFor(site, {
+    headers: { "x-facet-simulate": new URLSearchParams({ ip, asn: "7922", asOrg: "Comcast" }).toString() },
+    env: { ...PROVIDER, ...extra },
+  });
 
 /** A published site whose only live segment is over geo.*: nothing in it needs a company. */
 async function geoOnlySite(): Promise<string> {
@@ -104,7 +107,8 @@ describe("one provider call per network", () => {
   it("asks once for 200 visits from 200 addresses of one IPv6 /64, and again for the next /64", async () => {
     const site = await companySite();
     const net = freshNet();
-    for (let host = 1; host <= 200; host++) expect((await visitFrom(site, `${net}::${host.toString(16)}:${hex16()}`)).server).toEqual(FROM_ASN);
+    for (let host = 1; host <= 200; host++)
+      expect((await visitFrom(site, `${net}::${host.toString(16)}:${hex16()}`)).server).toEqual(FROM_ASN);
     expect(await callsUnder(net)).toBe(1);
 
     // A fresh isolate finds the /64's answer in the Workers Cache API.
@@ -166,7 +170,12 @@ describe("provider caps", () => {
     const site = await companySite();
     const net = freshNet();
     const counted: string[] = [];
-    const spy = { limit: (o: { key: string }) => { counted.push(o.key); return env.PROVIDER_CAP_SITE.limit(o); } } as RateLimit;
+    const spy = {
+      limit: (o: { key: string }) => {
+        counted.push(o.key);
+        return env.PROVIDER_CAP_SITE.limit(o);
+      },
+    } as RateLimit;
     for (let host = 1; host <= 5; host++) await visitFrom(site, `${net}::${host}`, { PROVIDER_CAP_SITE: spy });
     expect(counted).toEqual([`site:${site}`]);
     expect(await callsUnder(net)).toBe(1);

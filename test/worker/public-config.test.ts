@@ -34,7 +34,13 @@ describe("GET /v1/sites/:site/config", () => {
     const config = await (await SELF.fetch(`${BASE}/v1/sites/${key}/config`)).json<PublishedConfig>();
     expect(config.segments.map((s) => s.id).sort()).toEqual(["accounts", "germany", "returning"]);
     expect(config.experiences).toEqual([
-      { id: "hero", pages: ["/"], paths: ["^\\/$"], slots: ["#headline", "#secondary-cta", "#bar", "#cta"], segments: ["accounts", "germany", "returning"] },
+      {
+        id: "hero",
+        pages: ["/"],
+        paths: ["^\\/$"],
+        slots: ["#headline", "#secondary-cta", "#bar", "#cta"],
+        segments: ["accounts", "germany", "returning"],
+      },
     ]);
   });
 

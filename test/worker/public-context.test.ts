@@ -20,7 +20,18 @@ async function refs(key: string) {
 describe("GET /v1/sites/:site/context", () => {
   it("reads geography from request.cf and answers privately, never cached", async () => {
     const { key } = await publishedSite();
-    const paris = { cf: { country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", isEUCountry: "1", latitude: "48.85", longitude: "2.35", colo: "CDG" } };
+    const paris = {
+      cf: {
+        country: "FR",
+        city: "Paris",
+        continent: "EU",
+        timezone: "Europe/Paris",
+        isEUCountry: "1",
+        latitude: "48.85",
+        longitude: "2.35",
+        colo: "CDG",
+      },
+    };
     const res = await visit(`/v1/sites/${key}/context`, paris);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -28,7 +39,15 @@ describe("GET /v1/sites/:site/context", () => {
     const context = await res.json<{ v: number }>();
     expect(context.v).toBe(1);
     const attributes = await attributesFor(key, paris);
-    expect(attributes.geo).toEqual({ country: "FR", city: "Paris", continent: "EU", timezone: "Europe/Paris", latitude: 48.85, longitude: 2.35, isEU: true });
+    expect(attributes.geo).toEqual({
+      country: "FR",
+      city: "Paris",
+      continent: "EU",
+      timezone: "Europe/Paris",
+      latitude: 48.85,
+      longitude: 2.35,
+      isEU: true,
+    });
     expect(attributes.company).toBeNull();
   });
 
@@ -39,17 +58,33 @@ describe("GET /v1/sites/:site/context", () => {
     const res = await visit(`/v1/sites/${key}/context`, located);
     const text = await res.text();
     expect(Object.keys(JSON.parse(text)).sort()).toEqual(CONTEXT_KEYS);
-    for (const leak of ["Pied Piper", "piedpiper.example", "inAccountList", "employees", "Frankfurt", "50.11", "60311", "latitude", company.ip(7)]) {
+    for (const leak of [
+      "Pied Piper",
+      "piedpiper.example",
+      "inAccountList",
+      "employees",
+      "Frankfurt",
+      "50.11",
+      "60311",
+      "latitude",
+      company.ip(7),
+    ]) {
       expect(text).not.toContain(leak);
     }
   });
 
   it("classifies the device from the user agent and the client hints, which win where present", async () => {
     const { key } = await publishedSite();
-    const iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+    const iphone =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
     const linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     expect((await contextFor(key, { headers: { "user-agent": iphone } })).device).toEqual({ type: "mobile", os: "ios", browser: "safari" });
-    const hinted = { "user-agent": linux, "sec-ch-ua": '"Chromium";v="120", "Microsoft Edge";v="120"', "sec-ch-ua-mobile": "?1", "sec-ch-ua-platform": '"Android"' };
+    const hinted = {
+      "user-agent": linux,
+      "sec-ch-ua": '"Chromium";v="120", "Microsoft Edge";v="120"',
+      "sec-ch-ua-mobile": "?1",
+      "sec-ch-ua-platform": '"Android"',
+    };
     expect((await contextFor(key, { headers: hinted })).device).toEqual({ type: "mobile", os: "android", browser: "edge" });
     expect((await contextFor(key, {})).device).toEqual({ type: "desktop", os: "other", browser: "other" });
   });
@@ -61,14 +96,28 @@ describe("GET /v1/sites/:site/context", () => {
     const context = await contextFor(key, visitors.matching);
     const attributes = await attributesFor(key, visitors.matching);
     expect(attributes.geo).toEqual({ country: "DE", isEU: true });
-    expect(attributes.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
+    expect(attributes.company).toEqual({
+      name: "Pied Piper",
+      domain: "piedpiper.example",
+      employees: 40,
+      type: "business",
+      confidence: 0.95,
+      source: "ranges",
+      inAccountList: false,
+    });
     expect(context.server).toEqual({ [r.germany]: true, [r.domain]: true, [r.name]: false });
     expect(context.expires).toBeGreaterThanOrEqual(before + 29 * 60_000);
     expect(context.expires).toBeLessThanOrEqual(Date.now() + 31 * 60_000);
 
     const claims = await verifyContext(SECRET, context.token, Math.floor(Date.now() / 1000));
     const record = await env.CONFIGS.get<{ created: string }>(`site:${key}`, "json");
-    expect(claims).toEqual({ s: key, c: record!.created, v: 1, t: expect.arrayContaining([r.germany, r.domain]), e: context.expires / 1000 });
+    expect(claims).toEqual({
+      s: key,
+      c: record!.created,
+      v: 1,
+      t: expect.arrayContaining([r.germany, r.domain]),
+      e: context.expires / 1000,
+    });
     expect(claims!.t).toHaveLength(2);
 
     const nobody = await contextFor(key, visitors.nobody);
@@ -85,9 +134,19 @@ describe("GET /v1/sites/:site/context", () => {
     });
     expect(fromHeader.geo).toEqual({ country: "DE", city: "Berlin", isEU: true });
     // A simulated address has no network behind it: the real connection's ASN is not attached.
-    expect(fromHeader.company).toEqual({ name: "Pied Piper", domain: "piedpiper.example", employees: 40, type: "business", confidence: 0.95, source: "ranges", inAccountList: false });
+    expect(fromHeader.company).toEqual({
+      name: "Pied Piper",
+      domain: "piedpiper.example",
+      employees: 40,
+      type: "business",
+      confidence: 0.95,
+      source: "ranges",
+      inAccountList: false,
+    });
 
-    const fromReferer = await attributesFor(key, { headers: { referer: `https://shop.example/pricing?facet_sim_ip=${company.ip(21)}&facet_sim_country=AT` } });
+    const fromReferer = await attributesFor(key, {
+      headers: { referer: `https://shop.example/pricing?facet_sim_ip=${company.ip(21)}&facet_sim_country=AT` },
+    });
     expect(fromReferer.geo).toEqual({ country: "AT", isEU: true });
     expect(fromReferer.company?.name).toBe("Pied Piper");
   });

@@ -64,7 +64,11 @@ describe("GET /v1/sites/:site/variants with a signed context", () => {
     const { key, visitors } = await publishedSite();
     const { token } = await contextFor(key, visitors.matching);
     const { res, body } = await variants(key, withToken(ALL, token));
-    expect(body).toEqual({ v: 1, changes: { hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning } }, denied: [] });
+    expect(body).toEqual({
+      v: 1,
+      changes: { hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning } },
+      denied: [],
+    });
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
   });
 

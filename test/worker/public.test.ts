@@ -171,11 +171,18 @@ describe("secrecy of server-side conditions", () => {
     for (const visitor of Object.values(visitors)) {
       const context = await contextFor(key, visitor);
       bodies.push(JSON.stringify(context), atob(context.token.split(".")[0]!.replace(/-/g, "+").replace(/_/g, "/")));
-      for (const query of [`segments=accounts,germany,returning`, `segments=accounts,germany&v=1&token=${encodeURIComponent(context.token)}`]) {
+      for (const query of [
+        `segments=accounts,germany,returning`,
+        `segments=accounts,germany&v=1&token=${encodeURIComponent(context.token)}`,
+      ]) {
         await collect(await visit(`/v1/sites/${key}/variants?${query}`, visitor));
       }
     }
-    const production = { env: PRODUCTION, headers: { "cf-connecting-ip": company.ip(9) }, cf: { country: "DE", asOrganization: "Pied Piper Networks", asn: 64500 } };
+    const production = {
+      env: PRODUCTION,
+      headers: { "cf-connecting-ip": company.ip(9) },
+      cf: { country: "DE", asOrganization: "Pied Piper Networks", asn: 64500 },
+    };
     bodies.push(JSON.stringify(await contextFor(key, production)));
 
     expect(bodies.length).toBeGreaterThan(15);

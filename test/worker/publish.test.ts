@@ -33,7 +33,11 @@ describe("POST /admin/api/sites/:site/publish", () => {
     expect((await publish(site.key)).version).toBe(3);
 
     expect((await adminOk<{ liveVersion: number }>("GET", `/sites/${site.key}`)).liveVersion).toBe(3);
-    expect(await env.CONFIGS.get(`site:${site.key}`, "json")).toEqual({ origins: ["https://shop.example"], live: 3, created: site.createdAt });
+    expect(await env.CONFIGS.get(`site:${site.key}`, "json")).toEqual({
+      origins: ["https://shop.example"],
+      live: 3,
+      created: site.createdAt,
+    });
     const rows = await env.DB.prepare("SELECT version FROM versions WHERE site_key = ?1 ORDER BY version").bind(site.key).all();
     expect(rows.results).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     for (const v of [1, 2, 3]) expect((await snapshotInKv(site.key, v))?.v).toBe(v);
@@ -53,7 +57,9 @@ describe("POST /admin/api/sites/:site/publish", () => {
       expect.arrayContaining([{ "geo.country": "DE" }, ACCOUNTS_CONDITION.$or[0], ACCOUNTS_CONDITION.$or[1]]),
     );
     expect(JSON.stringify(snap.server)).toContain(SECRETS[0]);
-    expect(snap.content).toEqual({ hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning } });
+    expect(snap.content).toEqual({
+      hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning },
+    });
     expect(snap.config).toEqual(await config(key));
   });
 
@@ -78,7 +84,12 @@ describe("POST /admin/api/sites/:site/publish", () => {
 
   it("orders each experience's segments by priority, ties by id, as of the publish", async () => {
     const site = await createSite();
-    for (const [id, priority] of [["b-tie", 5], ["a-tie", 5], ["low", -10], ["high", 100]] as const) {
+    for (const [id, priority] of [
+      ["b-tie", 5],
+      ["a-tie", 5],
+      ["low", -10],
+      ["high", 100],
+    ] as const) {
       await createSegment(site.key, { id, priority, condition: { [`traits.${id}`]: true } });
     }
     const hide = (selector: string) => [{ type: "hide", selector }];
@@ -104,7 +115,11 @@ describe("POST /admin/api/sites/:site/publish", () => {
       name: "Hero",
       variants: [{ segment: "returning", changes: [{ type: "text", selector: "#headline", value: "Version two" }] }],
     });
-    await adminOk("PUT", `/sites/${key}/segments/returning`, { name: "Returning", condition: { "visit.count": { $gte: 2 } }, priority: 10 });
+    await adminOk("PUT", `/sites/${key}/segments/returning`, {
+      name: "Returning",
+      condition: { "visit.count": { $gte: 2 } },
+      priority: 10,
+    });
     expect((await publish(key)).version).toBe(2);
     expect(await env.CONFIGS.get(`snap:${key}:1`)).toBe(before);
 
@@ -129,7 +144,9 @@ function kvFailingPuts(prefix: string): KVNamespace {
     get(target, prop) {
       if (prop === "put") {
         return (key: string, ...rest: unknown[]) =>
-          key.startsWith(prefix) ? Promise.reject(new Error("KV put failed")) : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest);
+          key.startsWith(prefix)
+            ? Promise.reject(new Error("KV put failed"))
+            : (target.put as (...a: unknown[]) => Promise<void>)(key, ...rest);
       }
       const value = Reflect.get(target, prop) as unknown;
       return typeof value === "function" ? value.bind(target) : value;
@@ -142,9 +159,17 @@ describe("a publish that cannot be stored", () => {
     const { key } = await publishedSite();
     const failing = { ...env, CONFIGS: kvFailingPuts(`snap:${key}:`) };
     const send = () =>
-      Promise.resolve(app.request(`${BASE}/admin/api/sites/${key}/publish`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }, failing));
+      Promise.resolve(
+        app.request(
+          `${BASE}/admin/api/sites/${key}/publish`,
+          { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+          failing,
+        ),
+      );
     await expectRejected(send, 500, "internal");
-    expect((await adminOk<{ live: number; versions: { version: number }[] }>("GET", `/sites/${key}/versions`)).versions.map((v) => v.version)).toEqual([1]);
+    expect(
+      (await adminOk<{ live: number; versions: { version: number }[] }>("GET", `/sites/${key}/versions`)).versions.map((v) => v.version),
+    ).toEqual([1]);
     expect(await env.CONFIGS.get(`snap:${key}:2`)).toBeNull();
 
     expect((await publish(key)).version).toBe(2);
@@ -152,7 +177,9 @@ describe("a publish that cannot be stored", () => {
     expect((await config(key)).v).toBe(2);
   });
 
-  it("counts the config's size in UTF-8 bytes: multibyte content over 20 MiB is refused though its string length is far below", { timeout: 120_000 }, async () => {
+  it("counts the config's size in UTF-8 bytes: multibyte content over 20 MiB is refused though its string length is far below", {
+    timeout: 120_000,
+  }, async () => {
     const site = await createSite();
     await createSegment(site.key, { id: "all", condition: {} });
     // "€" is 1 UTF-16 unit and 3 UTF-8 bytes: 84 experiences of 85,000 of them (each request under the
@@ -201,7 +228,10 @@ describe("KV written before a field existed", () => {
     await env.CONFIGS.put(`site:${key}`, JSON.stringify({ origins: record!.origins, live: record!.live }));
 
     expect(await config(key)).toEqual({ ...olderConfig, topics: [] });
-    const context = await (await visit(`/v1/sites/${key}/context`, visitors.matching)).json<{ v: number; server: Record<string, boolean> }>();
+    const context = await (await visit(`/v1/sites/${key}/context`, visitors.matching)).json<{
+      v: number;
+      server: Record<string, boolean>;
+    }>();
     expect(context.v).toBe(1);
     expect(Object.values(context.server).filter(Boolean)).toHaveLength(2); // in Germany, from Pied Piper's domain
     expect((await publish(key)).version).toBe(2);
@@ -228,7 +258,9 @@ describe("html stored before the sanitizer builds its output", () => {
 
     const clean = [{ ...changes[0], value: "&lt;img src=x onerror=window.__xss=1&gt;<p>Hi<a>go</a></p>" }, changes[1]];
     expect((await snapshotInKv(site.key, 1))!.content).toEqual({ old: { back: clean } });
-    const served = await (await visit(`/v1/sites/${site.key}/variants?segments=back`)).json<{ changes: Record<string, Record<string, unknown>> }>();
+    const served = await (await visit(`/v1/sites/${site.key}/variants?segments=back`)).json<{
+      changes: Record<string, Record<string, unknown>>;
+    }>();
     expect(served.changes).toEqual({ old: { back: clean } });
   });
 });

@@ -33,37 +33,46 @@ const ENDPOINTS = [
 ] as const;
 
 describe("rate limits on the public endpoints", () => {
-  it.each(ENDPOINTS)("%s: 429 after its limit for one network and site, with Retry-After and CORS; others unaffected", async (endpoint, path) => {
-    const { limit, period } = PUBLIC_LIMITS[endpoint];
-    await freshWindow(period);
-    const { key } = await publishedSite();
-    const net = freshNet();
-    for (let n = 1; n <= limit; n++) {
-      // Every request from another address of the same /64: a host cannot rotate its way out.
-      const res = await visit(path(key), from(`${net}::${n.toString(16)}`));
-      if (res.status !== 200) expect.fail(`request ${n} of ${limit}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    }
-    const error = await expectRejected(() => visit(path(key), from(`${net}::ffff`)), 429, "rate_limited");
-    expect(error.message).toContain(`retry after ${period} seconds`);
-    const res = await visit(path(key), from(`${net}:1:2:3:4`));
-    expect(res.status).toBe(429);
-    expect(res.headers.get("retry-after")).toBe(String(period));
-    // Readable by the snippet on the customer's page: CORS allows it, and exposes Retry-After.
-    expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(res.headers.get("access-control-expose-headers")).toBe("Retry-After");
-    expect(res.headers.get("cache-control")).toBe("no-store");
+  it.each(ENDPOINTS)(
+    "%s: 429 after its limit for one network and site, with Retry-After and CORS; others unaffected",
+    async (endpoint, path) => {
+      const { limit, period } = PUBLIC_LIMITS[endpoint];
+      await freshWindow(period);
+      const { key } = await publishedSite();
+      const net = freshNet();
+      for (let n = 1; n <= limit; n++) {
+        // Every request from another address of the same /64: a host cannot rotate its way out.
+        const res = await visit(path(key), from(`${net}::${n.toString(16)}`));
+        if (res.status !== 200) expect.fail(`request ${n} of ${limit}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+      const error = await expectRejected(() => visit(path(key), from(`${net}::ffff`)), 429, "rate_limited");
+      expect(error.message).toContain(`retry after ${period} seconds`);
+      const res = await visit(path(key), from(`${net}:1:2:3:4`));
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toBe(String(period));
+      // Readable by the snippet on the customer's page: CORS allows it, and exposes Retry-After.
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("access-control-expose-headers")).toBe("Retry-After");
+      expect(res.headers.get("cache-control")).toBe("no-store");
 
-    // Another network is not limited; neither is this one on another site (the snippet has no site).
-    expect((await visit(path(key), from(`${freshNet()}::1`))).status).toBe(200);
-    const other = await publishedSite();
-    expect((await visit(path(other.key), from(`${net}::1`))).status).toBe(endpoint === "snippet" ? 429 : 200);
-  }, 120_000);
+      // Another network is not limited; neither is this one on another site (the snippet has no site).
+      expect((await visit(path(key), from(`${freshNet()}::1`))).status).toBe(200);
+      const other = await publishedSite();
+      expect((await visit(path(other.key), from(`${net}::1`))).status).toBe(endpoint === "snippet" ? 429 : 200);
+    },
+    120_000,
+  );
 
   it("keys the counters by a salted hash of the network and site, never by the address", async () => {
     const { key } = await publishedSite();
     const keys: string[] = [];
-    const spy = { limit: (o: { key: string }) => { keys.push(o.key); return env.LIMIT_CONFIG.limit(o); } } as RateLimit;
+    const spy = {
+      limit: (o: { key: string }) => {
+        keys.push(o.key);
+        return env.LIMIT_CONFIG.limit(o);
+      },
+    } as RateLimit;
     const ips = ["203.0.113.77", "2001:db8:77:1::1", "2001:db8:77:1::2"];
     for (const ip of ips) expect((await visit(`/v1/sites/${key}/config`, from(ip, { LIMIT_CONFIG: spy }))).status).toBe(200);
     expect(keys).toHaveLength(3);
@@ -81,7 +90,10 @@ describe("rate limits on the public endpoints", () => {
     const ip = `${freshNet()}::1`;
     for (let n = 0; n < 3; n++) expect((await visit(`/v1/sites/${key}/config`, from(ip, tiny))).status).toBe(200);
     expect((await visit(`/v1/sites/${key}/config`, from(ip, tiny))).status).toBe(429);
-    const preflight = new Request(`http://facet.test/v1/sites/${key}/config`, { method: "OPTIONS", headers: { origin: ORIGIN, "cf-connecting-ip": ip } });
+    const preflight = new Request(`http://facet.test/v1/sites/${key}/config`, {
+      method: "OPTIONS",
+      headers: { origin: ORIGIN, "cf-connecting-ip": ip },
+    });
     const { default: app } = await import("../../worker/index");
     expect((await app.request(preflight, undefined, { ...env, ...ON, ...tiny })).status).toBe(204);
   });

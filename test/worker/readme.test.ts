@@ -11,7 +11,10 @@ const README = env.TEST_README;
 /** The README's worked example: each curl's path under $API and its `-d` body, in order. */
 function workedExample(): { path: string; body?: unknown }[] {
   const block = README.split("## A first personalization, through the API")[1]!.split("```sh")[1]!.split("```")[0]!;
-  const calls = block.replace(/\\\n\s*/g, " ").split("\n").filter((l) => l.startsWith("curl "));
+  const calls = block
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .filter((l) => l.startsWith("curl "));
   return calls.map((line) => {
     const path = /\$API(\/\S+)/.exec(line)![1]!;
     const body = /-d '([^']+)'/.exec(line)?.[1];
@@ -30,7 +33,8 @@ describe("README", () => {
   it("the worked example creates a segment and an experience, publishes, and a visitor from Germany gets the content", async () => {
     const site = await createSite({ key: uniqueKey("acme") });
     const answers: Response[] = [];
-    for (const call of workedExample()) answers.push(await admin("POST", `/sites/${site.key}${call.path}`, call.body === undefined ? {} : { body: call.body }));
+    for (const call of workedExample())
+      answers.push(await admin("POST", `/sites/${site.key}${call.path}`, call.body === undefined ? {} : { body: call.body }));
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
     const segment = (await answers[0]!.json()) as Segment;
     expect(segment).toMatchObject({ id: "germany", kind: "geographic", priority: 10 });
@@ -44,7 +48,8 @@ describe("README", () => {
 
   it("states each public endpoint's Cache-Control exactly as sent", async () => {
     const site = await createSite({ key: uniqueKey("cache") });
-    for (const call of workedExample()) await admin("POST", `/sites/${site.key}${call.path}`, call.body === undefined ? {} : { body: call.body });
+    for (const call of workedExample())
+      await admin("POST", `/sites/${site.key}${call.path}`, call.body === undefined ? {} : { body: call.body });
     const header = async (path: string) => (await visit(path)).headers.get("cache-control")!;
     const base = `/v1/sites/${site.key}`;
     const ctx = await contextFor(site.key, { headers: { "x-facet-simulate": "country=DE" } });
@@ -61,9 +66,11 @@ describe("README", () => {
       ],
     };
     for (const [endpoint, values] of Object.entries(sent)) {
-      for (const value of values) expect(cachingOf(endpoint), `${endpoint} sends ${value}`).toContain(value.replace(/, max-age=(\d+)$/, ""));
+      for (const value of values)
+        expect(cachingOf(endpoint), `${endpoint} sends ${value}`).toContain(value.replace(/, max-age=(\d+)$/, ""));
     }
     // The variants row names each max-age the endpoint uses.
-    for (const value of sent["/v1/sites/:site/variants"]) expect(cachingOf("/v1/sites/:site/variants")).toContain(/max-age=\d+/.exec(value)![0]);
+    for (const value of sent["/v1/sites/:site/variants"])
+      expect(cachingOf("/v1/sites/:site/variants")).toContain(/max-age=\d+/.exec(value)![0]);
   });
 });

@@ -109,7 +109,9 @@ describe("the public endpoints, opened by an outsider", () => {
       const body = JSON.parse(await expectNoSecrets(res, query)) as VariantsResponse;
       const requested = query.includes(",") ? FIRMOGRAPHIC : [query.slice("segments=".length)];
       expect(body.denied.sort(), query).toEqual(requested);
-      expect(body.changes, query).toEqual(query.includes(",") ? { abm: { returning: [{ type: "text", selector: "#headline", value: PUBLIC_CONTENT }] } } : {});
+      expect(body.changes, query).toEqual(
+        query.includes(",") ? { abm: { returning: [{ type: "text", selector: "#headline", value: PUBLIC_CONTENT }] } } : {},
+      );
     }
   });
 
@@ -121,7 +123,9 @@ describe("the public endpoints, opened by an outsider", () => {
       await expectNoSecrets(Response.json(context), "the outsider's context");
       expect(Object.values(context.server).every((result) => result === false)).toBe(true);
 
-      const res = await visit(`/v1/sites/${site.key}/variants?segments=${ALL_SEGMENTS}&token=${encodeURIComponent(context.token)}`, { headers });
+      const res = await visit(`/v1/sites/${site.key}/variants?segments=${ALL_SEGMENTS}&token=${encodeURIComponent(context.token)}`, {
+        headers,
+      });
       const body = JSON.parse(await expectNoSecrets(res, "variants with a non-matching token")) as VariantsResponse;
       expect(body.denied.sort()).toEqual(FIRMOGRAPHIC);
       expect(Object.keys(body.changes.abm ?? {})).toEqual(["returning"]);
@@ -131,19 +135,31 @@ describe("the public endpoints, opened by an outsider", () => {
   it("serves the content to a visitor whose signed context matches", async () => {
     const site = await firmographicSite();
     const context = await contextFor(site.key, site.target);
-    expect((await attributesFor(site.key, site.target)).company).toMatchObject({ name: SECRET.targetName, domain: SECRET.targetDomain, industry: SECRET.targetIndustry, inAccountList: true });
+    expect((await attributesFor(site.key, site.target)).company).toMatchObject({
+      name: SECRET.targetName,
+      domain: SECRET.targetDomain,
+      industry: SECRET.targetIndustry,
+      inAccountList: true,
+    });
     expect(Object.values(context.server).every((result) => result === true)).toBe(true);
     // Even the target itself is not told who it is, nor that it is on the account list: only results and the token.
     expect(Object.keys(context).sort()).toEqual(CONTEXT_KEYS);
     await expectNoSecrets(Response.json(context), "the target's own context");
     expect(JSON.stringify(context)).not.toMatch(/inAccountList|Quantum/);
 
-    const res = await visit(`/v1/sites/${site.key}/variants?segments=${ALL_SEGMENTS}&token=${encodeURIComponent(context.token)}`, { headers: { origin: ORIGIN } });
+    const res = await visit(`/v1/sites/${site.key}/variants?segments=${ALL_SEGMENTS}&token=${encodeURIComponent(context.token)}`, {
+      headers: { origin: ORIGIN },
+    });
     expect(res.status).toBe(200);
     const body = await res.json<VariantsResponse>();
     expect(body.denied).toEqual([]);
-    const served = Object.fromEntries(Object.entries(body.changes.abm ?? {}).map(([segment, changes]) => [segment, changes.map((c) => (c as { value: string }).value)]));
-    expect(served).toEqual({ ...Object.fromEntries(Object.entries(GATED_CONTENT).map(([id, value]) => [id, [value]])), returning: [PUBLIC_CONTENT] });
+    const served = Object.fromEntries(
+      Object.entries(body.changes.abm ?? {}).map(([segment, changes]) => [segment, changes.map((c) => (c as { value: string }).value)]),
+    );
+    expect(served).toEqual({
+      ...Object.fromEntries(Object.entries(GATED_CONTENT).map(([id, value]) => [id, [value]])),
+      returning: [PUBLIC_CONTENT],
+    });
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
   });
 });

@@ -60,7 +60,13 @@ export function asSession(s: SessionAuth, method: string, path: string, init: Se
   return SELF.fetch(`${BASE}/admin/api${path}`, { method, headers, body: init.body === undefined ? null : JSON.stringify(init.body) });
 }
 
-export async function asSessionOk<T>(s: SessionAuth, method: string, path: string, init: SessionInit = {}, status = method === "POST" ? 201 : 200): Promise<T> {
+export async function asSessionOk<T>(
+  s: SessionAuth,
+  method: string,
+  path: string,
+  init: SessionInit = {},
+  status = method === "POST" ? 201 : 200,
+): Promise<T> {
   const res = await asSession(s, method, path, init);
   const text = await res.text();
   expect(res.status, `${method} ${path}: ${text}`).toBe(status);

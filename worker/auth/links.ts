@@ -29,7 +29,8 @@ export class LinkRefused extends Error {
 
 const enc = new TextEncoder();
 const unb64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
-const key = (secret: string) => crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+const key = (secret: string) =>
+  crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
 
 export async function signLink(secret: string, claims: LinkClaims): Promise<string> {
   const body = b64url(enc.encode(JSON.stringify(claims)));
@@ -42,7 +43,8 @@ export async function verifyLink(secret: string, token: string, now: number): Pr
   if (!body || !sig || extra !== undefined) throw new LinkRefused("invalid");
   let claims: LinkClaims;
   try {
-    if (!(await crypto.subtle.verify("HMAC", await key(secret), unb64url(sig), enc.encode(`facet-link.${body}`)))) throw new LinkRefused("invalid");
+    if (!(await crypto.subtle.verify("HMAC", await key(secret), unb64url(sig), enc.encode(`facet-link.${body}`))))
+      throw new LinkRefused("invalid");
     claims = linkClaims.parse(JSON.parse(new TextDecoder().decode(unb64url(body))));
   } catch {
     throw new LinkRefused("invalid");

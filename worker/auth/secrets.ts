@@ -4,7 +4,11 @@ const enc = new TextEncoder();
 
 export const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-export const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+export const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 /** 32 random bytes, base64url, with an optional readable prefix (e.g. fct_ for API tokens). */
 export const randomToken = (prefix = "") => prefix + b64url(crypto.getRandomValues(new Uint8Array(32)));

@@ -7,7 +7,8 @@ export const ABSOLUTE_MS = 7 * 24 * 60 * 60_000;
 export const TOUCH_EVERY_MS = 60_000;
 export const INVITE_TTL_MS = 72 * 60 * 60_000;
 
-export const sessionExpired = (s: { lastSeenAt: number; expiresAt: number }, now: number) => now >= s.expiresAt || now - s.lastSeenAt >= IDLE_MS;
+export const sessionExpired = (s: { lastSeenAt: number; expiresAt: number }, now: number) =>
+  now >= s.expiresAt || now - s.lastSeenAt >= IDLE_MS;
 
 /** Browsers drop Secure cookies on plain http, so local development (and only it) goes without. */
 export function cookieIsSecure(url: string): boolean {

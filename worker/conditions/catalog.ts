@@ -6,22 +6,59 @@ export type AttributeType = "string" | "number" | "boolean" | "string[]" | "obje
 
 /** Fixed paths. Objects are listed too: a condition may test a whole group, like {"company": {"$exists": true}}. */
 export const ATTRIBUTES: readonly (readonly [path: string, type: AttributeType])[] = [
-  ["visit", "object"], ["visit.count", "number"], ["visit.sessions", "number"], ["visit.pageviews", "number"],
-  ["visit.isReturning", "boolean"], ["visit.firstSeen", "number"], ["visit.lastSeen", "number"],
-  ["visit.daysSinceLast", "number"], ["visit.timeOnSite", "number"],
-  ["pages", "string[]"], ["landingPage", "string"], ["referrer", "string"],
-  ["geo", "object"], ["geo.country", "string"], ["geo.region", "string"], ["geo.regionCode", "string"], ["geo.city", "string"],
-  ["geo.postalCode", "string"], ["geo.continent", "string"], ["geo.timezone", "string"], ["geo.isEU", "boolean"],
-  ["geo.latitude", "number"], ["geo.longitude", "number"],
-  ["company", "object"], ["company.name", "string"], ["company.domain", "string"], ["company.industry", "string"],
-  ["company.employees", "number"], ["company.employeesRange", "string"], ["company.revenueRange", "string"],
-  ["company.type", "string"], ["company.asn", "number"], ["company.asOrg", "string"], ["company.confidence", "number"],
-  ["company.source", "string"], ["company.inAccountList", "boolean"],
-  ["device", "object"], ["device.type", "string"], ["device.os", "string"], ["device.browser", "string"],
-  ["device.touch", "boolean"], ["device.viewport", "object"], ["device.viewport.width", "number"], ["device.viewport.height", "number"],
-  ["page", "object"], ["page.url", "string"], ["page.path", "string"], ["page.host", "string"], ["page.title", "string"],
+  ["visit", "object"],
+  ["visit.count", "number"],
+  ["visit.sessions", "number"],
+  ["visit.pageviews", "number"],
+  ["visit.isReturning", "boolean"],
+  ["visit.firstSeen", "number"],
+  ["visit.lastSeen", "number"],
+  ["visit.daysSinceLast", "number"],
+  ["visit.timeOnSite", "number"],
+  ["pages", "string[]"],
+  ["landingPage", "string"],
+  ["referrer", "string"],
+  ["geo", "object"],
+  ["geo.country", "string"],
+  ["geo.region", "string"],
+  ["geo.regionCode", "string"],
+  ["geo.city", "string"],
+  ["geo.postalCode", "string"],
+  ["geo.continent", "string"],
+  ["geo.timezone", "string"],
+  ["geo.isEU", "boolean"],
+  ["geo.latitude", "number"],
+  ["geo.longitude", "number"],
+  ["company", "object"],
+  ["company.name", "string"],
+  ["company.domain", "string"],
+  ["company.industry", "string"],
+  ["company.employees", "number"],
+  ["company.employeesRange", "string"],
+  ["company.revenueRange", "string"],
+  ["company.type", "string"],
+  ["company.asn", "number"],
+  ["company.asOrg", "string"],
+  ["company.confidence", "number"],
+  ["company.source", "string"],
+  ["company.inAccountList", "boolean"],
+  ["device", "object"],
+  ["device.type", "string"],
+  ["device.os", "string"],
+  ["device.browser", "string"],
+  ["device.touch", "boolean"],
+  ["device.viewport", "object"],
+  ["device.viewport.width", "number"],
+  ["device.viewport.height", "number"],
+  ["page", "object"],
+  ["page.url", "string"],
+  ["page.path", "string"],
+  ["page.host", "string"],
+  ["page.title", "string"],
   ["page.language", "string"],
-  ["time", "object"], ["time.hour", "number"], ["time.weekday", "number"],
+  ["time", "object"],
+  ["time.hour", "number"],
+  ["time.weekday", "number"],
 ];
 
 /** Groups whose members the site names: `traits.<name>`, `events.<name>.count`, `page.query.<name>`… */
@@ -43,6 +80,8 @@ export function unknownAttribute(path: string): string | null {
   const prefix = FREE_PREFIXES.find((p) => lower.startsWith(`${p.toLowerCase()}.`));
   const spelled = BY_LOWER.get(lower) ?? (prefix && prefix + path.slice(prefix.length));
   if (spelled) return `unknown attribute "${path}": names are case-sensitive, did you mean "${spelled}"?`;
-  return `unknown attribute "${path}": use one from the catalog (docs/attributes.md); free names only under `
-    + `${FREE_PREFIXES.map((p) => `${p}.`).join(", ")}`;
+  return (
+    `unknown attribute "${path}": use one from the catalog (docs/attributes.md); free names only under ` +
+    `${FREE_PREFIXES.map((p) => `${p}.`).join(", ")}`
+  );
 }

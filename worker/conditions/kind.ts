@@ -3,14 +3,32 @@
 // It labels the segment for people; nothing evaluates it.
 import { isLogicalList, NOT } from "../../contract/operators";
 
-export const SEGMENT_KINDS = ["behavioral", "geographic", "firmographic", "technographic", "demographic", "psychographic", "mixed"] as const;
+export const SEGMENT_KINDS = [
+  "behavioral",
+  "geographic",
+  "firmographic",
+  "technographic",
+  "demographic",
+  "psychographic",
+  "mixed",
+] as const;
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
 /** The kind of each attribute group (the first part of a path). Page context (page.*, time.*) is there for every kind: it decides none. */
 export const GROUP_KINDS: Readonly<Record<string, SegmentKind | "context">> = {
-  visit: "behavioral", pages: "behavioral", landingPage: "behavioral", referrer: "behavioral", utm: "behavioral", events: "behavioral",
-  geo: "geographic", company: "firmographic", device: "technographic", traits: "demographic", interests: "psychographic",
-  page: "context", time: "context",
+  visit: "behavioral",
+  pages: "behavioral",
+  landingPage: "behavioral",
+  referrer: "behavioral",
+  utm: "behavioral",
+  events: "behavioral",
+  geo: "geographic",
+  company: "firmographic",
+  device: "technographic",
+  traits: "demographic",
+  interests: "psychographic",
+  page: "context",
+  time: "context",
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);

@@ -101,7 +101,8 @@ export function parseRegex(src: string, foldCase: boolean): RegexNode[][] {
       if (escaped) {
         i += 2;
         code = src[i - 1] == "b" ? 8 : single(backslash(src[i - 1]!));
-        if (code === null) { // \d, \w, \s and their negations
+        if (code === null) {
+          // \d, \w, \s and their negations
           out = union(out, backslash(src[i - 1]!));
           prev = null;
           continue;

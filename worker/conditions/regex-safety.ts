@@ -20,8 +20,9 @@ export const REGEX_SOURCE_MAX = 200;
 /** Estimated steps allowed on REGEX_INPUT_MAX characters: about 2 ms in V8's regex interpreter here (bench: regex). */
 export const REGEX_STEP_BUDGET = 550_000;
 
-export const REGEX_RULES = "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated "
-  + `alternatives, and a bounded worst case on ${REGEX_INPUT_MAX} characters`;
+export const REGEX_RULES =
+  "Facet allows only a safe subset: no backreferences, lookaround, nested quantifiers or repeated " +
+  `alternatives, and a bounded worst case on ${REGEX_INPUT_MAX} characters`;
 
 export interface RegexCost {
   steps: number;
@@ -46,13 +47,16 @@ export function regexProblem(src: string, foldCase: boolean): string | null {
   }
   if (cost.steps <= REGEX_STEP_BUDGET) return null;
   const steps = cost.steps >= CAP ? "more than 10^18" : `about ${Math.round(cost.steps).toLocaleString("en-US")}`;
-  const why = cost.chain.length > 1
-    ? `${cost.chain.join(", ")} can match the same characters one after another, so the browser tries every way to share them`
-    : `without ^ it is tried from each of ${N + 1} start positions, and a leading repeat runs on from each`;
-  return `regex could freeze the visitor's page: ${why} (${steps} steps on ${N} characters; Facet allows `
-    + `${REGEX_STEP_BUDGET.toLocaleString("en-US")}). Make neighbouring repeats match different characters (for example `
-    + "[^&]* instead of .*), give repeats smaller bounds, anchor the pattern with ^, or drop a leading repeat (without ^, "
-    + "[a-z]+@acme finds the same text as [a-z]@acme)";
+  const why =
+    cost.chain.length > 1
+      ? `${cost.chain.join(", ")} can match the same characters one after another, so the browser tries every way to share them`
+      : `without ^ it is tried from each of ${N + 1} start positions, and a leading repeat runs on from each`;
+  return (
+    `regex could freeze the visitor's page: ${why} (${steps} steps on ${N} characters; Facet allows ` +
+    `${REGEX_STEP_BUDGET.toLocaleString("en-US")}). Make neighbouring repeats match different characters (for example ` +
+    "[^&]* instead of .*), give repeats smaller bounds, anchor the pattern with ^, or drop a leading repeat (without ^, " +
+    "[a-z]+@acme finds the same text as [a-z]@acme)"
+  );
 }
 
 /** The estimated worst-case steps of a (valid) regex on REGEX_INPUT_MAX characters; throws RegexRefusal outside the subset. */
@@ -73,7 +77,12 @@ export function regexCost(src: string, foldCase: boolean): RegexCost {
     const starts = anchored ? 1 : Math.floor(N / period(units.slice(0, lead).map((u) => u.set))) + 1;
     // When nothing after the leading text can match its last character, the text each start goes on to read
     // ends before the next start, so all the starts together cost no more than one over the whole text.
-    const separate = lead > 0 && !overlaps(units[lead - 1]!.set, rest.reduce((s, u) => union(s, u.set), chars()));
+    const separate =
+      lead > 0 &&
+      !overlaps(
+        units[lead - 1]!.set,
+        rest.reduce((s, u) => union(s, u.set), chars()),
+      );
     const deep = separate ? r.cost + starts * rest.length : starts * r.cost;
     steps = Math.min(CAP, steps + (anchored ? 0 : (N + 1) * lead) + deep);
     if (r.chain.length > chain.length) chain.splice(0, chain.length, ...r.chain);

@@ -34,7 +34,8 @@ export function toUnits(seq: RegexNode[]): Unit[] {
   const out: Unit[] = [];
   for (const node of seq) {
     if (node.kind == "chars") out.push({ set: node.set, ways: 1, cost: 1, weight: 1, nullable: false, assert: false, text: node.text });
-    else if (node.kind == "assert") out.push({ set: chars(), ways: 1, cost: 1, weight: 1, nullable: true, assert: true, start: node.start, text: node.text });
+    else if (node.kind == "assert")
+      out.push({ set: chars(), ways: 1, cost: 1, weight: 1, nullable: true, assert: true, start: node.start, text: node.text });
     else if (node.kind == "group") {
       if (node.alts.length == 1) out.push(...toUnits(node.alts[0]!));
       else out.push(alternatives(node.alts.map(toUnits), node.text));
@@ -63,7 +64,15 @@ function repeat(node: Extract<RegexNode, { kind: "repeat" }>): Unit {
   // captures, as slow as 3 more characters; a counted repeat ({m,n}) keeps a counter, 4 times slower than * or +.
   const turn = inner.kind == "group" ? width + 3 : width;
   const weight = Math.max(turn, 1) * (node.max < Infinity ? 4 : 1);
-  return { set, ways, weight, cost: Math.max(most, node.min) * weight + 1, nullable: node.min == 0 || width == 0, assert: false, text: node.text };
+  return {
+    set,
+    ways,
+    weight,
+    cost: Math.max(most, node.min) * weight + 1,
+    nullable: node.min == 0 || width == 0,
+    assert: false,
+    text: node.text,
+  };
 }
 
 const holdsChoice = (n: RegexNode): boolean =>

@@ -16,9 +16,10 @@ export function attributeProblems(condition: unknown, max = 20): ConditionProble
     if (path.length >= MAX_DEPTH) return;
     for (const [k, v] of Object.entries(c)) {
       const at = [...path, k];
-      if (isLogicalList(k) && Array.isArray(v)) v.forEach((x, i) => {
-        if (isObject(x)) walk(x, [...at, i]);
-      });
+      if (isLogicalList(k) && Array.isArray(v))
+        v.forEach((x, i) => {
+          if (isObject(x)) walk(x, [...at, i]);
+        });
       else if (k == NOT && isObject(v)) walk(v, at);
       else if (k.startsWith("$") || isReservedPath(k) || k.split(".").some((p) => p == "" || RESERVED_NAMES.has(p))) continue;
       else {

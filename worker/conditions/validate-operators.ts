@@ -62,9 +62,10 @@ export function checkOperator(w: Walk, op: string, x: unknown, at: Path): void {
     }
     case "list":
       if (!Array.isArray(x)) return void w.report(at, `${op} needs a list, like ["US", "CA"]`);
-      if (x.length <= MAX_ITEMS) x.forEach((e, i) => {
-        if (!isScalar(e)) w.report([...at, i], `${op} items must be text, numbers, true/false or null`);
-      });
+      if (x.length <= MAX_ITEMS)
+        x.forEach((e, i) => {
+          if (!isScalar(e)) w.report([...at, i], `${op} items must be text, numbers, true/false or null`);
+        });
       return;
     case "size":
       if (isOperators(x)) return void w.operators(x, at);
@@ -90,6 +91,8 @@ export function unknownOperator(op: string): string {
 export function mixedKeys(v: Obj): string {
   const ops = dollarKeys(v);
   const plain = Object.keys(v).filter((k) => !k.startsWith("$"));
-  return `mixes operators (${ops.join(", ")}) with plain keys (${plain.join(", ")}), so GrowthBook would compare it `
-    + "as a literal object; use only operators, or only plain keys";
+  return (
+    `mixes operators (${ops.join(", ")}) with plain keys (${plain.join(", ")}), so GrowthBook would compare it ` +
+    "as a literal object; use only operators, or only plain keys"
+  );
 }

@@ -7,8 +7,18 @@
 import { isLogicalList, NOT } from "../../contract/operators";
 import { isReservedPath } from "../../contract/server-refs";
 import {
-  checkOperator, dollarKeys, isFieldOperator, isObject, isOperators, MAX_DEPTH, MAX_ITEMS, mixedKeys, RESERVED_NAMES, unknownOperator,
-  type Obj, type Path,
+  checkOperator,
+  dollarKeys,
+  isFieldOperator,
+  isObject,
+  isOperators,
+  MAX_DEPTH,
+  MAX_ITEMS,
+  mixedKeys,
+  RESERVED_NAMES,
+  unknownOperator,
+  type Obj,
+  type Path,
 } from "./validate-operators";
 
 export { attributeProblems } from "./validate-attributes";
@@ -61,7 +71,8 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
         }
         if (k.length > MAX_TEXT) report([...path, `${k.slice(0, 40)}…`], `name is longer than ${MAX_TEXT} characters`);
         // Object.prototype's names would read or change prototypes instead of data, wherever they appear.
-        if (k.split(".").some((part) => RESERVED_NAMES.has(part))) report([...path, k], `"${k}" is not allowed as a name (reserved by JavaScript)`);
+        if (k.split(".").some((part) => RESERVED_NAMES.has(part)))
+          report([...path, k], `"${k}" is not allowed as a name (reserved by JavaScript)`);
         scan(x, [...path, k]);
       }
     }
@@ -117,8 +128,11 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
       for (const [k, x] of Object.entries(v as Obj)) literal(x, [...path, k]);
       return;
     }
-    report(path, `a literal value cannot hold operators (${ops.join(", ")}); to test a nested field, name it in the path, `
-      + `like {"company.size": {"$gt": 50}}`);
+    report(
+      path,
+      `a literal value cannot hold operators (${ops.join(", ")}); to test a nested field, name it in the path, ` +
+        `like {"company.size": {"$gt": 50}}`,
+    );
   }
 
   const walk = { report, operators, nested, field };

@@ -10,11 +10,15 @@ import { isSafeUrl } from "./url";
 export { isSafeUrl };
 
 export const ALLOWED_TAGS = new Set(
-  "a abbr b blockquote br caption cite code dd del div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q s small source span strong sub sup table tbody td tfoot th thead time tr u ul".split(" "),
+  "a abbr b blockquote br caption cite code dd del div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q s small source span strong sub sup table tbody td tfoot th thead time tr u ul".split(
+    " ",
+  ),
 );
 // Dropped with everything inside them: their content is code or foreign markup, not text.
 const DROPPED_TAGS = new Set(
-  "script style iframe frame frameset object embed applet svg math template noscript noembed noframes title textarea select option xmp plaintext base link meta form input button".split(" "),
+  "script style iframe frame frameset object embed applet svg math template noscript noembed noframes title textarea select option xmp plaintext base link meta form input button".split(
+    " ",
+  ),
 );
 // Elements that never have content or an end tag (of the allowed and dropped ones).
 const VOID_TAGS = new Set(["br", "hr", "img", "source", "frame", "embed", "base", "link", "meta", "input"]);
@@ -32,7 +36,8 @@ export const TAG_ATTRS: Record<string, Set<string>> = {
 export const URL_ATTRS = new Set(["href", "src", "srcset"]);
 
 /** Whether `name` may appear on `tag` (names as the tokenizer gives them: ASCII-lowercased). */
-export const isAllowedAttribute = (tag: string, name: string) => GLOBAL_ATTRS.has(name) || /^aria-[a-z]+$/.test(name) || (TAG_ATTRS[tag]?.has(name) ?? false);
+export const isAllowedAttribute = (tag: string, name: string) =>
+  GLOBAL_ATTRS.has(name) || /^aria-[a-z]+$/.test(name) || (TAG_ATTRS[tag]?.has(name) ?? false);
 
 // Every `&` is escaped, so the browser decodes exactly the characters checked here. CR is escaped
 // because a browser would read a raw one as LF (sanitizing twice must give the same result).
@@ -41,9 +46,14 @@ const escapeAttr = (s: string) => s.replace(/[&<>"\u00a0\r]/g, (c) => ESCAPES[c]
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\u00a0": "&nbsp;", "\r": "&#13;" };
 
 function attributes(tag: string, attrs: [string, string][]): string {
-  const kept = attrs.filter(([name, value]) => isAllowedAttribute(tag, name) && (!URL_ATTRS.has(name) || value.split(",").every((part) => isSafeUrl(part.trim()))));
+  const kept = attrs.filter(
+    ([name, value]) => isAllowedAttribute(tag, name) && (!URL_ATTRS.has(name) || value.split(",").every((part) => isSafeUrl(part.trim()))),
+  );
   // A link that opens another browsing context must not hand it `window.opener`.
-  const target = kept.find(([name]) => name === "target")?.[1].trim().toLowerCase();
+  const target = kept
+    .find(([name]) => name === "target")?.[1]
+    .trim()
+    .toLowerCase();
   if (tag === "a" && target && !["_self", "_top", "_parent"].includes(target)) {
     const rel = kept.find(([name]) => name === "rel");
     if (rel) rel[1] = "noopener noreferrer";
@@ -68,7 +78,8 @@ export function sanitizeHtml(html: string): string {
     } else if (token.type === "start") {
       const { name } = token;
       // svg and math honor `/>`; in HTML `<form/>` still opens a form.
-      if (DROPPED_TAGS.has(name) && !VOID_TAGS.has(name) && !(token.selfClosing && (name === "svg" || name === "math"))) dropping = { name, depth: 1 };
+      if (DROPPED_TAGS.has(name) && !VOID_TAGS.has(name) && !(token.selfClosing && (name === "svg" || name === "math")))
+        dropping = { name, depth: 1 };
       if (!ALLOWED_TAGS.has(name)) continue;
       out.push(`<${name}${attributes(name, token.attrs)}>`);
       if (VOID_TAGS.has(name)) continue;

@@ -9,8 +9,23 @@ import { createParser, type AstRule, type AstSelector } from "css-selector-parse
 const parseSelector = createParser({ syntax: "selectors-4", strict: true });
 
 export const PSEUDO_CLASSES = new Set([
-  "root", "empty", "first-child", "last-child", "only-child", "nth-child", "nth-last-child",
-  "first-of-type", "last-of-type", "only-of-type", "nth-of-type", "nth-last-of-type", "not", "is", "where", "has", "lang",
+  "root",
+  "empty",
+  "first-child",
+  "last-child",
+  "only-child",
+  "nth-child",
+  "nth-last-child",
+  "first-of-type",
+  "last-of-type",
+  "only-of-type",
+  "nth-of-type",
+  "nth-last-of-type",
+  "not",
+  "is",
+  "where",
+  "has",
+  "lang",
 ]);
 // The column combinator `||` parses but no browser's querySelectorAll takes it.
 const COMBINATORS = new Set([undefined, " ", ">", "+", "~"]);
@@ -48,7 +63,8 @@ function ruleProblem(rule: AstRule): string | null {
         return `the pseudo-class :${item.name} is not allowed; Facet allows :${[...PSEUDO_CLASSES].join(", :")}`;
       }
       const arg = item.argument;
-      const inner = arg?.type == "Selector" ? selectorListProblem(arg) : arg?.type == "FormulaOfSelector" ? ruleProblem(arg.selector) : null;
+      const inner =
+        arg?.type == "Selector" ? selectorListProblem(arg) : arg?.type == "FormulaOfSelector" ? ruleProblem(arg.selector) : null;
       if (inner) return inner;
     }
   }

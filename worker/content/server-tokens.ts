@@ -20,4 +20,9 @@ export function fillChange(c: Change, attrs: VisitorAttributes): Change {
 }
 
 export const fillServerTokens = (content: ExperienceContent, attrs: VisitorAttributes): ExperienceContent =>
-  Object.fromEntries(Object.entries(content).map(([e, bySegment]) => [e, Object.fromEntries(Object.entries(bySegment).map(([s, list]) => [s, list.map((c) => fillChange(c, attrs))]))]));
+  Object.fromEntries(
+    Object.entries(content).map(([e, bySegment]) => [
+      e,
+      Object.fromEntries(Object.entries(bySegment).map(([s, list]) => [s, list.map((c) => fillChange(c, attrs))])),
+    ]),
+  );

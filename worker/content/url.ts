@@ -2,7 +2,23 @@
 
 /** Decodes the character references a browser would decode in an attribute value (numeric and the named ones that matter for schemes). */
 export function decodeEntities(value: string): string {
-  const named: Record<string, string> = { colon: ":", tab: "\t", newline: "\n", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", sol: "/", lpar: "(", rpar: ")", period: ".", comma: ",", semi: ";", nbsp: "\u00a0" };
+  const named: Record<string, string> = {
+    colon: ":",
+    tab: "\t",
+    newline: "\n",
+    amp: "&",
+    lt: "<",
+    gt: ">",
+    quot: '"',
+    apos: "'",
+    sol: "/",
+    lpar: "(",
+    rpar: ")",
+    period: ".",
+    comma: ",",
+    semi: ";",
+    nbsp: "\u00a0",
+  };
   return value
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
@@ -29,4 +45,19 @@ export function isSafeUrl(value: string): boolean {
 }
 
 /** Attributes whose value the browser loads or navigates to. */
-export const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "ping", "longdesc", "xlink:href", "manifest", "codebase"]);
+export const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "poster",
+  "data",
+  "cite",
+  "background",
+  "ping",
+  "longdesc",
+  "xlink:href",
+  "manifest",
+  "codebase",
+]);

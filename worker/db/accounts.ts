@@ -1,7 +1,10 @@
 import { importRows, liveGeneration, type ImportTarget } from "./generations";
 
 /** A site's account list as the context endpoint reads it from KV (enrich/accounts.ts). */
-export interface AccountList { domains: string[]; names: string[] }
+export interface AccountList {
+  domains: string[];
+  names: string[];
+}
 
 const target = (siteKey: string): ImportTarget => ({ scope: `accounts:${siteKey}`, table: "account_lists", site: siteKey });
 

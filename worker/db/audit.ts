@@ -7,7 +7,15 @@ export interface AuditEntry {
   target: string | null;
   summary: unknown;
 }
-interface AuditRow { id: number; at: string; actor: string; action: string; site_key: string | null; target: string | null; summary: string | null }
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  site_key: string | null;
+  target: string | null;
+  summary: string | null;
+}
 
 const toEntry = (r: AuditRow): AuditEntry => ({
   id: r.id,

@@ -1,6 +1,18 @@
 import type { Experience, ExperienceInput } from "../schemas/experience";
 
-interface ExperienceRow { id: string; site_key: string; name: string; status: string; pages: string; variants: string; starts_at: string | null; ends_at: string | null; version: number; created_at: string; updated_at: string }
+interface ExperienceRow {
+  id: string;
+  site_key: string;
+  name: string;
+  status: string;
+  pages: string;
+  variants: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
 
 const toExperience = (r: ExperienceRow): Experience => ({
   id: r.id,
@@ -38,7 +50,14 @@ export async function insertExperience(db: D1Database, siteKey: string, id: stri
 }
 
 /** As updateSegment: the new version, or null when missing or no longer at version `expected`. */
-export async function updateExperience(db: D1Database, siteKey: string, id: string, e: ExperienceInput, now: string, expected: number | null = null): Promise<number | null> {
+export async function updateExperience(
+  db: D1Database,
+  siteKey: string,
+  id: string,
+  e: ExperienceInput,
+  now: string,
+  expected: number | null = null,
+): Promise<number | null> {
   return db
     .prepare(
       "UPDATE experiences SET name = ?3, status = ?4, pages = ?5, variants = ?6, updated_at = ?7, starts_at = ?9, ends_at = ?10, version = version + 1 WHERE site_key = ?1 AND id = ?2 AND (?8 IS NULL OR version = ?8) RETURNING version",

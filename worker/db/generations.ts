@@ -64,12 +64,18 @@ function deleteRows(db: D1Database, t: ImportTarget, op: "<" | "=", generation: 
  */
 export async function goLive(db: D1Database, t: ImportTarget, generation: number): Promise<void> {
   const live = await db
-    .prepare("INSERT INTO import_generations (scope, live) VALUES (?1, ?2) ON CONFLICT (scope) DO UPDATE SET live = MAX(live, excluded.live) RETURNING live")
+    .prepare(
+      "INSERT INTO import_generations (scope, live) VALUES (?1, ?2) ON CONFLICT (scope) DO UPDATE SET live = MAX(live, excluded.live) RETURNING live",
+    )
     .bind(t.scope, generation)
     .first<number>("live");
   if (live !== generation) {
     await dropGeneration(db, t, generation);
-    throw new DomainError("conflict", "import_conflict", "Another import finished first and replaced this one; send it again if it should win");
+    throw new DomainError(
+      "conflict",
+      "import_conflict",
+      "Another import finished first and replaced this one; send it again if it should win",
+    );
   }
   await deleteRows(db, t, "<", generation).run();
 }
@@ -97,7 +103,11 @@ export async function importRows(
   const site = t.site === undefined ? [] : [t.site];
   try {
     for (const sql of prepare) await db.prepare(sql).bind(generation, t.scope).run();
-    for (const chunk of jsonChunks(rows)) await db.prepare(insert).bind(generation, chunk, ...site).run();
+    for (const chunk of jsonChunks(rows))
+      await db
+        .prepare(insert)
+        .bind(generation, chunk, ...site)
+        .run();
     await beforeLive?.(generation);
   } catch (e) {
     await dropGeneration(db, t, generation).catch(() => {});

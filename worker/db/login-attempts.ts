@@ -1,11 +1,22 @@
 import type { Attempts } from "../auth/throttle";
 
-interface AttemptsRow { failures: number; last_failure_at: number; blocked_until: number }
+interface AttemptsRow {
+  failures: number;
+  last_failure_at: number;
+  blocked_until: number;
+}
 
-const toAttempts = (r: AttemptsRow): Attempts => ({ failures: r.failures, lastFailureAt: r.last_failure_at, blockedUntil: r.blocked_until });
+const toAttempts = (r: AttemptsRow): Attempts => ({
+  failures: r.failures,
+  lastFailureAt: r.last_failure_at,
+  blockedUntil: r.blocked_until,
+});
 
 export async function getAttempts(db: D1Database, key: string): Promise<Attempts | null> {
-  const row = await db.prepare("SELECT failures, last_failure_at, blocked_until FROM login_attempts WHERE key = ?1").bind(key).first<AttemptsRow>();
+  const row = await db
+    .prepare("SELECT failures, last_failure_at, blocked_until FROM login_attempts WHERE key = ?1")
+    .bind(key)
+    .first<AttemptsRow>();
   return row ? toAttempts(row) : null;
 }
 

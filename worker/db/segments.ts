@@ -1,6 +1,16 @@
 import type { Segment, SegmentInput } from "../schemas/segment";
 
-interface SegmentRow { id: string; site_key: string; name: string; kind: string; condition: string; priority: number; version: number; created_at: string; updated_at: string }
+interface SegmentRow {
+  id: string;
+  site_key: string;
+  name: string;
+  kind: string;
+  condition: string;
+  priority: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
 
 const toSegment = (r: SegmentRow): Segment => ({
   id: r.id,
@@ -42,7 +52,14 @@ export async function insertSegment(db: D1Database, siteKey: string, id: string,
  * Updates the segment if it is still at version `expected` (null: any) and returns its new version;
  * null when it is missing or was changed meanwhile (the check and the write are one statement).
  */
-export async function updateSegment(db: D1Database, siteKey: string, id: string, s: SegmentInput, now: string, expected: number | null = null): Promise<number | null> {
+export async function updateSegment(
+  db: D1Database,
+  siteKey: string,
+  id: string,
+  s: SegmentInput,
+  now: string,
+  expected: number | null = null,
+): Promise<number | null> {
   return db
     .prepare(
       "UPDATE segments SET name = ?3, kind = ?4, condition = ?5, priority = ?6, updated_at = ?7, version = version + 1 WHERE site_key = ?1 AND id = ?2 AND (?8 IS NULL OR version = ?8) RETURNING version",

@@ -1,8 +1,14 @@
 import type { Role } from "../schemas/admin";
 
 interface SessionRow {
-  id_hash: string; user_id: string; csrf_token: string; created_at: number; last_seen_at: number; expires_at: number;
-  email: string; role: string;
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  email: string;
+  role: string;
 }
 export interface Session {
   idHash: string;
@@ -35,7 +41,10 @@ export async function getSession(db: D1Database, idHash: string): Promise<Sessio
   return row ? toSession(row) : null;
 }
 
-export async function insertSession(db: D1Database, s: { idHash: string; userId: string; csrfToken: string; now: number; expiresAt: number }): Promise<void> {
+export async function insertSession(
+  db: D1Database,
+  s: { idHash: string; userId: string; csrfToken: string; now: number; expiresAt: number },
+): Promise<void> {
   await db
     .prepare("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
     .bind(s.idHash, s.userId, s.csrfToken, s.now, s.expiresAt)

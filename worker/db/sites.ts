@@ -1,6 +1,14 @@
 import type { Site, SiteInput } from "../schemas/site";
 
-interface SiteRow { key: string; name: string; origins: string; live_version: number | null; version: number; created_at: string; updated_at: string }
+interface SiteRow {
+  key: string;
+  name: string;
+  origins: string;
+  live_version: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
 
 const toSite = (r: SiteRow): Site => ({
   key: r.key,
@@ -32,16 +40,27 @@ export async function insertSite(db: D1Database, s: SiteInput, now: string): Pro
 }
 
 /** As updateSegment: the new version, or null when missing or no longer at version `expected`. */
-export async function updateSite(db: D1Database, key: string, s: Omit<SiteInput, "key">, now: string, expected: number | null = null): Promise<number | null> {
+export async function updateSite(
+  db: D1Database,
+  key: string,
+  s: Omit<SiteInput, "key">,
+  now: string,
+  expected: number | null = null,
+): Promise<number | null> {
   return db
-    .prepare("UPDATE sites SET name = ?2, origins = ?3, updated_at = ?4, version = version + 1 WHERE key = ?1 AND (?5 IS NULL OR version = ?5) RETURNING version")
+    .prepare(
+      "UPDATE sites SET name = ?2, origins = ?3, updated_at = ?4, version = version + 1 WHERE key = ?1 AND (?5 IS NULL OR version = ?5) RETURNING version",
+    )
     .bind(key, s.name, JSON.stringify(s.origins), now, expected)
     .first<number>("version");
 }
 
 /** Moves the live pointer to `v` unless a newer version is already live: a slower, older publish must not roll it back. */
 export async function advanceLiveVersion(db: D1Database, key: string, v: number, now: string): Promise<void> {
-  await db.prepare("UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1").bind(key, v, now).run();
+  await db
+    .prepare("UPDATE sites SET live_version = MAX(COALESCE(live_version, 0), ?2), updated_at = ?3 WHERE key = ?1")
+    .bind(key, v, now)
+    .run();
 }
 
 export async function deleteSite(db: D1Database, key: string): Promise<void> {

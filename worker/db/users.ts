@@ -1,6 +1,13 @@
 import type { Role, User } from "../schemas/admin";
 
-interface UserRow { id: string; email: string; password_hash: string; salt: string; role: string; created_at: number }
+interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  salt: string;
+  role: string;
+  created_at: number;
+}
 export type UserWithSecret = User & { passwordHash: string; salt: string };
 
 const toUser = (r: UserRow): UserWithSecret => ({
@@ -31,9 +38,15 @@ export async function listUsers(db: D1Database): Promise<User[]> {
 }
 
 /** Returns false when the email is taken. */
-export async function insertUser(db: D1Database, u: { id: string; email: string; hash: string; salt: string; role: Role }, now: number): Promise<boolean> {
+export async function insertUser(
+  db: D1Database,
+  u: { id: string; email: string; hash: string; salt: string; role: Role },
+  now: number,
+): Promise<boolean> {
   const res = await db
-    .prepare("INSERT INTO users (id, email, password_hash, salt, role, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(email) DO NOTHING")
+    .prepare(
+      "INSERT INTO users (id, email, password_hash, salt, role, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(email) DO NOTHING",
+    )
     .bind(u.id, u.email, u.hash, u.salt, u.role, now)
     .run();
   return res.meta.changes === 1;
@@ -49,7 +62,9 @@ export async function setPassword(db: D1Database, id: string, hash: string, salt
  */
 export async function setRole(db: D1Database, id: string, role: Role): Promise<boolean> {
   const res = await db
-    .prepare("UPDATE users SET role = ?2 WHERE id = ?1 AND (?2 = 'owner' OR (SELECT COUNT(*) FROM users WHERE role = 'owner' AND id != ?1) > 0)")
+    .prepare(
+      "UPDATE users SET role = ?2 WHERE id = ?1 AND (?2 = 'owner' OR (SELECT COUNT(*) FROM users WHERE role = 'owner' AND id != ?1) > 0)",
+    )
     .bind(id, role)
     .run();
   return res.meta.changes === 1;
@@ -59,7 +74,11 @@ export async function setRole(db: D1Database, id: string, role: Role): Promise<b
 export async function deleteUser(db: D1Database, id: string): Promise<boolean> {
   const [, res] = await db.batch([
     db.prepare("DELETE FROM sessions WHERE user_id = ?1 AND (SELECT COUNT(*) FROM users WHERE role = 'owner' AND id != ?1) > 0").bind(id),
-    db.prepare("DELETE FROM users WHERE id = ?1 AND (role != 'owner' OR (SELECT COUNT(*) FROM users WHERE role = 'owner' AND id != ?1) > 0)").bind(id),
+    db
+      .prepare(
+        "DELETE FROM users WHERE id = ?1 AND (role != 'owner' OR (SELECT COUNT(*) FROM users WHERE role = 'owner' AND id != ?1) > 0)",
+      )
+      .bind(id),
   ]);
   return res!.meta.changes === 1;
 }

@@ -14,7 +14,12 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy: string | null;
 }
-interface VersionRow { version: number; published_at: string; published_by: string | null; source: string | null }
+interface VersionRow {
+  version: number;
+  published_at: string;
+  published_by: string | null;
+  source: string | null;
+}
 
 const toInfo = (r: VersionRow): VersionInfo => ({ version: r.version, publishedAt: r.published_at, publishedBy: r.published_by });
 
@@ -27,7 +32,11 @@ export async function listVersions(db: D1Database, siteKey: string): Promise<Ver
 }
 
 /** The version with its source; source is null for versions published before sources were kept. */
-export async function getVersion(db: D1Database, siteKey: string, v: number): Promise<(VersionInfo & { source: VersionSource | null }) | null> {
+export async function getVersion(
+  db: D1Database,
+  siteKey: string,
+  v: number,
+): Promise<(VersionInfo & { source: VersionSource | null }) | null> {
   const row = await db.prepare("SELECT * FROM versions WHERE site_key = ?1 AND version = ?2").bind(siteKey, v).first<VersionRow>();
   return row ? { ...toInfo(row), source: row.source === null ? null : (JSON.parse(row.source) as VersionSource) } : null;
 }
@@ -38,7 +47,9 @@ export async function getVersion(db: D1Database, siteKey: string, v: number): Pr
  */
 export async function allocateVersion(db: D1Database, siteKey: string, now: string): Promise<number> {
   const version = await db
-    .prepare("INSERT INTO versions (site_key, version, published_at) SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2 FROM versions WHERE site_key = ?1 RETURNING version")
+    .prepare(
+      "INSERT INTO versions (site_key, version, published_at) SELECT ?1, COALESCE(MAX(version), 0) + 1, ?2 FROM versions WHERE site_key = ?1 RETURNING version",
+    )
     .bind(siteKey, now)
     .first<number>("version");
   if (version === null) throw new Error("could not allocate a version");
@@ -50,8 +61,17 @@ export async function withdrawVersion(db: D1Database, siteKey: string, v: number
   await db.prepare("DELETE FROM versions WHERE site_key = ?1 AND version = ?2").bind(siteKey, v).run();
 }
 
-export async function recordVersionSource(db: D1Database, siteKey: string, v: number, by: string | null, source: VersionSource): Promise<void> {
-  await db.prepare("UPDATE versions SET published_by = ?3, source = ?4 WHERE site_key = ?1 AND version = ?2").bind(siteKey, v, by, JSON.stringify(source)).run();
+export async function recordVersionSource(
+  db: D1Database,
+  siteKey: string,
+  v: number,
+  by: string | null,
+  source: VersionSource,
+): Promise<void> {
+  await db
+    .prepare("UPDATE versions SET published_by = ?3, source = ?4 WHERE site_key = ?1 AND version = ?2")
+    .bind(siteKey, v, by, JSON.stringify(source))
+    .run();
 }
 
 /**
@@ -72,8 +92,23 @@ export async function restoreSource(db: D1Database, siteKey: string, source: Ver
     db.prepare("DELETE FROM segments WHERE site_key = ?1 AND id NOT IN (SELECT value FROM json_each(?2))").bind(siteKey, segIds),
     db.prepare("DELETE FROM experiences WHERE site_key = ?1 AND id NOT IN (SELECT value FROM json_each(?2))").bind(siteKey, expIds),
     db.prepare("DELETE FROM topics WHERE site_key = ?1").bind(siteKey),
-    ...source.segments.map((s) => upsertSegment.bind(s.id, siteKey, s.name, s.kind, JSON.stringify(s.condition), s.priority, s.createdAt, now)),
-    ...source.experiences.map((e) => upsertExperience.bind(e.id, siteKey, e.name, e.status, JSON.stringify(e.pages), JSON.stringify(e.variants), e.createdAt, now, e.start ?? null, e.end ?? null)),
+    ...source.segments.map((s) =>
+      upsertSegment.bind(s.id, siteKey, s.name, s.kind, JSON.stringify(s.condition), s.priority, s.createdAt, now),
+    ),
+    ...source.experiences.map((e) =>
+      upsertExperience.bind(
+        e.id,
+        siteKey,
+        e.name,
+        e.status,
+        JSON.stringify(e.pages),
+        JSON.stringify(e.variants),
+        e.createdAt,
+        now,
+        e.start ?? null,
+        e.end ?? null,
+      ),
+    ),
     ...source.topics.map((t) => insertTopic.bind(siteKey, t.topic, JSON.stringify(t.pages))),
   ]);
 }

@@ -11,12 +11,7 @@ export const demoSlots = {
 } as const;
 
 function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 const CSS = `*{box-sizing:border-box;margin:0}
@@ -110,10 +105,7 @@ const FEATURES: Array<[string, string]> = [
 
 export function demoPage(opts: { siteKey: string; snippetSrc: string; title?: string }): string {
   const title = escapeHtml(opts.title ?? "Northwind Cloud — Reliable data pipelines");
-  const logos = LOGOS.map(
-    ([name, shape]) =>
-      `<li><svg viewBox="0 0 24 24" aria-hidden="true">${shape}</svg>${name}</li>`,
-  ).join("");
+  const logos = LOGOS.map(([name, shape]) => `<li><svg viewBox="0 0 24 24" aria-hidden="true">${shape}</svg>${name}</li>`).join("");
   const features = FEATURES.map(
     ([h, p], i) => `<article class="card"><div class="ic">${icon(ICON_PATHS[i] ?? "")}</div><h3>${h}</h3><p>${p}</p></article>`,
   ).join("");

@@ -43,7 +43,11 @@ export async function edgeDecisions(env: Env, req: Request, site: string): Promi
 
 /** Whether a response may be rewritten at all: anything else passes through byte for byte. */
 const rewritable = (req: Request, res: Response) =>
-  req.method == "GET" && !req.headers.has("range") && res.status == 200 && /^text\/html\b/i.test(res.headers.get("content-type") ?? "") && res.body !== null;
+  req.method == "GET" &&
+  !req.headers.has("range") &&
+  res.status == 200 &&
+  /^text\/html\b/i.test(res.headers.get("content-type") ?? "") &&
+  res.body !== null;
 
 let warned = false;
 const warnOnce = (e: unknown) => {
@@ -65,7 +69,10 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   try {
     res = await fetch(forward);
   } catch {
-    return new Response("Bad gateway: the origin did not answer.\n", { status: 502, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response("Bad gateway: the origin did not answer.\n", {
+      status: 502,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   const { v, decided } = await decisions;
   if (!decided.length || !rewritable(req, res)) return res;

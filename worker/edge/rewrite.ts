@@ -42,7 +42,9 @@ export function applyAtEdge(el: Element, c: Change): void {
       // the page's inline style said for the same property (the cascade of one declaration block).
       const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
       const old = (el.getAttribute("style") ?? "").trim();
-      const add = Object.entries(props).map(([p, v]) => `${p}: ${v} !important;`).join(" ");
+      const add = Object.entries(props)
+        .map(([p, v]) => `${p}: ${v} !important;`)
+        .join(" ");
       el.setAttribute("style", old ? `${old}${old.endsWith(";") ? "" : ";"} ${add}` : add);
       return;
     }
@@ -79,7 +81,9 @@ export function edgeRewriter(config: number, decisions: EdgeDecision[], onError:
     write(handoff(config, decisions));
   };
   // At the end of <head>, before any change below it runs; a page without a <head> tag gets it first in <body>.
-  rewriter.on("head", { element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError) });
+  rewriter.on("head", {
+    element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError),
+  });
   rewriter.on("body", { element: (el) => guarded(() => tell((h) => el.prepend(h, { html: true })), onError) });
   for (const d of decisions)
     for (const { change, selectors } of d.changes)

@@ -22,10 +22,15 @@ export function parseEdgeRoutes(source: string): Map<string, EdgeRoute> {
   } catch {
     raw = null;
   }
-  if (typeof raw != "object" || raw === null || Array.isArray(raw)) throw new Error("FACET_EDGE must be a JSON object of hostname → { site, origin? }");
+  if (typeof raw != "object" || raw === null || Array.isArray(raw))
+    throw new Error("FACET_EDGE must be a JSON object of hostname → { site, origin? }");
   for (const [host, r] of Object.entries(raw as Record<string, { site?: unknown; origin?: unknown }>)) {
     const origin = r?.origin;
-    if (typeof r?.site != "string" || !SITE_KEY.test(r.site) || (origin !== undefined && (typeof origin != "string" || !/^https?:\/\/[^/]+\/?$/.test(origin)))) {
+    if (
+      typeof r?.site != "string" ||
+      !SITE_KEY.test(r.site) ||
+      (origin !== undefined && (typeof origin != "string" || !/^https?:\/\/[^/]+\/?$/.test(origin)))
+    ) {
       throw new Error(`FACET_EDGE["${host}"] must be { "site": "<site key>", "origin"?: "https://host" }`);
     }
     routes.set(host.toLowerCase(), { site: r.site, origin: (origin as string | undefined)?.replace(/\/$/, "") });

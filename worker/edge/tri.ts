@@ -21,7 +21,10 @@ function mentionsUnknown(cond: unknown, unknown: (path: string) => boolean): boo
   if (!isObj(cond)) return false;
   for (const k in cond) {
     const v = cond[k];
-    if (LISTS.has(k) ? Array.isArray(v) && v.some((c) => mentionsUnknown(c, unknown)) : k == "$not" ? mentionsUnknown(v, unknown) : unknown(k)) return true;
+    if (
+      LISTS.has(k) ? Array.isArray(v) && v.some((c) => mentionsUnknown(c, unknown)) : k == "$not" ? mentionsUnknown(v, unknown) : unknown(k)
+    )
+      return true;
   }
   return false;
 }

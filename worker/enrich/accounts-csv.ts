@@ -19,7 +19,8 @@ function toAccount(cells: Cells): AccountRow | string {
   const issue = parsed.error.issues[0]!;
   const key = issue.path[0];
   if (key === "domain") return `domain "${cells.domain}" is not a domain name like example.com`;
-  if (key === "name") return issue.code === "too_big" ? `the name value is longer than ${issue.maximum} characters` : `name: ${issue.message}`;
+  if (key === "name")
+    return issue.code === "too_big" ? `the name value is longer than ${issue.maximum} characters` : `name: ${issue.message}`;
   return "the row has neither a domain nor a name; give at least one";
 }
 
@@ -31,7 +32,8 @@ export function parseAccountsCsv(text: string): CsvResult<AccountRow> {
   return readTable(text, {
     columns: ACCOUNTS_CSV_COLUMNS,
     unknownColumns: "ignore",
-    checkHeader: (present) => (present.has("domain") || present.has("name") ? null : 'the header has neither a "domain" nor a "name" column'),
+    checkHeader: (present) =>
+      present.has("domain") || present.has("name") ? null : 'the header has neither a "domain" nor a "name" column',
     maxRows: MAX_ACCOUNT_ROWS,
     tooMany: `more than ${thousands(MAX_ACCOUNT_ROWS)} accounts; an account list holds at most ${thousands(MAX_ACCOUNT_ROWS)}`,
     maxField: MAX_FIELD,

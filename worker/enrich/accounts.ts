@@ -21,7 +21,12 @@ export async function deleteAccountList(env: Env, site: string): Promise<void> {
   memory.delete(site);
 }
 
-export async function inAccountList(env: Env, site: string, company: { domain?: string; name?: string }, now = Date.now()): Promise<boolean> {
+export async function inAccountList(
+  env: Env,
+  site: string,
+  company: { domain?: string; name?: string },
+  now = Date.now(),
+): Promise<boolean> {
   let list = memory.get(site, now);
   if (list === undefined) {
     const raw = await env.CONFIGS.get<AccountList>(keyOf(site), "json");

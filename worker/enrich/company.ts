@@ -16,7 +16,13 @@ const PROVIDER_TYPES = new Set(["isp", "business", "education", "hosting", "gove
 const NOT_A_COMPANY = new Set(["isp", "hosting"]);
 
 /** `site`: whose provider cap a provider call counts against. */
-export async function enrichCompany(env: Env, site: string, ip: string | null, cfAsn: number | undefined, cfAsOrg: string | undefined): Promise<CompanyAttributes | null> {
+export async function enrichCompany(
+  env: Env,
+  site: string,
+  ip: string | null,
+  cfAsn: number | undefined,
+  cfAsOrg: string | undefined,
+): Promise<CompanyAttributes | null> {
   const hex = ip ? ipToHex(ip) : null;
   let asn = cfAsn;
   let asOrg = cfAsOrg || undefined;
@@ -31,7 +37,14 @@ export async function enrichCompany(env: Env, site: string, ip: string | null, c
     asOrg = provided.asOrg ?? asOrg;
     const type = provided.type && PROVIDER_TYPES.has(provided.type) ? provided.type : "business";
     if (provided.name && !NOT_A_COMPANY.has(type)) {
-      return { name: provided.name, ...(provided.domain ? { domain: provided.domain } : {}), type, ...network(), confidence: 0.8, source: "provider" };
+      return {
+        name: provided.name,
+        ...(provided.domain ? { domain: provided.domain } : {}),
+        type,
+        ...network(),
+        confidence: 0.8,
+        source: "provider",
+      };
     }
     if (provided.type && PROVIDER_TYPES.has(provided.type)) return { type, ...network(), confidence: 0.8, source: "provider" };
   }

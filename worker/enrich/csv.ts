@@ -5,15 +5,26 @@
 export type CsvResult<T> = { ok: true; rows: T[] } | { ok: false; line: number; message: string };
 
 /** One record and the physical line it starts on (a quoted field may span lines). */
-export interface CsvRecord { line: number; fields: string[] }
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
 
 export class CsvError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const COMMA = 44, CR = 13, LF = 10, QUOTE = 34, SPACE = 32, TAB = 9;
+const COMMA = 44,
+  CR = 13,
+  LF = 10,
+  QUOTE = 34,
+  SPACE = 32,
+  TAB = 9;
 
 /** Line breaks in a quoted value (CRLF, LF or a lone CR each count once), to keep physical line numbers. */
 function lineBreaks(value: string): number {
@@ -102,7 +113,11 @@ export interface TableSpec<T> {
 /** 200000 → "200,000" without Intl (messages read the same in every runtime). */
 export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
-const columnName = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const columnName = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 /** Reads a CSV with a header line into rows; the first problem rejects the file. */
 export function readTable<T>(text: string, spec: TableSpec<T>): CsvResult<T> {

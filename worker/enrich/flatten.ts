@@ -4,7 +4,11 @@
 // Addresses are 32 lower-case hex digits (worker/net/ip.ts): they compare as plain strings.
 
 /** Addresses start..end (inclusive) belong to `company`, an index into the caller's array. */
-export interface Span { start: string; end: string; company: number }
+export interface Span {
+  start: string;
+  end: string;
+  company: number;
+}
 
 const HEX = "0123456789abcdef";
 const ADDRESS = /^[0-9a-f]{32}$/;

@@ -48,7 +48,15 @@ export async function lookupProvider(env: Env, ip: string, site: string, now = D
   return lookup;
 }
 
-async function ask(env: Env, ip: string, site: string, key: string, token: string, timeoutMs: number, now: number): Promise<ProviderCompany | null> {
+async function ask(
+  env: Env,
+  ip: string,
+  site: string,
+  key: string,
+  token: string,
+  timeoutMs: number,
+  now: number,
+): Promise<ProviderCompany | null> {
   const cacheUrl = `https://facet-cache.internal/ipinfo/${key}`;
   const cache = typeof caches !== "undefined" ? caches.default : undefined;
   const cached = await cache?.match(cacheUrl).catch(() => undefined);
@@ -78,13 +86,19 @@ async function ask(env: Env, ip: string, site: string, key: string, token: strin
     const value = fromIpinfo(await res.json());
     remember(key, value, now);
     await cache
-      ?.put(cacheUrl, new Response(JSON.stringify(value), { headers: { "content-type": "application/json", "cache-control": `max-age=${DAY_SECONDS}` } }))
+      ?.put(
+        cacheUrl,
+        new Response(JSON.stringify(value), { headers: { "content-type": "application/json", "cache-control": `max-age=${DAY_SECONDS}` } }),
+      )
       .catch(() => {});
     return value;
   } catch (err) {
     backoffUntil = now + BACKOFF_MS;
     // The kind of failure only: a message could hold the URL, and so the visitor's IP.
-    console.warn("facet: IP provider skipped:", err instanceof Error ? (/^HTTP \d{3}$/.test(err.message) ? err.message : err.name) : "error");
+    console.warn(
+      "facet: IP provider skipped:",
+      err instanceof Error ? (/^HTTP \d{3}$/.test(err.message) ? err.message : err.name) : "error",
+    );
     return null;
   }
 }

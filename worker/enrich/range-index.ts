@@ -55,8 +55,7 @@ export function findCompanyIndex(packed: PackedSpans, hex: string): number {
     if (compare(words, mid * WORDS, ipWords) <= 0) {
       found = mid;
       lo = mid + 1;
-    }
-    else hi = mid - 1;
+    } else hi = mid - 1;
   }
   return found >= 0 && compare(words, found * WORDS + 4, ipWords) >= 0 ? words[found * WORDS + 8]! : -1;
 }

@@ -6,7 +6,16 @@ import { readTable, thousands, type Cells, type CsvResult } from "./csv";
 
 export type { CsvResult } from "./csv";
 
-export const RANGES_CSV_HEADER = ["network", "name", "domain", "industry", "employees", "employees_range", "revenue_range", "type"] as const;
+export const RANGES_CSV_HEADER = [
+  "network",
+  "name",
+  "domain",
+  "industry",
+  "employees",
+  "employees_range",
+  "revenue_range",
+  "type",
+] as const;
 
 export const MAX_RANGE_ROWS = 200_000;
 const MAX_FIELD = 500;
@@ -23,7 +32,12 @@ function networkFields(network: string): { cidr: string } | { start: string; end
 }
 
 /** Schema field ← CSV column, for the optional text fields. */
-const TEXT_FIELDS = [["domain", "domain"], ["industry", "industry"], ["employeesRange", "employees_range"], ["revenueRange", "revenue_range"]] as const;
+const TEXT_FIELDS = [
+  ["domain", "domain"],
+  ["industry", "industry"],
+  ["employeesRange", "employees_range"],
+  ["revenueRange", "revenue_range"],
+] as const;
 
 const THOUSANDS = /^\d{1,3}(,\d{3})+$/;
 
@@ -71,7 +85,10 @@ export function parseRangesCsv(text: string): CsvResult<CompanyRange> {
     columns: RANGES_CSV_HEADER,
     unknownColumns: "error",
     checkHeader: (present) =>
-      ["network", "name"].filter((c) => !present.has(c)).map((c) => `the header has no "${c}" column`).join("; ") || null,
+      ["network", "name"]
+        .filter((c) => !present.has(c))
+        .map((c) => `the header has no "${c}" column`)
+        .join("; ") || null,
     maxRows: MAX_RANGE_ROWS,
     tooMany: `more than ${thousands(MAX_RANGE_ROWS)} ranges; split the file into several imports`,
     maxField: MAX_FIELD,

@@ -54,16 +54,26 @@ export const RETIRED_TTL_SECONDS = 3600;
 
 /** Rewrites the replaced index's keys with an expiry (KV sets one only on a put). */
 async function retire(env: Env, previous: string): Promise<void> {
-  const [spans, companies] = await Promise.all([env.CONFIGS.get(spansKey(previous), "arrayBuffer"), env.CONFIGS.get(companiesKey(previous))]);
+  const [spans, companies] = await Promise.all([
+    env.CONFIGS.get(spansKey(previous), "arrayBuffer"),
+    env.CONFIGS.get(companiesKey(previous)),
+  ]);
   const ttl = { expirationTtl: RETIRED_TTL_SECONDS };
-  await Promise.all([spans && env.CONFIGS.put(spansKey(previous), spans, ttl), companies !== null && env.CONFIGS.put(companiesKey(previous), companies, ttl)]);
+  await Promise.all([
+    spans && env.CONFIGS.put(spansKey(previous), spans, ttl),
+    companies !== null && env.CONFIGS.put(companiesKey(previous), companies, ttl),
+  ]);
 }
 
 /** KV's value limit: each half of an index must fit. */
 const KV_VALUE_BYTES = 25 * 1024 * 1024;
 
 /** An index written to KV under its own keys, not yet pointed at. */
-export interface BuiltIndex { index: RangeIndex; spans: number; companies: number }
+export interface BuiltIndex {
+  index: RangeIndex;
+  spans: number;
+  companies: number;
+}
 
 /**
  * Builds the index from the stored ranges (later imports win ties) — of `generation` when given, an
@@ -97,7 +107,10 @@ export async function buildRangeIndex(env: Env, generation?: number): Promise<Bu
     );
   }
   const version = crypto.randomUUID();
-  await Promise.all([env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer), env.CONFIGS.put(companiesKey(version), companiesJson)]);
+  await Promise.all([
+    env.CONFIGS.put(spansKey(version), packed.words.buffer as ArrayBuffer),
+    env.CONFIGS.put(companiesKey(version), companiesJson),
+  ]);
   return { index: { version, companies, spans: packed }, spans: packed.count, companies: companies.length };
 }
 
@@ -136,7 +149,10 @@ export async function loadRangeIndex(env: Env, now = Date.now(), repair = false)
   }
   let index = byVersion.get(version, now) ?? null;
   if (!index) {
-    const [buffer, companies] = await Promise.all([env.CONFIGS.get(spansKey(version), "arrayBuffer"), env.CONFIGS.get<Company[]>(companiesKey(version), "json")]);
+    const [buffer, companies] = await Promise.all([
+      env.CONFIGS.get(spansKey(version), "arrayBuffer"),
+      env.CONFIGS.get<Company[]>(companiesKey(version), "json"),
+    ]);
     index = buffer && companies ? { version, companies, spans: unpackSpans(buffer) } : null;
   }
   return remember(index, now);
@@ -147,5 +163,5 @@ export async function lookupRanges(env: Env, ipHex: string, repair = false): Pro
   const index = await loadRangeIndex(env, Date.now(), repair);
   if (!index) return null;
   const i = findCompanyIndex(index.spans, ipHex);
-  return i >= 0 ? index.companies[i] ?? null : null;
+  return i >= 0 ? (index.companies[i] ?? null) : null;
 }

@@ -53,7 +53,14 @@ async function sessionPrincipal(c: Context<AppEnv>, cookie: string): Promise<Pri
     throw new ApiError(403, "csrf_failed", "Send the session's CSRF token (from login or GET /admin/api/me) in the X-CSRF-Token header");
   }
   if (now - session.lastSeenAt > TOUCH_EVERY_MS) await touchSession(c.env.DB, hash, now);
-  return { kind: "session", role: session.role, userId: session.userId, email: session.email, sessionHash: hash, csrfToken: session.csrfToken };
+  return {
+    kind: "session",
+    role: session.role,
+    userId: session.userId,
+    email: session.email,
+    sessionHash: hash,
+    csrfToken: session.csrfToken,
+  };
 }
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -81,6 +88,13 @@ export function requireRole(need: Role) {
 /** For routes whose site comes from elsewhere (a query): the same check as requireRole. */
 export function assertAllowed(c: Context<AppEnv>, need: Role, site: string | null): void {
   const why = refusal(c.get("principal"), need, site);
-  if (why === "site") throw new ApiError(403, "forbidden", site ? `This API token is limited to another site, not "${site}"` : "API tokens are limited to their site; this route needs a login or the owner token");
+  if (why === "site")
+    throw new ApiError(
+      403,
+      "forbidden",
+      site
+        ? `This API token is limited to another site, not "${site}"`
+        : "API tokens are limited to their site; this route needs a login or the owner token",
+    );
   if (why === "role") throw new ApiError(403, "forbidden", `This needs the ${need} role; you are ${c.get("principal").role}`);
 }

@@ -26,7 +26,8 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message, err.fields);
   if (err instanceof DomainError) return errorResponse(c, STATUS[err.kind], err.code, err.message, err.fields);
-  if (err instanceof HTTPException) return errorResponse(c, err.status as ContentfulStatusCode, "http_error", err.message || "request failed");
+  if (err instanceof HTTPException)
+    return errorResponse(c, err.status as ContentfulStatusCode, "http_error", err.message || "request failed");
   // Unexpected: log once (never the visitor's IP or the request body), answer with the envelope.
   console.error("facet: unexpected error", c.req.method, c.req.routePath, err);
   return errorResponse(c, 500, "internal", "Something went wrong on our side");

@@ -14,7 +14,10 @@ export function expectedVersion(c: Context<AppEnv>, bodyVersion: number | undefi
   let fromHeader: number | null = null;
   if (header && header !== "*") {
     const m = /^(?:W\/)?"v(\d{1,15})"$/.exec(header);
-    if (!m) throw new ApiError(400, "invalid_precondition", 'If-Match must be an ETag this API returned, like "v3"', { "If-Match": "not an ETag from this API" });
+    if (!m)
+      throw new ApiError(400, "invalid_precondition", 'If-Match must be an ETag this API returned, like "v3"', {
+        "If-Match": "not an ETag from this API",
+      });
     fromHeader = Number(m[1]);
   }
   if (fromHeader !== null && bodyVersion !== undefined && fromHeader !== bodyVersion) {
@@ -22,7 +25,11 @@ export function expectedVersion(c: Context<AppEnv>, bodyVersion: number | undefi
   }
   const expected = fromHeader ?? bodyVersion ?? null;
   if (expected === null && !header && c.get("principal").kind === "session") {
-    throw new ApiError(428, "precondition_required", 'Send the version you edited: If-Match: "v<version>" (the ETag of the GET) or "version" in the body');
+    throw new ApiError(
+      428,
+      "precondition_required",
+      'Send the version you edited: If-Match: "v<version>" (the ETag of the GET) or "version" in the body',
+    );
   }
   return expected;
 }

@@ -10,12 +10,14 @@ import { errorResponse } from "./errors";
 
 type LimitBinding = "LIMIT_SNIPPET" | "LIMIT_CONFIG" | "LIMIT_CONTEXT" | "LIMIT_VARIANTS";
 
-
 /**
  * Endpoint → its binding, and a copy of the binding's `limit` and `period` (seconds) in wrangler.toml: the
  * binding enforces the limit; the copy gives Retry-After and the tests, and a unit test keeps it equal.
  */
-export const PUBLIC_LIMITS: Record<"snippet" | "config" | "context" | "variants", { binding: LimitBinding; limit: number; period: 10 | 60 }> = {
+export const PUBLIC_LIMITS: Record<
+  "snippet" | "config" | "context" | "variants",
+  { binding: LimitBinding; limit: number; period: 10 | 60 }
+> = {
   snippet: { binding: "LIMIT_SNIPPET", limit: 600, period: 60 },
   config: { binding: "LIMIT_CONFIG", limit: 600, period: 60 },
   context: { binding: "LIMIT_CONTEXT", limit: 120, period: 60 },

@@ -19,7 +19,9 @@ export class PatternReader {
   constructor(readonly pattern: string) {}
 
   fail(what: string): never {
-    throw new PagePatternError(`${what} at character ${this.i + 1} of "${this.pattern}"; see the page pattern syntax in docs/page-patterns.md`);
+    throw new PagePatternError(
+      `${what} at character ${this.i + 1} of "${this.pattern}"; see the page pattern syntax in docs/page-patterns.md`,
+    );
   }
 
   /** One :name, * or (…) at i, as a regex source, if there is one. */

@@ -30,7 +30,8 @@ interface Token {
 
 /** The anchored regex source a page pattern means; throws PagePatternError for syntax outside the subset. */
 export function compilePagePattern(pattern: string): string {
-  if (pattern.length > PAGE_PATTERN_MAX) throw new PagePatternError(`is ${pattern.length} characters long; Facet allows at most ${PAGE_PATTERN_MAX}`);
+  if (pattern.length > PAGE_PATTERN_MAX)
+    throw new PagePatternError(`is ${pattern.length} characters long; Facet allows at most ${PAGE_PATTERN_MAX}`);
   if (!/^([/*]|\{\/)/.test(pattern)) throw new PagePatternError(`must start with "/" or "*", like /pricing or /blog/*`);
   const r = new PatternReader(pattern);
   let out = "";
@@ -64,16 +65,23 @@ export function compilePagePattern(pattern: string): string {
     }
     if (prefix) r.i--;
     const l = r.literal();
-    if (l === null) r.fail(c == "?" || c == "+" ? `"${c}" may only follow a parameter, * or group${c == "+" ? " (write \\+ for a plus sign)" : ""}` : `"${c}" is not allowed in a page pattern`);
+    if (l === null)
+      r.fail(
+        c == "?" || c == "+"
+          ? `"${c}" may only follow a parameter, * or group${c == "+" ? " (write \\+ for a plus sign)" : ""}`
+          : `"${c}" is not allowed in a page pattern`,
+      );
     fixed += l;
   }
   flush();
   const source = `^${out}$`;
   const cost = regexCost(source, false).steps;
   if (cost > REGEX_STEP_BUDGET) {
-    throw new PagePatternError(`has wildcards or parameters that can match the same text one after another, which could freeze the visitor's page `
-      + `(about ${Math.round(cost).toLocaleString("en-US")} steps; Facet allows ${REGEX_STEP_BUDGET.toLocaleString("en-US")}); `
-      + "use fewer *, or put literal text such as a / between them");
+    throw new PagePatternError(
+      `has wildcards or parameters that can match the same text one after another, which could freeze the visitor's page ` +
+        `(about ${Math.round(cost).toLocaleString("en-US")} steps; Facet allows ${REGEX_STEP_BUDGET.toLocaleString("en-US")}); ` +
+        "use fewer *, or put literal text such as a / between them",
+    );
   }
   return source;
 }

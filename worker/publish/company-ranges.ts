@@ -7,7 +7,11 @@ import { activateRangeIndex, buildRangeIndex, discardRangeIndex, rebuildRangeInd
 import type { CompanyRange } from "../schemas/company";
 
 /** Adds `ranges` (or replaces all with them) and points every isolate at the new index. */
-export async function importCompanyRanges(env: Env, ranges: CompanyRange[], replace: boolean): Promise<{ spans: number; companies: number }> {
+export async function importCompanyRanges(
+  env: Env,
+  ranges: CompanyRange[],
+  replace: boolean,
+): Promise<{ spans: number; companies: number }> {
   let built: BuiltIndex | undefined;
   try {
     await insertCompanyRanges(env.DB, ranges, replace, async (generation) => {

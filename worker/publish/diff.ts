@@ -55,7 +55,12 @@ const experienceFields = (e: VersionSource["experiences"][number]): Fields => ({
 
 export function diffSources(live: VersionSource | null, draft: VersionSource): SourceDiff {
   const base = live ?? { segments: [], experiences: [], topics: [] };
-  const segments = diffItems(base.segments, draft.segments, (s) => ({ name: s.name, kind: s.kind, condition: s.condition, priority: s.priority }));
+  const segments = diffItems(base.segments, draft.segments, (s) => ({
+    name: s.name,
+    kind: s.kind,
+    condition: s.condition,
+    priority: s.priority,
+  }));
   const experiences = diffItems(base.experiences, draft.experiences, experienceFields);
   const asItem = (t: VersionSource["topics"][number]) => ({ id: t.topic, name: t.topic, pages: t.pages });
   const topics = diffItems(base.topics.map(asItem), draft.topics.map(asItem), (t) => ({ pages: t.pages }));

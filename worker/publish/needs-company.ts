@@ -16,4 +16,5 @@ export function partsNeedCompany(parts: Snapshot["server"]): boolean {
 }
 
 /** The snapshot's flag, or for one published before the flag existed, derived from its server parts. */
-export const needsCompany = (snap: Pick<Snapshot, "needsCompany" | "server">): boolean => snap.needsCompany ?? partsNeedCompany(snap.server);
+export const needsCompany = (snap: Pick<Snapshot, "needsCompany" | "server">): boolean =>
+  snap.needsCompany ?? partsNeedCompany(snap.server);

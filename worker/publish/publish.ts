@@ -15,15 +15,28 @@ import { writeSnapshot } from "./store";
 const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
 /** `by` names who published, for the versions list and the audit log. */
-export async function publishSite(env: Env, site: Site, now: string, by: string | null = null): Promise<{ version: number; publishedAt: string }> {
+export async function publishSite(
+  env: Env,
+  site: Site,
+  now: string,
+  by: string | null = null,
+): Promise<{ version: number; publishedAt: string }> {
   const version = await allocateVersion(env.DB, site.key, now);
-  const [segments, experiences, topics] = await Promise.all([listSegments(env.DB, site.key), listExperiences(env.DB, site.key), listTopics(env.DB, site.key)]);
+  const [segments, experiences, topics] = await Promise.all([
+    listSegments(env.DB, site.key),
+    listExperiences(env.DB, site.key),
+    listTopics(env.DB, site.key),
+  ]);
   const snap = buildSnapshot(site.key, version, segments, experiences, now, topics);
   // KV's limit is in bytes of UTF-8, not in string length: "€" is one UTF-16 unit and three bytes.
   const size = new TextEncoder().encode(JSON.stringify(snap)).byteLength;
   if (size > MAX_SNAPSHOT_BYTES) {
     await withdrawVersion(env.DB, site.key, version);
-    throw new DomainError("unprocessable", "config_too_large", `The published config would be ${size} bytes; the limit is ${MAX_SNAPSHOT_BYTES}. Remove unused experiences or shorten content.`);
+    throw new DomainError(
+      "unprocessable",
+      "config_too_large",
+      `The published config would be ${size} bytes; the limit is ${MAX_SNAPSHOT_BYTES}. Remove unused experiences or shorten content.`,
+    );
   }
   // The version row exists only once its snapshot does: a failed KV write withdraws it, so no version is
   // listed that nothing can serve (its number is taken again by the next publish).

@@ -20,6 +20,10 @@ export async function syncSiteRecord(env: Env, key: string): Promise<Site | null
 export async function removeSite(env: Env, key: string): Promise<void> {
   const versions = await listVersions(env.DB, key);
   await deleteSite(env.DB, key);
-  await deleteSiteRecords(env, key, versions.map((v) => v.version));
+  await deleteSiteRecords(
+    env,
+    key,
+    versions.map((v) => v.version),
+  );
   await deleteAccountList(env, key);
 }

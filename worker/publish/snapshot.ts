@@ -10,7 +10,14 @@ import { serverParts, splitCondition } from "./split";
 
 export const DEFAULT_TIMEOUT_MS = 1000;
 
-export function buildSnapshot(siteKey: string, v: number, segments: Segment[], experiences: Experience[], publishedAt: string, topics: Topic[] = []): Snapshot {
+export function buildSnapshot(
+  siteKey: string,
+  v: number,
+  segments: Segment[],
+  experiences: Experience[],
+  publishedAt: string,
+  topics: Topic[] = [],
+): Snapshot {
   const server = serverParts();
   const priority = new Map(segments.map((s) => [s.id, s.priority]));
   const live = experiences.filter((e) => e.status === "live");

@@ -8,7 +8,6 @@ import type { ApiApp } from "../../admin/pages/load";
 import { renderScreen } from "../../admin/pages/render";
 import { PUBLIC_SCREENS, SCREENS } from "../../admin/pages/screens";
 
-
 /** `api` is the Worker's app: every screen reads /admin/api through it, with the browser's own cookie. */
 export function adminPage(api: ApiApp) {
   // Only names that are not a current asset get here.

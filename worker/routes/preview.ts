@@ -39,7 +39,13 @@ export const previewRoutes = new Hono<AppEnv>()
     const experience = await getExperience(c.env.DB, site.key, claims.x);
     if (!experience) throw notFound(`Experience "${claims.x}"`);
     const expiresAt = new Date(claims.e).toISOString();
-    const base = { kind: claims.k, site: site.key, experience: { id: experience.id, name: experience.name, pages: experience.pages }, expiresAt, adminOrigin: claims.o ?? null };
+    const base = {
+      kind: claims.k,
+      site: site.key,
+      experience: { id: experience.id, name: experience.name, pages: experience.pages },
+      expiresAt,
+      adminOrigin: claims.o ?? null,
+    };
     if (claims.k === "editor") return c.json({ ...base, variants: experience.variants });
     const variant = experience.variants.find((v) => v.segment === claims.g);
     if (!variant) throw notFound(`A variant for segment "${claims.g}" in experience "${experience.id}"`);

@@ -27,7 +27,9 @@ const segmentIds = z.pipe(
     z.string().check(z.maxLength(2000)),
     z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
   ),
-  z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs"))).check(z.minLength(1), z.maxLength(50)),
+  z
+    .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")))
+    .check(z.minLength(1), z.maxLength(50)),
 );
 const contextQuery = z.object({ v: version, segments: z.optional(segmentIds) });
 const variantsQuery = z.object({
@@ -77,7 +79,9 @@ export const publicRoutes = new Hono<AppEnv>()
   // Before anything reads KV (README "Rate limits").
   .use("/facet.js", publicRateLimit)
   .use("/v1/sites/:site/*", publicRateLimit)
-  .get("/facet.js", (c) => cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"))
+  .get("/facet.js", (c) =>
+    cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"),
+  )
 
   // The pre-hide snippet to paste inline before the tag (README "Pre-hide"): the same for every visitor, and
   // for every version (it reads the slots facet.js recorded on the device).

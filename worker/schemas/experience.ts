@@ -43,4 +43,10 @@ export const experienceInput = z
   );
 
 export type ExperienceInput = z.infer<typeof experienceInput>;
-export type Experience = Omit<ExperienceInput, "id" | "version"> & { id: string; siteKey: string; version: number; createdAt: string; updatedAt: string };
+export type Experience = Omit<ExperienceInput, "id" | "version"> & {
+  id: string;
+  siteKey: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -18,4 +18,11 @@ export const segmentInput = z.object({
 });
 
 export type SegmentInput = z.infer<typeof segmentInput>;
-export type Segment = Omit<SegmentInput, "id" | "version" | "kind"> & { kind: SegmentKind; id: string; siteKey: string; version: number; createdAt: string; updatedAt: string };
+export type Segment = Omit<SegmentInput, "id" | "version" | "kind"> & {
+  kind: SegmentKind;
+  id: string;
+  siteKey: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -7,8 +7,11 @@ export const topic = z.object({
   pages: z.array(pagePattern).check(z.minLength(1), z.maxLength(20)),
 });
 
-export const topicsInput = z
-  .object({ topics: z.array(topic).check(z.maxLength(100)) })
-  .check(z.refine((t) => new Set(t.topics.map((x) => x.topic)).size === t.topics.length, { message: "each topic may appear once", path: ["topics"] }));
+export const topicsInput = z.object({ topics: z.array(topic).check(z.maxLength(100)) }).check(
+  z.refine((t) => new Set(t.topics.map((x) => x.topic)).size === t.topics.length, {
+    message: "each topic may appear once",
+    path: ["topics"],
+  }),
+);
 
 export type Topic = z.infer<typeof topic>;

@@ -1,7 +1,9 @@
 // "Check installation": the Worker notes, per site, each allowed origin the tag was seen on (a /context request
 // carrying that Origin). At most one KV write per site × origin per hour per isolate: an in-isolate memo skips
 // the rest, so a busy page costs no write per request. Entries expire after 30 days without a sighting.
-interface SeenEnv { CONFIGS: KVNamespace }
+interface SeenEnv {
+  CONFIGS: KVNamespace;
+}
 
 export const SEEN_WRITE_EVERY_MS = 3_600_000;
 export const SEEN_TTL_S = 30 * 86_400;

@@ -6,8 +6,20 @@
 import { typeOf } from "../../catalog";
 import { fits, operatorOf } from "./operators";
 
-export interface Rule { kind: "rule"; id: number; field: string; op: string; value: unknown }
-export interface Group { kind: "group"; id: number; all: boolean; plain: boolean; children: Node[] }
+export interface Rule {
+  kind: "rule";
+  id: number;
+  field: string;
+  op: string;
+  value: unknown;
+}
+export interface Group {
+  kind: "group";
+  id: number;
+  all: boolean;
+  plain: boolean;
+  children: Node[];
+}
 export type Node = Rule | Group;
 type Cond = Record<string, unknown>;
 
@@ -43,11 +55,14 @@ function toGroup(cond: Cond): Group {
     if (!Array.isArray(list) || !list.every(isObject)) throw new Unsupported(`"${keys[0]}" must hold a list of conditions`);
     return group(keys[0] === "$and", list.map(toNode), false);
   }
-  return group(true, keys.map((k) => {
-    if (k === "$and" || k === "$or") return toGroup({ [k]: cond[k] });
-    if (k.startsWith("$")) throw new Unsupported(`the builder has no "${k}"`);
-    return toRule(k, cond[k]);
-  }));
+  return group(
+    true,
+    keys.map((k) => {
+      if (k === "$and" || k === "$or") return toGroup({ [k]: cond[k] });
+      if (k.startsWith("$")) throw new Unsupported(`the builder has no "${k}"`);
+      return toRule(k, cond[k]);
+    }),
+  );
 }
 
 // A list item with one field is a rule; anything else is a group.
@@ -79,10 +94,12 @@ function ruleCondition(r: Rule): Cond {
  */
 export function toCondition(g: Group, where?: (path: string, id: number) => void, at = ""): Cond {
   // A rule without a field yet is still being written: it is left out until one is picked.
-  const parts = g.children.filter((c) => c.kind === "group" || c.field).map((child, i) => {
-    const prefix = `${at}${g.all ? "$and" : "$or"}.${i}.`;
-    return { child, cond: child.kind === "rule" ? ruleCondition(child) : toCondition(child, undefined), prefix };
-  });
+  const parts = g.children
+    .filter((c) => c.kind === "group" || c.field)
+    .map((child, i) => {
+      const prefix = `${at}${g.all ? "$and" : "$or"}.${i}.`;
+      return { child, cond: child.kind === "rule" ? ruleCondition(child) : toCondition(child, undefined), prefix };
+    });
   const keys = parts.flatMap((p) => Object.keys(p.cond));
   // Merging is exact only when no key repeats; {} (an empty AND) merges away and so stays a list item.
   const merge = g.all && g.plain && new Set(keys).size === keys.length && parts.every((p) => Object.keys(p.cond).length > 0);

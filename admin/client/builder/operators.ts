@@ -49,7 +49,14 @@ const ARRAY: Operator[] = [
 // traits.* hold strings, numbers or booleans: a plain "is" compares as text, which matches all three.
 const ANY: Operator[] = [...STRING.slice(0, 4), ...NUMBER.slice(2, 6), ...STRING.slice(4)];
 
-const BY_TYPE: Record<FieldType, Operator[]> = { string: STRING, number: NUMBER, boolean: BOOLEAN, "string[]": ARRAY, object: EXISTS, any: ANY };
+const BY_TYPE: Record<FieldType, Operator[]> = {
+  string: STRING,
+  number: NUMBER,
+  boolean: BOOLEAN,
+  "string[]": ARRAY,
+  object: EXISTS,
+  any: ANY,
+};
 
 export const operatorsFor = (type: FieldType): Operator[] => BY_TYPE[type];
 
@@ -63,11 +70,17 @@ export function emptyValue(input: Input): unknown {
 /** Whether a value parsed from JSON fits the operator's input (else the builder can't show the rule). */
 export function fits(input: Input, value: unknown): boolean {
   switch (input) {
-    case "text": return typeof value === "string";
-    case "number": return typeof value === "number";
-    case "bool": return typeof value === "boolean";
-    case "list": return Array.isArray(value) && value.every((v) => typeof v === "string");
-    case "numbers": return Array.isArray(value) && value.every((v) => typeof v === "number");
-    case "none": return true;
+    case "text":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number";
+    case "bool":
+      return typeof value === "boolean";
+    case "list":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "numbers":
+      return Array.isArray(value) && value.every((v) => typeof v === "number");
+    case "none":
+      return true;
   }
 }

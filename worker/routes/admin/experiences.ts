@@ -20,7 +20,8 @@ async function checkedInput(db: D1Database, site: Site, input: ExperienceInput):
     if (!known.has(v.segment)) fields[`variants.${i}.segment`] = `no segment "${v.segment}" on site "${site.key}"`;
     v.changes.forEach((ch, j) => {
       // An absolute redirect may only leave for one of the site's own origins (an open redirect otherwise).
-      if (ch.type === "redirect" && /^https?:/i.test(ch.url) && !site.origins.includes(new URL(ch.url).origin)) fields[`variants.${i}.changes.${j}.url`] = `${new URL(ch.url).origin} is not among this site's allowed origins`;
+      if (ch.type === "redirect" && /^https?:/i.test(ch.url) && !site.origins.includes(new URL(ch.url).origin))
+        fields[`variants.${i}.changes.${j}.url`] = `${new URL(ch.url).origin} is not among this site's allowed origins`;
     });
   });
   if (Object.keys(fields).length > 0) {
@@ -41,7 +42,8 @@ export const experiences = new Hono<AppEnv>()
     const site = await siteOr404(c);
     const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
     const id = input.id ?? newId("exp");
-    if (!(await insertExperience(c.env.DB, site.key, id, input, nowIso()))) throw new ApiError(409, "conflict", `An experience with id "${id}" already exists`);
+    if (!(await insertExperience(c.env.DB, site.key, id, input, nowIso())))
+      throw new ApiError(409, "conflict", `An experience with id "${id}" already exists`);
     const created = (await getExperience(c.env.DB, site.key, id))!;
     await audit(c, "experience.create", { site: site.key, target: id, after: brief(created) });
     c.header("ETag", etagOf(created.version));
@@ -60,7 +62,8 @@ export const experiences = new Hono<AppEnv>()
     const site = await siteOr404(c);
     const id = c.req.param("id");
     const input = await checkedInput(c.env.DB, site, await jsonBody(c, experienceInput));
-    if (input.id !== undefined && input.id !== id) throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
+    if (input.id !== undefined && input.id !== id)
+      throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
     const expected = expectedVersion(c, input.version);
     const before = await getExperience(c.env.DB, site.key, id);
     if (!before) throw notFound(`Experience "${id}"`);

@@ -26,10 +26,14 @@ export const links = new Hono<AppEnv>().post("/links", requireRole("editor"), as
   const experience = await getExperience(c.env.DB, site.key, input.experience);
   if (!experience) throw notFound(`Experience "${input.experience}"`);
   if (input.kind === "preview" && !experience.variants.some((v) => v.segment === input.segment)) {
-    throw new ApiError(422, "unknown_segment", `Experience "${experience.id}" has no variant for segment "${input.segment}"`, { segment: "no variant for this segment" });
+    throw new ApiError(422, "unknown_segment", `Experience "${experience.id}" has no variant for segment "${input.segment}"`, {
+      segment: "no variant for this segment",
+    });
   }
   if (input.url && !site.origins.includes(new URL(input.url).origin)) {
-    throw new ApiError(422, "origin_not_allowed", `${new URL(input.url).origin} is not among this site's allowed origins`, { url: "not on an allowed origin" });
+    throw new ApiError(422, "origin_not_allowed", `${new URL(input.url).origin} is not among this site's allowed origins`, {
+      url: "not on an allowed origin",
+    });
   }
   const expiresAt = Date.now() + LINK_TTL_MS;
   const token = await signLink(signingSecretOf(c.env), {

@@ -15,9 +15,14 @@ import { newId, nowIso, siteOr404 } from "./site-scope";
 function withKind(input: SegmentInput): SegmentInput & { kind: NonNullable<SegmentInput["kind"]> } {
   const kind = kindOf(input.condition);
   if (input.kind !== undefined && input.kind !== kind) {
-    throw new ApiError(400, "invalid_input", `Invalid body: kind: this condition's attributes make it ${kind}; leave kind out, it is derived`, {
-      kind: `derived from the condition: ${kind}`,
-    });
+    throw new ApiError(
+      400,
+      "invalid_input",
+      `Invalid body: kind: this condition's attributes make it ${kind}; leave kind out, it is derived`,
+      {
+        kind: `derived from the condition: ${kind}`,
+      },
+    );
   }
   return { ...input, kind };
 }
@@ -32,7 +37,8 @@ export const segments = new Hono<AppEnv>()
     const site = await siteOr404(c);
     const input = withKind(await jsonBody(c, segmentInput));
     const id = input.id ?? newId("seg");
-    if (!(await insertSegment(c.env.DB, site.key, id, input, nowIso()))) throw new ApiError(409, "conflict", `A segment with id "${id}" already exists`);
+    if (!(await insertSegment(c.env.DB, site.key, id, input, nowIso())))
+      throw new ApiError(409, "conflict", `A segment with id "${id}" already exists`);
     const created = (await getSegment(c.env.DB, site.key, id))!;
     await audit(c, "segment.create", { site: site.key, target: id, after: brief(created) });
     c.header("ETag", etagOf(created.version));
@@ -51,7 +57,8 @@ export const segments = new Hono<AppEnv>()
     const site = await siteOr404(c);
     const id = c.req.param("id");
     const input = withKind(await jsonBody(c, segmentInput));
-    if (input.id !== undefined && input.id !== id) throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
+    if (input.id !== undefined && input.id !== id)
+      throw new ApiError(400, "invalid_input", "The body's id differs from the URL's", { id: "must match the URL" });
     const expected = expectedVersion(c, input.version);
     const before = await getSegment(c.env.DB, site.key, id);
     if (!before) throw notFound(`Segment "${id}"`);
@@ -71,7 +78,11 @@ export const segments = new Hono<AppEnv>()
     const id = c.req.param("id");
     const users = (await listExperiences(c.env.DB, site.key)).filter((e) => e.variants.some((v) => v.segment === id));
     if (users.length > 0) {
-      throw new ApiError(409, "segment_in_use", `Segment "${id}" is used by experience(s) ${users.map((e) => `"${e.id}"`).join(", ")}; remove its variants first`);
+      throw new ApiError(
+        409,
+        "segment_in_use",
+        `Segment "${id}" is used by experience(s) ${users.map((e) => `"${e.id}"`).join(", ")}; remove its variants first`,
+      );
     }
     const before = await getSegment(c.env.DB, site.key, id);
     if (!(await deleteSegment(c.env.DB, site.key, id))) throw notFound(`Segment "${id}"`);

@@ -46,8 +46,21 @@ export const sessionPublic = new Hono<AppEnv>()
     const csrfToken = randomToken();
     const now = Date.now();
     await insertSession(c.env.DB, { idHash: await sha256Hex(token), userId: user.id, csrfToken, now, expiresAt: now + ABSOLUTE_MS });
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/admin", secure: cookieIsSecure(c.req.url), maxAge: ABSOLUTE_MS / 1000 });
-    await insertAudit(c.env.DB, { at: nowIso(), actor: `user:${user.id} ${user.email}`, action: "login", site: null, target: user.id, summary: null });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/admin",
+      secure: cookieIsSecure(c.req.url),
+      maxAge: ABSOLUTE_MS / 1000,
+    });
+    await insertAudit(c.env.DB, {
+      at: nowIso(),
+      actor: `user:${user.id} ${user.email}`,
+      action: "login",
+      site: null,
+      target: user.id,
+      summary: null,
+    });
     return c.json({ user: publicUser(user), csrfToken, expiresAt: new Date(now + ABSOLUTE_MS).toISOString() });
   })
 
@@ -60,14 +73,23 @@ export const sessionPublic = new Hono<AppEnv>()
     if (!invite) throw new ApiError(404, "invite_invalid", "This invite link is not valid; ask an owner for a new one");
     if (invite.usedAt !== null) throw new ApiError(410, "invite_used", "This invite link was already used; log in instead");
     if (invite.expiresAt <= now) throw new ApiError(410, "invite_expired", "This invite link has expired; ask an owner for a new one");
-    if (await getUserByEmail(c.env.DB, invite.email)) throw new ApiError(409, "conflict", `An account for ${invite.email} already exists; log in instead`);
-    if (!(await useInvite(c.env.DB, hash, now))) throw new ApiError(410, "invite_used", "This invite link was already used; log in instead");
+    if (await getUserByEmail(c.env.DB, invite.email))
+      throw new ApiError(409, "conflict", `An account for ${invite.email} already exists; log in instead`);
+    if (!(await useInvite(c.env.DB, hash, now)))
+      throw new ApiError(410, "invite_used", "This invite link was already used; log in instead");
     const id = newId("usr");
     const { hash: pw, salt } = await hashPassword(password);
     if (!(await insertUser(c.env.DB, { id, email: invite.email, hash: pw, salt, role: invite.role }, now))) {
       throw new ApiError(409, "conflict", `An account for ${invite.email} already exists; log in instead`);
     }
-    await insertAudit(c.env.DB, { at: nowIso(), actor: invite.email, action: "invite.accept", site: null, target: id, summary: { before: null, after: { role: invite.role } } });
+    await insertAudit(c.env.DB, {
+      at: nowIso(),
+      actor: invite.email,
+      action: "invite.accept",
+      site: null,
+      target: id,
+      summary: { before: null, after: { role: invite.role } },
+    });
     return c.json({ user: { id, email: invite.email, role: invite.role, createdAt: new Date(now).toISOString() } }, 201);
   });
 
@@ -85,7 +107,9 @@ export const sessionRoutes = new Hono<AppEnv>()
   .get("/me", requireRole("viewer"), (c) => {
     const p = c.get("principal");
     if (p.kind === "session") return c.json({ kind: p.kind, role: p.role, user: { id: p.userId, email: p.email }, csrfToken: p.csrfToken });
-    return c.json(p.kind === "site-token" ? { kind: p.kind, role: p.role, site: p.site, tokenId: p.tokenId } : { kind: p.kind, role: p.role });
+    return c.json(
+      p.kind === "site-token" ? { kind: p.kind, role: p.role, site: p.site, tokenId: p.tokenId } : { kind: p.kind, role: p.role },
+    );
   })
 
   .post("/me/password", requireRole("viewer"), async (c) => {

@@ -53,7 +53,14 @@ export const users = new Hono<AppEnv>()
     const { email, role } = await jsonBody(c, inviteInput);
     const token = randomToken();
     const now = Date.now();
-    await insertInvite(c.env.DB, { tokenHash: await sha256Hex(token), email, role, createdBy: actorOf(c.get("principal")), now, expiresAt: now + INVITE_TTL_MS });
+    await insertInvite(c.env.DB, {
+      tokenHash: await sha256Hex(token),
+      email,
+      role,
+      createdBy: actorOf(c.get("principal")),
+      now,
+      expiresAt: now + INVITE_TTL_MS,
+    });
     await audit(c, "invite.create", { after: { email, role } });
     const url = `${new URL(c.req.url).origin}/admin/invite#${token}`;
     return c.json({ email, role, token, url, expiresAt: new Date(now + INVITE_TTL_MS).toISOString() }, 201);

@@ -23,7 +23,12 @@ export const versions = new Hono<AppEnv>()
   .post("/publish", requireRole("editor"), async (c) => {
     const site = await siteOr404(c);
     const published = await publishSite(c.env, site, nowIso(), actorOf(c.get("principal")));
-    await audit(c, "publish", { site: site.key, target: `v${published.version}`, before: { live: site.liveVersion }, after: { live: published.version } });
+    await audit(c, "publish", {
+      site: site.key,
+      target: `v${published.version}`,
+      before: { live: site.liveVersion },
+      after: { live: published.version },
+    });
     return c.json(published, 201);
   })
 
@@ -43,7 +48,11 @@ export const versions = new Hono<AppEnv>()
 
   .get("/diff", requireRole("viewer"), async (c) => {
     const site = await siteOr404(c);
-    const [segments, experiences, topics] = await Promise.all([listSegments(c.env.DB, site.key), listExperiences(c.env.DB, site.key), listTopics(c.env.DB, site.key)]);
+    const [segments, experiences, topics] = await Promise.all([
+      listSegments(c.env.DB, site.key),
+      listExperiences(c.env.DB, site.key),
+      listTopics(c.env.DB, site.key),
+    ]);
     const live = site.liveVersion === null ? null : await getVersion(c.env.DB, site.key, site.liveVersion);
     // "unknown": the live version was published before sources were kept; everything shows as added.
     const baseline = site.liveVersion === null ? "none" : live?.source ? "live" : "unknown";
@@ -56,10 +65,16 @@ export const versions = new Hono<AppEnv>()
     const { version } = await jsonBody(c, rollbackInput);
     const old = await getVersion(c.env.DB, site.key, version);
     if (!old) throw notFound(`Version ${version} of site "${site.key}"`);
-    if (!old.source) throw new ApiError(409, "no_source", `Version ${version} was published before versions kept their content; it cannot be restored`);
+    if (!old.source)
+      throw new ApiError(409, "no_source", `Version ${version} was published before versions kept their content; it cannot be restored`);
     const now = nowIso();
     await restoreSource(c.env.DB, site.key, old.source, now);
     const published = await publishSite(c.env, site, now, actorOf(c.get("principal")));
-    await audit(c, "rollback", { site: site.key, target: `v${published.version}`, before: { live: site.liveVersion }, after: { live: published.version, restoredFrom: version } });
+    await audit(c, "rollback", {
+      site: site.key,
+      target: `v${published.version}`,
+      before: { live: site.liveVersion },
+      after: { live: published.version, restoredFrom: version },
+    });
     return c.json({ ...published, restoredFrom: version }, 201);
   });
