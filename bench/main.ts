@@ -2,6 +2,9 @@
 // every figure for bench/results.json, printing each section as it completes.
 import { benchBundles, type BundlesResult } from "./bundles";
 import { benchClassify, type ClassifyResult } from "./classify";
+import { benchFlicker, type FlickerResult } from "./flicker";
+import { applyReport, flickerReport } from "./flicker-report";
+import { benchApply, type ApplyResult } from "./apply";
 import { benchLookup, type LookupResult } from "./lookup";
 import { benchProvider, providerReport, type ProviderResult } from "./provider";
 import { benchRegex, benchRegexChromium, type RegexResult } from "./regex";
@@ -9,7 +12,7 @@ import { bundlesReport, classifyReport, lookupReport, regexReport, workerReport 
 import { sinkValue } from "./stats";
 import { benchWorker, type WorkerResult } from "./worker";
 
-export const SECTIONS = ["bundles", "lookup", "segments", "regex", "worker", "provider"] as const;
+export const SECTIONS = ["bundles", "lookup", "segments", "regex", "worker", "provider", "flicker", "apply"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchResults {
@@ -19,6 +22,8 @@ export interface BenchResults {
   regex?: RegexResult;
   worker?: WorkerResult;
   provider?: ProviderResult;
+  flicker?: FlickerResult;
+  apply?: ApplyResult;
   sink: number;
 }
 
@@ -55,6 +60,14 @@ export async function runBench(
   if (only.has("provider")) {
     out.provider = await benchProvider(log);
     print(providerReport(out.provider));
+  }
+  if (only.has("flicker")) {
+    out.flicker = await benchFlicker({ log });
+    print(flickerReport(out.flicker));
+  }
+  if (only.has("apply")) {
+    out.apply = await benchApply(log);
+    print(applyReport(out.apply));
   }
   out.sink = sinkValue();
   return out;

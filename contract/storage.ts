@@ -9,3 +9,14 @@ export type StoreKey = (typeof STORE_KEYS)[number];
 
 /** The IndexedDB key of one entry of a site. */
 export const storageKey = (site: string, key: StoreKey): string => site + ":" + key;
+
+/**
+ * The localStorage key, per site, of the slots of the site's live experiences by page ({ t: timeout, e: [paths,
+ * slots][] }): read synchronously by the pre-hide snippet (contract/prehide.ts) before the page paints. It
+ * describes the site, not the visitor; facet.js also reads it as the synchronous sign that the IndexedDB cache
+ * was written (a repeat visit), so a slow IndexedDB never holds back a first visit's requests.
+ */
+export const slotsKey = (site: string): string => "facet:" + site;
+
+/** The id of the pre-hide snippet's style element, which facet.js removes once it has decided. */
+export const PREHIDE_ID = "facet-prehide";

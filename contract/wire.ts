@@ -71,6 +71,11 @@ export interface ServerContext {
   expires: number;
   /** The device as the Worker reads it from the request's user agent and client hints (device.* but touch and viewport). */
   device: ServerDevice;
+  /**
+   * Only when asked with `segments` (the upgraded tag's first visit): the content of those segments this
+   * visitor may be served, so context and content take one round trip. Not kept in the cached context.
+   */
+  changes?: ExperienceContent;
 }
 
 /** device.type, device.os and device.browser: plain fields, classified by the Worker (worker/visitor/device.ts). */

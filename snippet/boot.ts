@@ -3,13 +3,15 @@
 // context has expired), for the next page view. Caches of another version or an old shape are not used.
 import type { CachedContent, ServerContext } from "../contract/wire";
 import { finish, pendingRefresh, refresh, replay } from "./api";
-import { decide } from "./decide";
-import { fromEdge } from "./edge";
 import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
-import { api, content, doc, forgotten, keep, profile, site, start, view, type Config, type Visitor } from "./session";
-import { load } from "./store";
+import { api, doc, forgotten, inline, keep, nonce, profile, site, start, view, type Config, type Visitor } from "./session";
+import { decide, onPage, pathsOf } from "./decide";
+import { fromEdge } from "./edge";
+import { hideEarly } from "./flicker";
+import { PREHIDE_ID } from "../contract/storage";
+import { cached, load, mark } from "./store";
 import { specialLink } from "./special-link";
 
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
@@ -17,42 +19,83 @@ const landing = new URL(location.href);
 
 const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<ServerContext>(api("context"))]);
 
+/** The segments that can still win on this page before the context is known: every one of its experiences'. */
+const onThisPage = (c: Config) => c.experiences.filter((e) => onPage(pathsOf(e), landing));
+
+/**
+ * A first visit's requests. With the config inlined (the upgraded tag), one: the context, carrying the content
+ * of the segments that can still win (only their ids leave the device). Otherwise config ∥ context.
+ */
+const first = async (): Promise<[Config, ServerContext]> => {
+  if (!inline) return fetchBoth();
+  // Without ?v: a script cached since the last publish still gets the live context (and the live version's
+  // content, which boot drops when it isn't the inlined config's).
+  const ids = [...new Set(onThisPage(inline).flatMap((e) => e.segments))];
+  return [inline, await getJson<ServerContext>(api("context" + (ids.length ? "?segments=" + ids : "")))];
+};
+
 export const boot = async () => {
   const t0 = Date.now();
   if (!site) throw Error("data-site missing");
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
-  const [p0, cfg0, ctx0, content0] = (await load(site, 500)) as [Visitor?, Config?, ServerContext?, CachedContent?];
+  // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
+  // pre-hide snippet already hid them).
+  if (inline && !doc.getElementById(PREHIDE_ID))
+    hideEarly(
+      doc,
+      onThisPage(inline).flatMap((e) => e.slots),
+      nonce,
+      inline.timeout,
+    );
+  // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
+  // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
+  // visit (and leaves the stored profile alone), never a stall and never a page without personalization.
+  const net = cached(site) ? undefined : first();
+  net?.catch(() => {}); // answered below, after IndexedDB: not an unhandled rejection meanwhile
+  let lost = false;
+  const [p0, cfg0, ctx0, content0] = (await load(site, 300).catch(() => ((lost = true), []))) as [
+    Visitor?,
+    Config?,
+    ServerContext?,
+    CachedContent?,
+  ];
   const now = Date.now();
-  let config = cfg0?.segments ? cfg0 : undefined;
+  // An inlined config is the live one (its script revalidated within a minute): a cache of another version is
+  // not used, and only the context is revalidated in the background, when it expires.
+  let config = inline ? ((inline.t = t0), inline) : cfg0?.segments ? cfg0 : undefined;
+  let content = content0;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
   // often is): the cache is refreshed in the background for the next page view.
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
   // the geo and company records (both changed in the same release): fetching a new one overwrites them.
   let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device ? ctx0 : undefined;
-  const fromCache = !!ctx;
-  if (!ctx) {
+  const fromCache = !!ctx && !net;
+  if (!fromCache) {
     // First visit (or a cache from another version): config and context in parallel, one round trip.
-    const [c, x] = await fetchBoth();
+    const [c, { changes, ...x }] = await (net || first());
     if (forgotten) return;
+    if (changes) content = { v: x.v, changes };
     c.t = Date.now();
     config = c;
     // A publish between the two requests: the context's references belong to another version.
     ctx = x.v == c.v ? x : { ...x, server: {} };
+    mark(site, c);
   }
   const cfg = config!;
   // The profile is only taken up now: a route change while Facet was loading left it alone (see
   // navigated), so each page view is recorded once, in order, the landing page first.
-  start(p0, cfg, ctx, content0?.v == cfg.v ? content0 : { v: cfg.v, changes: {} });
+  const begun = content?.v == cfg.v ? content : { v: cfg.v, changes: {} };
+  start(p0, cfg, ctx!, begun, lost);
   view(landing, doc.referrer);
   record();
   replay();
   // One write for the page view, and for config and context when they just came from the network.
-  keep(fromCache ? { profile } : { profile, config, context: ctx });
+  keep(fromCache ? { profile } : { profile, config, context: ctx, content: content?.v == cfg.v ? content : undefined });
   const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
-  finish(await render(deadline, Date.now() < deadline, fromEdge(doc, content!)));
+  finish(await render(deadline, Date.now() < deadline, fromEdge(doc, begun)));
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
-  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx.expires < now)) revalidate(cfg, new URL(location.href));
+  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));
 };
 
 // Refreshes the cache off the critical path, for the next page view.
@@ -61,6 +104,7 @@ const revalidate = async (old: Config, url: URL) => {
     const [c, x] = await fetchBoth();
     if (x.v != c.v || forgotten) return;
     c.t = Date.now();
+    mark(site, c);
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
     const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);

@@ -1,6 +1,8 @@
 // Element-level anti-flicker: hides only the slots about to change, and releases them once. Each
 // selector goes in through insertRule, one rule at a time: an invalid one is refused alone, and a
 // selector can never smuggle in other CSS (an @import, a second rule).
+import { PREHIDE_ID } from "../contract/storage";
+
 export function hideSlots(doc: Document, selectors: string[], nonce: string | undefined): () => void {
   if (!selectors.length) return () => {};
   const style = doc.createElement("style");
@@ -12,3 +14,18 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
     } catch {}
   return () => style.remove();
 }
+
+/**
+ * Ends the pre-hide snippet's hiding (contract/prehide.ts). Called once a decision is made, right after
+ * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
+ * never show their default, and every other slot is released at once.
+ */
+export const releasePrehide = (doc: Document) => (doc.getElementById(PREHIDE_ID)?.remove(), early());
+
+/** hideEarly()'s release. */
+let early = () => {};
+/** Hides `selectors` now, until the decision (releasePrehide) or `ms` at most: the upgraded tag knows the slots as it runs. */
+export const hideEarly = (doc: Document, selectors: string[], nonce: string | undefined, ms: number) => {
+  early = hideSlots(doc, selectors, nonce);
+  setTimeout(early, ms);
+};

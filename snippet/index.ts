@@ -6,6 +6,7 @@
 // out plan.ts's pure plan on the page), navigation.ts (SPA route changes), session.ts (shared state).
 import { finish, install, run } from "./api";
 import { boot } from "./boot";
+import { releasePrehide } from "./flicker";
 import { hookNavigation } from "./navigation";
 import { warn } from "./session";
 
@@ -21,6 +22,7 @@ if (!q?.v) {
   for (const cmd of Array.isArray(q) ? (q as Parameters<typeof run>[0][]) : []) run(cmd);
   boot().catch((e) => {
     warn(e);
+    releasePrehide(document);
     finish({ segments: [], applied: [], source: "none" });
   });
 }

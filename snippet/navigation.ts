@@ -13,19 +13,23 @@ export const moved = () => page() != lastPage;
 /** Records the route change as a page view, if there was one (boot.ts: one made while Facet was loading). */
 export const record = () => moved() && (view(new URL(location.href), location.origin + lastPage), (lastPage = page()));
 
-/** After a route change: recorded, and decided again, once the profile is loaded (boot.ts takes it up until then). */
-export const navigated = () =>
-  setTimeout(() => {
-    try {
-      if (!moved() || !profile || forgotten) return;
-      record();
-      withheld.clear();
-      keep({ profile });
-      refresh(true);
-    } catch (e) {
-      warn(e);
-    }
-  });
+/**
+ * After a route change: recorded, and decided again, once the profile is loaded (boot.ts takes it up until
+ * then). Synchronously, in the task of the pushState/replaceState/popstate: with config, context and content
+ * cached the route's winners are applied before the app renders it, and changes.ts's observer applies them to
+ * the app's own DOM writes as microtasks of that same task, so the app's default never reaches a frame.
+ */
+export const navigated = () => {
+  try {
+    if (!moved() || !profile || forgotten) return;
+    record();
+    withheld.clear();
+    keep({ profile });
+    refresh(true);
+  } catch (e) {
+    warn(e);
+  }
+};
 
 export const hookNavigation = () => {
   for (const m of ["pushState", "replaceState"] as const) {

@@ -5,11 +5,11 @@ import { activate, type Revert } from "./changes";
 import { visitorContext } from "./context";
 import { decide, type Winner } from "./decide";
 import { device } from "./device";
-import { hideSlots } from "./flicker";
+import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { api, config, content, ctx, doc, forgotten, keep, profile, script, warn, type Config } from "./session";
+import { api, config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -55,7 +55,8 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
-  const release = hide ? hideSlots(doc, todo.hide, script!.dataset.nonce || script!.nonce) : () => {};
+  const release = hide ? hideSlots(doc, todo.hide, nonce) : () => {};
+  releasePrehide(doc);
   const timer = hide && setTimeout(release, deadline - now);
   try {
     if (todo.fetch.length) {

@@ -15,9 +15,12 @@ export let config: Config | undefined;
 export let ctx: ServerContext | undefined;
 export let content: CachedContent | undefined;
 export let forgotten = false;
+/** IndexedDB didn't answer in time (or can't): this page view stores nothing, so a slow IndexedDB's stored
+ * profile isn't overwritten by this page view's, and a missing one gives no warning. */
+let lost = false;
 
-export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent) => {
-  (profile = p), (config = c), (ctx = x), (content = n);
+export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent, l: boolean) => {
+  (profile = p), (config = c), (ctx = x), (content = n), (lost = l);
 };
 
 /** forget(): in-flight fetches and saves see `forgotten` and store nothing. */
@@ -31,12 +34,18 @@ export const warn = (e: unknown) => warned || ((warned = true), console.warn("fa
 
 export const doc = document;
 export const script = (doc.currentScript || doc.querySelector("script[data-site]")) as HTMLScriptElement | null;
-export const site = script?.dataset.site || "";
+/** The upgraded tag (<script async src=".../v1/sites/KEY/facet.js">): the Worker wraps the snippet in a function
+ * whose parameter is the site's live config. Undefined with the plain /facet.js tag. */
+declare const __facetInline: Config | undefined;
+export const inline = typeof __facetInline == "object" ? __facetInline : undefined;
+export const site = script?.dataset.site || inline?.site || "";
+/** For the <style> elements Facet adds (a strict CSP): data-nonce, or the tag's own nonce. */
+export const nonce = script?.dataset.nonce || script?.nonce;
 // The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
 export const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
 export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
-export const keep = (entries: Parameters<typeof save>[1]) => forgotten || save(site, entries).catch(warn);
+export const keep = (entries: Parameters<typeof save>[1]) => forgotten || lost || save(site, entries).catch(warn);
 
 /** A page view: recorded in the profile (and its topics' interest scores). */
 export const view = (url: URL, referrer: string) => {

@@ -3,7 +3,9 @@
 // Built on idb-keyval's store and request helpers only: its getMany/setMany would bring along its
 // default "keyval-store" database, bytes the snippet never uses.
 import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
-import { DB_NAME, STORE_KEYS, STORE_NAME, storageKey, type StoreKey } from "../contract/storage";
+import type { PublishedConfig } from "../contract/wire";
+import { DB_NAME, STORE_KEYS, STORE_NAME, slotsKey, storageKey, type StoreKey } from "../contract/storage";
+import { pathsOf } from "./decide";
 
 let store: UseStore | undefined;
 const db: UseStore = (mode, callback) => (store ??= createStore(DB_NAME, STORE_NAME))(mode, callback);
@@ -18,16 +20,39 @@ export async function load(site: string, ms: number): Promise<unknown[]> {
   );
 }
 
-export function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {
+// Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
+export async function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {
   return db("readwrite", (s) => {
-    for (const k in entries) s.put(entries[k as StoreKey], storageKey(site, k as StoreKey));
+    // An entry left undefined is not written (session.ts: a profile that wasn't loaded).
+    for (const k in entries) entries[k as StoreKey] !== undefined && s.put(entries[k as StoreKey], storageKey(site, k as StoreKey));
     return promisifyRequest(s.transaction);
   });
 }
 
-export function forget(site: string): Promise<void> {
+export async function forget(site: string): Promise<void> {
+  mark(site);
   return db("readwrite", (s) => {
     for (const k of STORE_KEYS) s.delete(storageKey(site, k));
     return promisifyRequest(s.transaction);
   });
 }
+
+/**
+ * Records, in localStorage, the slots of the site's live experiences by page (for the pre-hide snippet) and
+ * so that the IndexedDB cache exists (cached()); without a config, removes them. Never throws: storage may be
+ * blocked, or full.
+ */
+export const mark = (site: string, c?: PublishedConfig) => {
+  try {
+    c
+      ? localStorage.setItem(slotsKey(site), JSON.stringify({ t: c.timeout, e: c.experiences.map((x) => [pathsOf(x), x.slots]) }))
+      : localStorage.removeItem(slotsKey(site));
+  } catch {}
+};
+
+/** Whether this device holds Facet's cache for the site: a synchronous answer, whatever IndexedDB does. */
+export const cached = (site: string) => {
+  try {
+    return !!localStorage.getItem(slotsKey(site));
+  } catch {}
+};

@@ -96,3 +96,54 @@ export async function ageProfile(page: Page, site: string, minutes: number) {
     { db: DB_NAME, kv: STORE_NAME, key: storageKey(site, "profile"), minutes },
   );
 }
+
+/** What one painted frame showed of a slot: its text, or "hidden" (visibility/opacity/display), or "missing". */
+export type FrameState = string;
+
+/**
+ * Samples every frame from before the page's first paint (an init script): for each selector, the slot's text,
+ * "hidden" (visibility/opacity/display) or "missing", and the page's path (`path`). A requestAnimationFrame callback resizes a probe element
+ * each frame, and a ResizeObserver on it reads the slots: its callbacks run after every rAF callback and the
+ * layout, right before the paint, so each sample is what that frame paints (a rAF callback alone would miss
+ * what the page changed in the frame's other rAF callbacks, and see changes of tasks run since the paint).
+ * Read with frames(); framesAfter(n) waits n more frames.
+ */
+export async function recordFrames(page: Page, selectors: string[]) {
+  await page.addInitScript((sels: string[]) => {
+    const w = window as unknown as { __frames: Record<string, string>[] };
+    w.__frames = [];
+    const state = (sel: string) => {
+      const el = document.querySelector(sel) as HTMLElement | null;
+      if (!el) return "missing";
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== "visible" || cs.opacity === "0" || !el.getClientRects().length) return "hidden";
+      for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).opacity === "0") return "hidden";
+      return el.textContent!.trim();
+    };
+    const probe = document.createElement("i");
+    probe.style.cssText = "position:fixed;top:0;left:0;height:1px;visibility:hidden;pointer-events:none";
+    new ResizeObserver(() => w.__frames.push({ path: location.pathname, ...Object.fromEntries(sels.map((s) => [s, state(s)])) })).observe(
+      probe,
+    );
+    let n = 0;
+    const tick = () => {
+      // The init script may run before the document has its root element: the probe joins it at the first frame.
+      if (!probe.isConnected) document.documentElement?.appendChild(probe);
+      probe.style.width = `${(++n % 2) + 1}px`;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, selectors);
+}
+
+export const frames = (page: Page): Promise<Record<string, FrameState>[]> => page.evaluate(() => (window as any).__frames);
+
+/** Waits until `n` more frames were painted (frame counting, not a sleep). */
+export const framesAfter = (page: Page, n: number) =>
+  page
+    .waitForFunction((target) => (window as any).__frames.length >= target, 0, { timeout: 10_000 })
+    .then(async () => {
+      const now = (await frames(page)).length;
+      await page.waitForFunction((target) => (window as any).__frames.length >= target, now + n, { timeout: 10_000 });
+      return frames(page);
+    });

@@ -106,11 +106,15 @@ describe("the Worker", () => {
   }
 });
 
-it("without IndexedDB (a private mode): original page, one warning", async () => {
+// Storage never cancels personalization (issue 9): without IndexedDB, each page view is a first visit.
+it("without IndexedDB (a private mode): personalized as a first visit, without a warning", async () => {
   const v = await newVisitor(browser, (ctx) => ctx.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined })));
   await v.page.goto(`${inject("workerUrl")}/?facet_sim_country=DE`);
-  await expectOriginal(v);
-  expect(facetWarnings(v)).toHaveLength(1);
+  const info = await facetReady(v.page);
+  expect(info.source).toBe("network");
+  expect(await text(v.page, "#hero-headline")).toBe("Zuverlässige Datenpipelines in Minuten");
+  expect(v.pageErrors).toEqual([]);
+  expect(facetWarnings(v)).toEqual([]);
   await v.context.close();
 });
 

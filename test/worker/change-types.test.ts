@@ -168,6 +168,22 @@ describe("server tokens in content", () => {
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
   });
 
+  it("are filled the same way in the content the upgraded tag's context carries (context?segments=)", async () => {
+    const { site, segment, company } = await tokenSite();
+    const res = await visit(`/v1/sites/${site}/context?segments=${segment}`, {
+      headers: { "x-facet-simulate": `ip=${company.ip(9)}` },
+      cf: { city: "Berlin" },
+    });
+    const body = (await res.json()) as { changes: VariantsResponse["changes"] };
+    expect(body.changes.hero![segment]![0]).toEqual({
+      type: "text",
+      selector: "#h",
+      value: "Hi Pied <Piper> in Berlin, {{traits.firstName|friend}}",
+    });
+    expect(JSON.stringify(body)).not.toContain("{{company.");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("fall back when the visitor has no such attribute (no fallback: empty)", async () => {
     const { site, segment } = await tokenSite();
     const res = await visit(`/v1/sites/${site}/variants?segments=${segment}`, { headers: { "x-facet-simulate": "country=FR" } });

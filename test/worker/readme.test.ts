@@ -55,6 +55,8 @@ describe("README", () => {
     const ctx = await contextFor(site.key, { headers: { "x-facet-simulate": "country=DE" } });
     const sent = {
       "/facet.js": [await header("/facet.js")],
+      "/v1/sites/:site/facet.js": [await header(`${base}/facet.js`)],
+      "/v1/sites/:site/prehide.js": [await header(`${base}/prehide.js`)],
       "/v1/sites/:site/config": [await header(`${base}/config`)],
       "/v1/sites/:site/context": [await header(`${base}/context`)],
       "/v1/sites/:site/variants": [

@@ -22,6 +22,18 @@ export async function cachedJson(c: Context, data: object, cacheControl: string)
   return respond(c, m.body, await m.etag, cacheControl, "application/json; charset=utf-8");
 }
 
+/** For a body made from one object that never changes (a snapshot's config): made, with its ETag, once per object. */
+export async function cachedDerived(c: Context, from: object, make: () => string, cacheControl: string, type: string): Promise<Response> {
+  let m = derived.get(from);
+  if (!m) {
+    const body = make();
+    m = { body, etag: etagOf(body) };
+    derived.set(from, m);
+  }
+  return respond(c, m.body, await m.etag, cacheControl, type);
+}
+const derived = new WeakMap<object, { body: string; etag: Promise<string> }>();
+
 /** For a body that never changes while the isolate lives (the snippet). */
 export async function cachedBody(c: Context, body: string, cacheControl: string, type: string): Promise<Response> {
   let etag = bodyEtags.get(body);

@@ -4,36 +4,37 @@ import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import * as z from "../schemas/zod";
 import type { AppEnv } from "../env";
-import { cachedBody, cachedJson } from "../http/cache";
+import { cachedBody, cachedDerived, cachedJson } from "../http/cache";
 import { allowOrigin, exposeError, preflight } from "../http/cors";
 import { publicRateLimit } from "../http/ratelimit";
 import { ApiError, notFound } from "../http/errors";
 import { parse } from "../http/validate";
 import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
-import { serverRefs } from "../../contract/server-refs";
 import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/published";
 import { serverContext, visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
-import { mayMatch } from "../visitor/gate";
+import { servedContent } from "../visitor/served";
 import { verifyContext } from "../visitor/sign";
 import { SNIPPET_JS } from "../generated/snippet";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 import { noteSeen } from "../visitor/seen";
+import { prehide } from "../../contract/prehide";
 
 const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
-const contextQuery = z.object({ v: version });
+const segmentIds = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(2000)),
+    z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
+  ),
+  z
+    .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")))
+    .check(z.minLength(1), z.maxLength(50)),
+);
+const contextQuery = z.object({ v: version, segments: z.optional(segmentIds) });
 const variantsQuery = z.object({
   v: version,
-  segments: z.pipe(
-    z.pipe(
-      z.string().check(z.maxLength(2000)),
-      z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
-    ),
-    z
-      .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")))
-      .check(z.minLength(1), z.maxLength(50)),
-  ),
+  segments: segmentIds,
   token: z.optional(z.string().check(z.maxLength(4096))),
 });
 
@@ -82,6 +83,26 @@ export const publicRoutes = new Hono<AppEnv>()
     cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"),
   )
 
+  // The pre-hide snippet to paste inline before the tag (README "Pre-hide"): the same for every visitor, and
+  // for every version (it reads the slots facet.js recorded on the device).
+  .get("/v1/sites/:site/prehide.js", async (c) => {
+    await siteFor(c);
+    return cachedBody(c, prehide(c.req.param("site")), "public, max-age=3600", "application/javascript; charset=utf-8");
+  })
+
+  // The upgraded tag: the snippet with the site's live config inlined, one cacheable response instead of two
+  // requests. Cached for a minute at most (a new version reaches returning visitors within it), ETag / 304.
+  .get("/v1/sites/:site/facet.js", async (c) => {
+    const { snap } = await snapshotFor(c);
+    return cachedDerived(
+      c,
+      snap.config,
+      () => `(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(snap.config)})`,
+      "public, max-age=60",
+      "application/javascript; charset=utf-8",
+    );
+  })
+
   .options("/v1/sites/:site/*", async (c) => preflight(c, (await siteFor(c)).origins))
 
   .get("/v1/sites/:site/config", async (c) => {
@@ -92,7 +113,8 @@ export const publicRoutes = new Hono<AppEnv>()
   })
 
   .get("/v1/sites/:site/context", async (c) => {
-    const { v } = parse(contextQuery, c.req.query(), "query");
+    // segments: the content that rides along on the upgraded tag's first visit, as /variants takes them.
+    const { v, segments: ids } = parse(contextQuery, c.req.query(), "query");
     // Signed only against the live version: an older one may have gated content more loosely.
     const { snap, record } = await snapshotFor(c, v, false);
     const origin = c.req.header("origin");
@@ -102,38 +124,24 @@ export const publicRoutes = new Hono<AppEnv>()
     const attrs = await visitorAttributes(c.env, c.req.raw, snap.site, needsCompany(snap));
     const context = await serverContext(secret, snap, record.created, attrs, Date.now(), deviceFrom(c.req.raw.headers));
     c.header("Cache-Control", "private, no-store");
+    if (ids) {
+      // Gated by the server results just computed for this very request: nothing to prove.
+      const { changes } = servedContent(snap, ids, new Set(Object.keys(context.server).filter((r) => context.server[r])));
+      // Server tokens ({{company.name}}) are filled with this visitor's own attributes, as /variants does.
+      const tokens = serverTokensIn(changes);
+      const own = tokens.company && !needsCompany(snap) ? await visitorAttributes(c.env, c.req.raw, snap.site, true) : attrs;
+      context.changes = tokens.any ? fillServerTokens(changes, own) : changes;
+    }
     return c.json(context);
   })
 
   .get("/v1/sites/:site/variants", async (c) => {
     const q = parse(variantsQuery, c.req.query(), "query");
     const { snap, record } = await snapshotFor(c, q.v);
-    const conditions = new Map(snap.config.segments.map((s) => [s.id, s.condition]));
     const claims = q.token ? await verifyContext(signingSecret(c), q.token, Math.floor(Date.now() / 1000)) : null;
     // The token must be for this site (this incarnation of it: a key can be deleted and created again) and version.
     const trueRefs = claims && claims.s === snap.site && claims.c === record.created && claims.v === snap.v ? new Set(claims.t) : null;
-
-    const allowed = new Set<string>();
-    const denied: string[] = [];
-    let gated = false;
-    for (const id of q.segments) {
-      const condition = conditions.get(id);
-      if (!condition) continue; // not in this version: nothing to serve, not an error
-      // Content of segments that depend on server results needs a signed context that can match.
-      const needsToken = serverRefs(condition).size > 0;
-      gated ||= needsToken;
-      if (needsToken && !(trueRefs && mayMatch(condition, trueRefs))) denied.push(id);
-      else allowed.add(id);
-    }
-    const changes: VariantsResponse["changes"] = {};
-    for (const [experience, bySegment] of Object.entries(snap.content)) {
-      for (const [segment, list] of Object.entries(bySegment)) {
-        if (allowed.has(segment)) {
-          changes[experience] ??= {};
-          changes[experience][segment] = list;
-        }
-      }
-    }
+    const { changes, denied, gated } = servedContent(snap, q.segments, trueRefs);
     // Server tokens ({{company.name}}) are filled with this visitor's own attributes (docs/content.md).
     const tokens = serverTokensIn(changes);
     const filled = tokens.any ? fillServerTokens(changes, await visitorAttributes(c.env, c.req.raw, snap.site, tokens.company)) : changes;

@@ -1,0 +1,85 @@
+// The upgraded tag (<script async src="…/v1/sites/KEY/facet.js">, config inlined): a first visit makes at most
+// two sequential requests after the HTML before the content lands (the script, then context + content),
+// counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
+import { landingPage, startHost, type Host } from "./host";
+import { admin } from "./admin";
+import { depth, initiators } from "./initiators";
+
+let browser: Browser;
+let host: Host;
+const pages: Record<string, string> = {};
+const key = `upgraded-${Math.random().toString(36).slice(2, 8)}`;
+
+beforeAll(async () => {
+  browser = await launch();
+  host = await startHost(pages);
+  pages["/"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${key}/facet.js"></script>`);
+  pages["/plain"] = landingPage(`<script async src="${inject("workerUrl")}/facet.js" data-site="${key}"></script>`);
+  await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
+  await admin("POST", `/sites/${key}/segments`, { id: "home", name: "Home", condition: { "page.path": { $in: ["/", "/plain"] } } });
+  await admin("POST", `/sites/${key}/segments`, { id: "mobile", name: "Mobile", condition: { "device.type": "mobile" } });
+  await admin("POST", `/sites/${key}/experiences`, {
+    id: "hero",
+    name: "Hero",
+    variants: [
+      { segment: "mobile", changes: [{ type: "text", selector: "#hero-headline", value: "Mobile hero" }] },
+      { segment: "home", changes: [{ type: "text", selector: "#hero-headline", value: "Home hero" }] },
+    ],
+  });
+  await admin("POST", `/sites/${key}/publish`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+it("a first visit in the upgraded tag mode: two sequential requests after the HTML, slots hidden until the content lands", async () => {
+  const v = await newVisitor(browser);
+  const sent = await initiators(await v.context.newCDPSession(v.page));
+  await recordFrames(v.page, ["#hero-headline"]);
+  await v.page.goto(`${host.origin}/`);
+  const info = await facetReady(v.page);
+  expect(info.applied).toEqual([{ experience: "hero", segment: "home" }]);
+  expect(await v.page.locator("#hero-headline").innerText()).toBe("Home hero");
+  const api = sent.filter((x) => x.url.includes("/v1/sites/"));
+  expect(api.map((x) => new URL(x.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`, `/v1/sites/${key}/context`]);
+  // Only segment ids leave the device: the ones that can still win on this page.
+  expect(new URL(api[1]!.url).searchParams.get("segments")!.split(",").sort()).toEqual(["home", "mobile"]);
+  expect(api.map((x) => depth(sent, x.url))).toEqual([1, 2]);
+  // From the moment the snippet ran, the slot was hidden, then personalized: no default frame after it.
+  const f = (await framesAfter(v.page, 2)).map((x) => x["#hero-headline"]);
+  const firstHidden = f.indexOf("hidden");
+  if (firstHidden >= 0) expect(f.slice(firstHidden).filter((x) => x === "Original headline")).toEqual([]);
+  console.log(
+    "upgraded tag, first visit, frames of the hero:",
+    [...new Set(f)].join(" → "),
+    `(${f.filter((x) => x === "Original headline").length} default, ${f.filter((x) => x === "hidden").length} hidden)`,
+  );
+  // The repeat visit: no request at all but the script itself (revalidated or from the HTTP cache).
+  await v.page.reload();
+  expect((await facetReady(v.page)).source).toBe("cache");
+  expect(
+    sent
+      .filter((x) => x.url.includes("/v1/sites/"))
+      .slice(2)
+      .map((x) => new URL(x.url).pathname),
+  ).toEqual([`/v1/sites/${key}/facet.js`]);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("the plain /facet.js tag on the same site: as before, config ∥ context then variants", async () => {
+  const v = await newVisitor(browser);
+  const sent = await initiators(await v.context.newCDPSession(v.page));
+  await v.page.goto(`${host.origin}/plain`);
+  expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "home" }]);
+  const api = sent.filter((x) => x.url.includes("/v1/sites/")).map((x) => new URL(x.url).pathname);
+  expect(api.sort()).toEqual([`/v1/sites/${key}/config`, `/v1/sites/${key}/context`, `/v1/sites/${key}/variants`]);
+  // The script, config ∥ context, then the variants: three in a row (the count the upgraded tag brings to two).
+  const variants = sent.find((x) => x.url.includes("/variants"))!.url;
+  expect(depth(sent, variants)).toBe(3);
+  await v.context.close();
+});

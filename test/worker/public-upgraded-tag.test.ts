@@ -1,0 +1,61 @@
+// The upgraded tag's two requests (issue 9): GET /v1/sites/:site/facet.js (the snippet with the live config
+// inlined, cacheable for a minute) and GET /v1/sites/:site/context?segments=… (the context carrying the
+// content of the segments that can still win, gated by the server results it just computed).
+import { describe, expect, it } from "vitest";
+import { SNIPPET_JS } from "../../worker/generated/snippet";
+import { CONTENT, CONTEXT_KEYS, contextFor, HERO_CHANGES, publishedSite, SECRETS } from "./fixtures";
+import { createSite, expectRejected, uniqueKey, visit } from "./helpers";
+
+const ALL = "accounts,germany,returning";
+
+describe("GET /v1/sites/:site/facet.js", () => {
+  it("serves the snippet wrapped around the site's live config: public for a minute, ETag / 304, no secret", async () => {
+    const { key } = await publishedSite();
+    const res = await visit(`/v1/sites/${key}/facet.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60");
+    const body = await res.text();
+    const config = await (await visit(`/v1/sites/${key}/config`)).json();
+    expect(body).toBe(`(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(config)})`);
+    for (const s of [...SECRETS, CONTENT.germany, CONTENT.returning]) expect(body).not.toContain(s);
+    const etag = res.headers.get("etag")!;
+    const again = await visit(`/v1/sites/${key}/facet.js`, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it("answers 404 for an unknown site or one not published yet", async () => {
+    await expectRejected(() => visit(`/v1/sites/${uniqueKey("nope")}/facet.js`), 404, "not_found");
+    const unpublished = (await createSite()).key;
+    await expectRejected(() => visit(`/v1/sites/${unpublished}/facet.js`), 404, "not_published");
+  });
+});
+
+describe("GET /v1/sites/:site/context?segments=…", () => {
+  it("carries the content of the requested segments that the visitor's server results allow", async () => {
+    const { key, visitors } = await publishedSite();
+    const matching = await contextFor(key, visitors.matching, `?segments=${ALL}`);
+    expect(Object.keys(matching).sort()).toEqual([...CONTEXT_KEYS, "changes"].sort());
+    expect(matching.changes).toEqual({
+      hero: { accounts: HERO_CHANGES.accounts, germany: HERO_CHANGES.germany, returning: HERO_CHANGES.returning },
+    });
+    const nobody = await contextFor(key, visitors.nobody, `?segments=${ALL}`);
+    expect(nobody.changes).toEqual({ hero: { returning: HERO_CHANGES.returning } });
+    expect(JSON.stringify(nobody)).not.toContain(CONTENT.germany);
+    // Without ?segments the answer is as before: no changes.
+    expect(Object.keys(await contextFor(key, visitors.nobody)).sort()).toEqual(CONTEXT_KEYS);
+  });
+
+  it.each([[""], ["Bad Id"], [Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")]])(
+    "refuses ?segments=%s with 400",
+    async (segments) => {
+      const { key } = await publishedSite();
+      const error = await expectRejected(
+        () => visit(`/v1/sites/${key}/context?segments=${encodeURIComponent(segments)}`),
+        400,
+        "invalid_input",
+      );
+      expect(Object.keys(error.fields ?? {}).join()).toMatch(/^segments/);
+    },
+  );
+});
