@@ -2,6 +2,7 @@
 import { Field } from "./layout";
 import { isOwner, type PageContext } from "./load";
 import type { Screen } from "./render";
+import { prehide } from "../../contract/prehide";
 
 interface Site {
   key: string;
@@ -19,6 +20,10 @@ interface Token {
 }
 
 export const installTag = (origin: string, key: string) => `<script async src="${origin}/facet.js" data-site="${key}"></script>`;
+
+/** The flicker-free install (README "Zero flicker"): the pre-hide snippet inline, then the upgraded tag. */
+export const fastInstall = (origin: string, key: string) =>
+  `<script>${prehide(key)}</script>\n<script async src="${origin}/v1/sites/${encodeURIComponent(key)}/facet.js"></script>`;
 
 async function tokensPanel(ctx: PageContext, site: string) {
   const { tokens } = await ctx.get<{ tokens: Token[] }>(`/sites/${site}/tokens`);
@@ -141,6 +146,16 @@ export const siteScreen: Screen = async (ctx) => {
             <pre id="install-tag">{tag}</pre>
             <button type="button" data-copy="install-tag">
               Copy tag
+            </button>
+            <h3>Without flicker (recommended)</h3>
+            <p>
+              Or paste these two instead, first in the <code>&lt;head&gt;</code>: the inline pre-hide snippet keeps the slots Facet will
+              change hidden from the first paint on repeat visits (only those, for at most the site's timeout), and the site's own script
+              carries its published config, so a first visit needs one request less. Returning visitors get a new publish within a minute.
+            </p>
+            <pre id="install-fast">{fastInstall(ctx.origin, site.key)}</pre>
+            <button type="button" data-copy="install-fast">
+              Copy both
             </button>
             {site.origins.length === 0 ? (
               <p class="warn">No allowed origins yet: add the origin your pages are served from, or the tag gets no content.</p>

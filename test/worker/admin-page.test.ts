@@ -58,6 +58,10 @@ describe("GET /admin", () => {
     const page = await (await get(`/admin/sites/${site.key}`, s)).text();
     expect(page).toContain(`&lt;script async src=&quot;${BASE}/facet.js&quot; data-site=&quot;${site.key}&quot;&gt;&lt;/script&gt;`);
     expect(page).toContain('data-copy="install-tag"');
+    // The flicker-free install: the pre-hide snippet inline, then the site's upgraded tag.
+    expect(page).toContain('data-copy="install-fast"');
+    expect(page).toContain(`&lt;script async src=&quot;${BASE}/v1/sites/${site.key}/facet.js&quot;&gt;&lt;/script&gt;`);
+    expect(page).toContain("facet-prehide");
     expect(page).toContain("API tokens");
   });
 
