@@ -5,7 +5,6 @@
 // here, and, in headless Chromium with CDP Emulation.setCPUThrottlingRate 4, 16 ms for the worst patterns found.
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { REGEX_INPUT_MAX } from "../contract/conditions";
 import { regexCost, regexProblem, REGEX_STEP_BUDGET } from "../worker/conditions/regex-safety";
 import { compilePagePattern } from "../worker/pages/pattern";
@@ -140,7 +139,9 @@ export function benchRegex(options: { patterns?: number; log?: (line: string) =>
   let inputsPerPattern = 0;
   // A page tests each regex a few times on strings under 1,000 characters, so V8 runs it in its bytecode
   // interpreter (it compiles to machine code only on a later run): time that, not the compiled code.
-  setFlagsFromString("--regexp-interpret-all");
+  // scripts/bench.mjs runs this section in its own Node process started with --regexp-interpret-all:
+  // switching the flag at run time (v8.setFlagsFromString) after other sections had compiled regexes
+  // crashed Node 20 with a segmentation fault.
   for (const { pattern, foldCase } of accepted) {
     const re = new RegExp(pattern, foldCase ? "i" : "");
     const inputs = adversarialInputs(pattern, random);
@@ -153,7 +154,6 @@ export function benchRegex(options: { patterns?: number; log?: (line: string) =>
     }
     timings.push({ pattern, foldCase, input: worst.input, ms: timeTest(re, worst.input, 9), estimate: regexCost(pattern, foldCase).steps });
   }
-  setFlagsFromString("--no-regexp-interpret-all");
   timings.sort((a, b) => b.ms - a.ms);
   return {
     generated: candidates.length,
