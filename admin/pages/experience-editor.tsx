@@ -66,7 +66,7 @@ export const experienceEditorScreen: Screen = async (ctx) => {
               <Field
                 name="pages"
                 label="Page patterns"
-                hint="One URLPattern pathname per line, like /pricing or /blog/*. Empty: every page."
+                hint="One page pattern per line, like /pricing, /blog/* or /blog/:slug (the URLPattern syntax Facet accepts: docs/page-patterns.md). Empty: every page."
               >
                 <textarea id="f-pages" name="pages" rows={3} aria-describedby="f-pages-hint f-pages-error">
                   {experience?.pages.join("\n") ?? ""}
