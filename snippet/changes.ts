@@ -3,7 +3,8 @@
 import type { Change } from "../contract/wire";
 import { fillChange } from "./tokens";
 
-export type Revert = () => void;
+/** With `keep`, a group only stops following the page, leaving what it applied. */
+export type Revert = (keep?: boolean) => void;
 
 // Elements a browser would run or load from: never changed, whatever a config says (a script whose
 // type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
@@ -68,8 +69,11 @@ const exact = (el: Element, name: string, old: string | null, undo: Revert): Rev
 
 interface Live {
   c: Change;
-  /** Elements this change was applied to: each element gets it once, so a framework fighting it can't loop. */
-  done: WeakSet<Element>;
+  /**
+   * Elements this change was applied to, with the text or markup it left (text and html changes): an element
+   * gets it again only when the page rewrote that content in place (hydration), within the budget below.
+   */
+  done: WeakMap<Element, string>;
   reverts: Revert[];
   /** Applications by the observer in the second that started at `at`: the change's own budget. */
   n: number;
@@ -89,10 +93,11 @@ const scan = (doc: Document, g: Live) =>
   "selector" in g.c &&
   doc.querySelectorAll(g.c.selector).forEach((el) => {
     // Not yet complete: the parser would append the original's remaining children after a swap.
-    if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
-    g.done.add(el);
+    const k = g.c.type == "text" ? "textContent" : g.c.type == "html" ? "innerHTML" : "";
+    if (g.done.get(el) === (k && el[k]) || inserted.has(el) || !complete(el, doc)) return;
     g.n++;
     g.reverts.push(applyChange(el, g.c));
+    g.done.set(el, k && el[k]!);
   });
 
 // The observer's work is bounded per change: a page (or framework) that keeps re-creating one change's
@@ -120,14 +125,15 @@ const observe = (doc: Document) => () => {
 export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
-  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
-  const revert = () => {
+  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakMap(), reverts: [], n: 0, at: 0 }));
+  const revert: Revert = (keep) => {
     for (const g of groups)
       live.delete(g),
-        g.reverts
-          .splice(0)
-          .reverse()
-          .forEach((r) => r());
+        keep ||
+          g.reverts
+            .splice(0)
+            .reverse()
+            .forEach((r) => r());
     if (!live.size) observer?.disconnect(), (observer = undefined);
   };
   try {
