@@ -39,10 +39,16 @@ async function visitor(hydrate = false): Promise<Visit> {
       w.__renders = 0;
       const render = () => {
         const el = document.querySelector("#hero-headline");
-        if (el) (el.textContent = original), w.__renders++;
+        if (!el) return;
+        el.textContent = original;
+        w.__renders++;
       };
       addEventListener("load", () =>
-        setTimeout(() => (render(), queueMicrotask(render), requestAnimationFrame(() => setTimeout(render, 0)))),
+        setTimeout(() => {
+          render();
+          queueMicrotask(render);
+          requestAnimationFrame(() => setTimeout(render, 0));
+        }),
       );
     }, ORIGINAL);
   // Every frame's hero, from the first one: text and visibility as painted.
