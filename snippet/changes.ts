@@ -70,10 +70,10 @@ const exact = (el: Element, name: string, old: string | null, undo: Revert): Rev
 interface Live {
   c: Change;
   /**
-   * Elements this change was applied to, with the text or markup it left (text and html changes): an element
-   * gets it again only when the page rewrote that content in place (hydration), within the budget below.
+   * Elements this change was applied to: each gets it once, except a text or html change whose content the
+   * page itself wrote again in place (hydration), within the budget below. Another change's content is Facet's.
    */
-  done: WeakMap<Element, string>;
+  done: WeakSet<Element>;
   reverts: Revert[];
   /** Applications by the observer in the second that started at `at`: the change's own budget. */
   n: number;
@@ -82,6 +82,8 @@ interface Live {
 
 const live = new Set<Live>();
 const inserted = new WeakSet<Node>();
+/** The first node of each text or html change's content (the element, when empty): what Facet wrote there. */
+const written = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 let report: (e: unknown) => void = () => {};
 
@@ -93,11 +95,12 @@ const scan = (doc: Document, g: Live) =>
   "selector" in g.c &&
   doc.querySelectorAll(g.c.selector).forEach((el) => {
     // Not yet complete: the parser would append the original's remaining children after a swap.
-    const k = g.c.type == "text" ? "textContent" : g.c.type == "html" ? "innerHTML" : "";
-    if (g.done.get(el) === (k && el[k]) || inserted.has(el) || !complete(el, doc)) return;
+    const k = g.c.type == "text" || g.c.type == "html";
+    if ((g.done.has(el) && (!k || written.has(el.firstChild || el))) || inserted.has(el) || !complete(el, doc)) return;
+    g.done.add(el);
     g.n++;
     g.reverts.push(applyChange(el, g.c));
-    g.done.set(el, k && el[k]!);
+    if (k) written.add(el.firstChild || el);
   });
 
 // The observer's work is bounded per change: a page (or framework) that keeps re-creating one change's
@@ -125,7 +128,7 @@ const observe = (doc: Document) => () => {
 export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
-  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakMap(), reverts: [], n: 0, at: 0 }));
+  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
   const revert: Revert = (keep) => {
     for (const g of groups)
       live.delete(g),
