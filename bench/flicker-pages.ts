@@ -11,7 +11,10 @@ export const DEFAULT_TEXT = "Ship reliable data pipelines in minutes";
 export const PERSONAL_TEXT = "Pipelines your team will trust";
 export const SLOT = "#hero-headline";
 export const GB_SCRIPT = readFileSync("node_modules/@growthbook/growthbook/dist/bundles/auto.min.js", "utf8");
-export const VARIANTS = ["facet tag", "facet tag + pre-hide", "facet upgraded tag + pre-hide", "growthbook"] as const;
+// "edge + facet tag": the plain tag's page served through edge mode (docs/edge.md), the Worker in front of this host.
+export const VARIANTS = ["facet tag", "facet tag + pre-hide", "facet upgraded tag + pre-hide", "edge + facet tag", "growthbook"] as const;
+/** The hostname the bench's Worker serves edge mode on (FACET_EDGE), in front of this host. */
+export const EDGE_HOST = "flicker.localhost";
 export type Variant = (typeof VARIANTS)[number];
 
 /** GrowthBook's payload: one visual-editor experiment whose only served variation sets the headline. */
@@ -41,6 +44,7 @@ export function head(variant: Variant, worker: string, host: string): string {
   const pre = `<script>${prehide(SITE)}</script>`;
   switch (variant) {
     case "facet tag":
+    case "edge + facet tag":
       return `<script async src="${worker}/facet.js" data-site="${SITE}"></script>`;
     case "facet tag + pre-hide":
       return `${pre}<script async src="${worker}/facet.js" data-site="${SITE}"></script>`;
@@ -53,7 +57,8 @@ export function head(variant: Variant, worker: string, host: string): string {
 
 export const pathOf = (v: Variant) => `/${VARIANTS.indexOf(v)}`;
 
-export async function startHost(worker: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** `worker`: the Worker's URL, read per request (the Worker starts after the host: its FACET_EDGE names the host). */
+export async function startHost(worker: () => string): Promise<{ origin: string; close: () => Promise<void> }> {
   let origin = "";
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
@@ -69,7 +74,7 @@ export async function startHost(worker: string): Promise<{ origin: string; close
     if (!v) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${head(v, worker, origin)}</head>${body}</html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${head(v, worker(), origin)}</head>${body}</html>`,
     );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

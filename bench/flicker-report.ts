@@ -40,6 +40,7 @@ const rcell = (a: number[], b: number[]) => {
 };
 
 const METRICS: [string, (v: Visit) => number, (x: number) => string][] = [
+  ["time to first byte, ms", (v) => v.ttfb, f0],
   ["time to personalized, ms", (v) => v.ttp, f0],
   ["frames of default content", (v) => v.defaultFrames, f0],
   ["hidden, ms", (v) => v.hiddenMs, f0],

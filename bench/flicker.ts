@@ -14,7 +14,7 @@ import { adminCall } from "../scripts/seed.mjs";
 import { applyMigrations, startWorker as startWranglerDev } from "../scripts/wrangler.mjs";
 import { prehide } from "../contract/prehide";
 import { depth, initiators, type Sent } from "../test/e2e/initiators";
-import { DEFAULT_TEXT, GB_SCRIPT, PERSONAL_TEXT, SITE, SLOT, VARIANTS, pathOf, startHost, type Variant } from "./flicker-pages";
+import { DEFAULT_TEXT, EDGE_HOST, GB_SCRIPT, PERSONAL_TEXT, SITE, SLOT, VARIANTS, pathOf, startHost, type Variant } from "./flicker-pages";
 
 const startWorker = startWranglerDev as (o: {
   persistTo: string;
@@ -26,6 +26,8 @@ export const VISITS = ["first", "repeat"] as const;
 const TOKEN = "bench-owner-token-0123456789";
 
 export interface Visit {
+  /** ms from navigation start to the document's first byte (responseStart). */
+  ttfb: number;
   /** ms from navigation start to the first frame painting the personalized slot (NaN: never, within 5 s). */
   ttp: number;
   /** Frames painted with the slot's default text before it. */
@@ -117,23 +119,27 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
       .catch(() => {});
     const n = await page.evaluate(() => (window as unknown as Sampled).__frames.length);
     await page.waitForFunction((k) => (window as unknown as Sampled).__frames.length > k + 3, n, { timeout: 5_000 }).catch(() => {});
-    const { frames, cls, origin } = await page.evaluate(() => ({
+    const { frames, cls, origin, ttfb } = await page.evaluate(() => ({
       frames: (window as unknown as Sampled).__frames,
       cls: (window as unknown as Sampled).__cls,
       origin: performance.timeOrigin,
+      ttfb: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseStart ?? NaN,
     }));
-    return summarizeVisit(
-      frames,
-      cls,
-      sent.filter((s) => s.at >= origin),
-      origin,
-    );
+    return {
+      ttfb,
+      ...summarizeVisit(
+        frames,
+        cls,
+        sent.filter((s) => s.at >= origin),
+        origin,
+      ),
+    };
   } finally {
     await context.close();
   }
 }
 
-function summarizeVisit(frames: Frame[], cls: number, sent: Sent[], origin: number): Visit {
+function summarizeVisit(frames: Frame[], cls: number, sent: Sent[], origin: number): Omit<Visit, "ttfb"> {
   const first = frames.findIndex((f) => f.s === PERSONAL_TEXT && !f.page);
   const until = first < 0 ? frames.length : first;
   let defaultFrames = 0;
@@ -158,11 +164,22 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
   const runs = o.runs ?? Number(process.env.FACET_BENCH_FLICKER_RUNS || 15);
   const dir = mkdtempSync(join(tmpdir(), "facet-flicker-"));
   applyMigrations(dir);
+  let workerUrl = "";
+  const host = await startHost(() => workerUrl);
   const worker = await startWorker({
     persistTo: dir,
-    vars: { ADMIN_TOKEN: TOKEN, SIGNING_SECRET: "bench-signing-secret-0123456789", FACET_DEV: "true", FACET_RATE_LIMITS: "off" },
+    vars: {
+      ADMIN_TOKEN: TOKEN,
+      SIGNING_SECRET: "bench-signing-secret-0123456789",
+      FACET_DEV: "true",
+      FACET_RATE_LIMITS: "off",
+      // Edge mode in front of the host: the same page, personalized in the stream.
+      FACET_EDGE: JSON.stringify({ [EDGE_HOST]: { site: SITE, origin: host.origin } }),
+    },
   });
-  const host = await startHost(worker.url);
+  workerUrl = worker.url;
+  // Chromium resolves *.localhost to loopback: the page through edge mode, on the Worker's port.
+  const edgeOrigin = worker.url.replace("127.0.0.1", EDGE_HOST);
   // Loaded from the project at run time: bundled into the benchmark, playwright-core breaks (dynamic requires).
   const { chromium } = createRequire(join(process.cwd(), "package.json"))("playwright-core") as typeof import("playwright-core");
   const browser = await chromium.launch({
@@ -172,7 +189,7 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
   });
   try {
     const call = (method: string, path: string, body?: unknown) => adminCall(worker.url, TOKEN, method, path, body);
-    await call("POST", "/sites", { key: SITE, name: SITE, origins: [host.origin] });
+    await call("POST", "/sites", { key: SITE, name: SITE, origins: [host.origin, edgeOrigin] });
     await call("POST", `/sites/${SITE}/segments`, { id: "everyone", name: "Everyone", condition: { "page.path": { $regex: "^/" } } });
     await call("POST", `/sites/${SITE}/experiences`, {
       id: "hero",
@@ -201,7 +218,14 @@ export async function benchFlicker(o: { runs?: number; log: (l: string) => void 
             const variant = VARIANTS[(i + r) % VARIANTS.length]!;
             cells
               .find((c) => c.variant === variant && c.cpu === cpu && c.visit === visit)!
-              .visits.push(await measure(browser, host.origin + pathOf(variant), cpu, visit === "repeat"));
+              .visits.push(
+                await measure(
+                  browser,
+                  (variant === "edge + facet tag" ? edgeOrigin : host.origin) + pathOf(variant),
+                  cpu,
+                  visit === "repeat",
+                ),
+              );
           }
     }
     return { runs, rttMs: RTT_MS, scriptGzip, cells };

@@ -8,7 +8,7 @@ import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
 import { api, doc, forgotten, inline, keep, nonce, profile, site, start, view, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
-import { fromEdge } from "./edge";
+import { fromEdge, hold } from "./edge";
 import { hideEarly } from "./flicker";
 import { PREHIDE_ID } from "../contract/storage";
 import { cached, load, mark } from "./store";
@@ -50,6 +50,7 @@ export const boot = async () => {
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
   // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
   // visit (and leaves the stored profile alone), never a stall and never a page without personalization.
+  const held = hold(doc);
   const net = cached(site) ? undefined : first();
   net?.catch(() => {}); // answered below, after IndexedDB: not an unhandled rejection meanwhile
   let lost = false;
@@ -93,6 +94,8 @@ export const boot = async () => {
   keep(fromCache ? { profile } : { profile, config, context: ctx, content: content?.v == cfg.v ? content : undefined });
   const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
   finish(await render(deadline, Date.now() < deadline, fromEdge(doc, begun)));
+  // The decision's own changes follow the page from now: the edge's content (the same winners) stays as it is.
+  held(true);
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
   if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));

@@ -3,7 +3,8 @@
 import type { Change } from "../contract/wire";
 import { fillChange } from "./tokens";
 
-export type Revert = () => void;
+/** With `keep`, a group only stops following the page, leaving what it applied. */
+export type Revert = (keep?: boolean) => void;
 
 // Elements a browser would run or load from: never changed, whatever a config says (a script whose
 // type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
@@ -68,7 +69,10 @@ const exact = (el: Element, name: string, old: string | null, undo: Revert): Rev
 
 interface Live {
   c: Change;
-  /** Elements this change was applied to: each element gets it once, so a framework fighting it can't loop. */
+  /**
+   * Elements this change was applied to: each gets it once, except a text or html change whose content the
+   * page itself wrote again in place (hydration), within the budget below. Another change's content is Facet's.
+   */
   done: WeakSet<Element>;
   reverts: Revert[];
   /** Applications by the observer in the second that started at `at`: the change's own budget. */
@@ -78,6 +82,8 @@ interface Live {
 
 const live = new Set<Live>();
 const inserted = new WeakSet<Node>();
+/** The first node of each text or html change's content (the element, when empty): what Facet wrote there. */
+const written = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 let report: (e: unknown) => void = () => {};
 
@@ -89,10 +95,12 @@ const scan = (doc: Document, g: Live) =>
   "selector" in g.c &&
   doc.querySelectorAll(g.c.selector).forEach((el) => {
     // Not yet complete: the parser would append the original's remaining children after a swap.
-    if (g.done.has(el) || inserted.has(el) || !complete(el, doc)) return;
+    const k = g.c.type == "text" || g.c.type == "html";
+    if ((g.done.has(el) && (!k || written.has(el.firstChild || el))) || inserted.has(el) || !complete(el, doc)) return;
     g.done.add(el);
     g.n++;
     g.reverts.push(applyChange(el, g.c));
+    if (k) written.add(el.firstChild || el);
   });
 
 // The observer's work is bounded per change: a page (or framework) that keeps re-creating one change's
@@ -121,13 +129,14 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
   const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
-  const revert = () => {
+  const revert: Revert = (keep) => {
     for (const g of groups)
       live.delete(g),
-        g.reverts
-          .splice(0)
-          .reverse()
-          .forEach((r) => r());
+        keep ||
+          g.reverts
+            .splice(0)
+            .reverse()
+            .forEach((r) => r());
     if (!live.size) observer?.disconnect(), (observer = undefined);
   };
   try {

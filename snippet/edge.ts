@@ -3,8 +3,27 @@
 // the device holds (no fetch) and winners already shown (their slots are not hidden): the snippet's own
 // decision then applies them over identical content, which keeps them applied when the page re-renders.
 import type { CachedContent, Change } from "../contract/wire";
+import { activate } from "./changes";
+import { warn } from "./session";
 
 type Handoff = { v: number; config: number; applied: { experience: string; segment: string; changes: Change[] }[] };
+
+/**
+ * From boot until the first decision: keeps what the edge applied applied when the page's own scripts rewrite
+ * it before the snippet knows its config (hydration at DOMContentLoaded). Returns its release.
+ */
+export const hold = (doc: Document) => {
+  try {
+    const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
+    return activate(
+      h.applied.flatMap((a) => a.changes),
+      doc,
+      warn,
+    );
+  } catch {
+    return () => {};
+  }
+};
 
 /** Adds the edge's changes to `content` when they are of its config version; returns the winners shown (plan.ts keys). */
 export const fromEdge = (doc: Document, content: CachedContent): Set<string> => {

@@ -28,8 +28,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function visitor(): Promise<Visit> {
+async function visitor(hydrate = false): Promise<Visit> {
   const context = await browser.newContext();
+  // The page's own script re-rendering the hero in place from its own state, as a client framework hydrating
+  // a server-rendered page does once its bundle loaded: after load, a microtask later, and a frame later.
+  // (A rewrite before the async tag has run at all paints the default: nothing of Facet's is on the page yet.)
+  if (hydrate)
+    await context.addInitScript((original) => {
+      const w = window as unknown as { __renders: number };
+      w.__renders = 0;
+      const render = () => {
+        const el = document.querySelector("#hero-headline");
+        if (!el) return;
+        el.textContent = original;
+        w.__renders++;
+      };
+      addEventListener("load", () =>
+        setTimeout(() => {
+          render();
+          queueMicrotask(render);
+          requestAnimationFrame(() => setTimeout(render, 0));
+        }),
+      );
+    }, ORIGINAL);
   // Every frame's hero, from the first one: text and visibility as painted.
   await context.addInitScript(() => {
     const frames: string[] = [];
@@ -76,6 +97,21 @@ describe("edge mode", () => {
     const seen = await frames(v.page);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((f) => f.includes(ORIGINAL))).toEqual([]);
+    await v.context.close();
+  });
+
+  it("keeps the German hero through the page's own re-render at load (hydration), painting no frame of the default", async () => {
+    const v = await visitor(true);
+    await v.page.goto(`${edge()}/?facet_sim_country=DE`);
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "germany" }]);
+    await v.page.waitForFunction(() => (window as unknown as { __renders: number }).__renders == 3);
+    const n = (await frames(v.page)).length;
+    await v.page.waitForFunction((k) => (window as unknown as { __frames: string[] }).__frames.length > k + 5, n);
+    const seen = await frames(v.page);
+    expect(seen.filter((f) => f.includes(ORIGINAL))).toEqual([]);
+    expect(seen.at(-1)).toBe(`visible|${GERMAN}`);
+    expect(await text(v.page, "#hero-headline")).toBe(GERMAN);
+    expect(v.pageErrors).toEqual([]);
     await v.context.close();
   });
 
