@@ -71,3 +71,24 @@ export function memo<T>(cache: Map<string, T>, key: string, make: (key: string) 
   }
   return value;
 }
+
+// A missing path reads as null. `in` walks the prototype chain like GrowthBook's lookup does, so `tags.length`
+// reads an array's length while a string's `name.length` reads null. The split parts are cached: read only.
+export function get(o: unknown, path: string): unknown {
+  for (const k of memo(paths, path, (p) => p.split("."))) {
+    if (!o || typeof o != "object" || !(k in o)) return null;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return o;
+}
+
+// An operator object has at least one key and only `$` keys; any other object or array is a literal.
+export function isOps(c: unknown): c is Record<string, unknown> {
+  if (c == null) throw c; // GrowthBook's Object.keys(null)
+  let n = 0;
+  for (const k in c as Record<string, unknown>) {
+    if (k[0] != "$") return false;
+    n++;
+  }
+  return n > 0;
+}

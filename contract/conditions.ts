@@ -2,24 +2,19 @@
  * Segment conditions: the MongoDB-style targeting language of GrowthBook's SDKs, evaluated with exactly the
  * semantics of `evalCondition` in @growthbook/growthbook 1.8.0, quirks included (SPEC §3), so a condition written
  * for one works unchanged in the other. test/unit/conditions.test.ts checks this against the real package.
- *
- * Deliberate differences (the table marks each row where GrowthBook's answer differs):
- * - Saved groups are not part of Facet (segments play that role): `$inGroup`, `$notInGroup` and a top-level
- *   `$savedGroup` are unknown operators, so false. (GrowthBook, given no groups, makes `$notInGroup` true.)
- * - Where GrowthBook throws (a null condition, `$or: null`, `$elemMatch: null` on an array...), the whole
- *   condition is false: the snippet never throws into the host page.
- * - Nothing logs: GrowthBook console.errors each unknown operator; a snippet evaluating on every page stays quiet.
- * - `$regex` with a non-string pattern is false. GrowthBook's answer there depends on which string patterns it
- *   compiled earlier (it looks the pattern up by its string form in its cache), i.e. on history, not the input.
+ * Deliberate differences (the table marks each row): saved groups are not part of Facet, so `$inGroup`,
+ * `$notInGroup` and a top-level `$savedGroup` are unknown operators, false (GrowthBook, given no groups, makes
+ * `$notInGroup` true); where GrowthBook throws (a null condition, `$or: null`, `$elemMatch: null`…) the condition
+ * is false, so the snippet never throws into the page; nothing logs (GrowthBook logs each unknown operator);
+ * `$regex` with a non-string pattern is false (GrowthBook's answer depends on which patterns it compiled before).
  */
-import { isIn, memo, paths, regex, typeName, ver } from "./compare";
+import { get, isIn, isOps, regex, typeName, ver } from "./compare";
 
 export { REGEX_INPUT_MAX } from "./compare";
 
 export type Condition = Record<string, unknown>;
 
 type Obj = Record<string, unknown>;
-
 export function evalCondition(context: Record<string, unknown>, condition: Condition): boolean {
   // The inner functions throw exactly where GrowthBook does; one catch here turns all of those into false.
   try {
@@ -65,27 +60,6 @@ function allOf(ctx: unknown, list: unknown): boolean {
   const l = list as ArrayLike<unknown>;
   for (let i = 0; i < l.length; i++) if (!matches(ctx, l[i])) return false;
   return true;
-}
-
-// A missing path reads as null. `in` walks the prototype chain like GrowthBook's lookup does, so `tags.length`
-// reads an array's length while a string's `name.length` reads null. The split parts are cached: read only.
-function get(o: unknown, path: string): unknown {
-  for (const k of memo(paths, path, (p) => p.split("."))) {
-    if (!o || typeof o != "object" || !(k in o)) return null;
-    o = (o as Obj)[k];
-  }
-  return o;
-}
-
-// An operator object has at least one key and only `$` keys; any other object or array is a literal.
-function isOps(c: unknown): c is Obj {
-  if (c == null) throw c; // GrowthBook's Object.keys(null)
-  let n = 0;
-  for (const k in c as Obj) {
-    if (k[0] != "$") return false;
-    n++;
-  }
-  return n > 0;
 }
 
 // One attribute value against a condition value. Literals coerce the attribute (`25` matches "25", a missing

@@ -1,71 +1,10 @@
 // Applies content changes to the page. Each application returns a revert function (the dom-mutator
 // model), so a change can be undone exactly when a later decision no longer wants it.
 import type { Change } from "../contract/wire";
+import { applyChange, inserted, type Revert } from "./apply";
 import { fillChange } from "./tokens";
 
-/** With `keep`, a group only stops following the page, leaving what it applied. */
-export type Revert = (keep?: boolean) => void;
-
-// Elements a browser would run or load from: never changed, whatever a config says (a script whose
-// type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
-const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT)$/;
-
-export function applyChange(el: Element, c: Change): Revert {
-  const h = el as HTMLElement;
-  if (UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
-  // Reverts put back the original only where the element still shows Facet's value: what a framework
-  // rendered there since is the page's own content.
-  if (c.type == "text" || c.type == "html") {
-    const key = c.type == "text" ? "textContent" : "innerHTML";
-    // The page's own nodes go back, not a copy: a text change doesn't flatten the markup it replaced,
-    // and listeners or state the page keeps on those nodes still work.
-    const old = [...h.childNodes];
-    h[key] = c.value; // html was sanitized by the Worker when it was saved
-    // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
-    h.querySelectorAll("*").forEach((n) => inserted.add(n));
-    const mine = h[key];
-    return () => void (h[key] == mine && ((h.textContent = ""), h.append(...old)));
-  }
-  if (c.type == "insert") {
-    // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
-    const t = el.ownerDocument.createElement("template");
-    t.innerHTML = c.html; // sanitized by the Worker when saved and again when published
-    t.content.querySelectorAll("*").forEach((n) => inserted.add(n));
-    const nodes = [...t.content.childNodes];
-    el[({ before: "before", after: "after", "inside-start": "prepend", "inside-end": "append" } as const)[c.position]](...nodes);
-    return () => nodes.forEach((n) => (n as ChildNode).remove());
-  }
-  if (c.type == "redirect") return () => {};
-  if (c.type == "attribute") {
-    const old = el.getAttribute(c.name);
-    c.value == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, c.value);
-    return exact(el, c.name, old, () => {});
-  }
-  if (c.type == "class") {
-    const old = el.getAttribute("class");
-    // Only what actually changed is undone: a class the page already had stays.
-    const added = c.add.filter((x) => !el.classList.contains(x));
-    const removed = c.remove.filter((x) => el.classList.contains(x));
-    el.classList.add(...added);
-    el.classList.remove(...removed);
-    return exact(el, "class", old, () => {
-      el.classList.remove(...added);
-      el.classList.add(...removed);
-    });
-  }
-  const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
-  const old = el.getAttribute("style");
-  const olds = Object.keys(props).map((p) => [p, h.style.getPropertyValue(p), h.style.getPropertyPriority(p)] as const);
-  for (const p in props) h.style.setProperty(p, props[p]!, "important");
-  return exact(el, "style", old, () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio)));
-}
-
-// An attribute, class or style goes back exactly as the page wrote it (absent, order, spacing) while it
-// still reads as Facet left it; once the page changed it too, only Facet's own part (if any) is undone.
-const exact = (el: Element, name: string, old: string | null, undo: Revert): Revert => {
-  const mine = el.getAttribute(name);
-  return () => (el.getAttribute(name) == mine ? (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)) : undo());
-};
+export { applyChange, type Revert };
 
 interface Live {
   c: Change;
@@ -81,7 +20,6 @@ interface Live {
 }
 
 const live = new Set<Live>();
-const inserted = new WeakSet<Node>();
 /** The first node of each text or html change's content (the element, when empty): what Facet wrote there. */
 const written = new WeakSet<Node>();
 let observer: MutationObserver | undefined;

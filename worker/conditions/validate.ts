@@ -1,9 +1,8 @@
-// What the Worker accepts as a segment's condition when the segment is saved (SPEC §3). The evaluator
-// (contract/conditions.ts) takes anything and answers false where GrowthBook would throw; here the Worker refuses
-// what would silently never match (unknown operators, mixed `$`/plain keys, values of the wrong shape), what
-// could be slow on every page view (regexes outside a safe subset, oversized conditions), and paths under
-// `server`, where publishing puts its references (publish/split.ts). The operators and what each takes come
-// from the contract's table (contract/operators.ts); validate-operators.ts checks one operator's argument.
+// What the Worker accepts as a segment's condition when it is saved (SPEC §3). The evaluator answers false where
+// GrowthBook would throw; here the Worker refuses what would silently never match (unknown operators, mixed
+// `$`/plain keys, values of the wrong shape), what could be slow on every page view (unsafe regexes, oversized
+// conditions), and paths under `server` (publish/split.ts's references). Operators and their arguments come
+// from contract/operators.ts; validate-operators.ts checks one operator's argument.
 import { isLogicalList, NOT } from "../../contract/operators";
 import { isReservedPath } from "../../contract/server-refs";
 import {
@@ -15,6 +14,7 @@ import {
   MAX_DEPTH,
   MAX_ITEMS,
   mixedKeys,
+  type ConditionProblem,
   RESERVED_NAMES,
   unknownOperator,
   type Obj,
@@ -22,16 +22,12 @@ import {
 } from "./validate-operators";
 
 export { attributeProblems } from "./validate-attributes";
-
-import type { ConditionProblem } from "./validate-operators";
-
-export type { ConditionProblem };
+export type { ConditionProblem } from "./validate-operators";
 
 const MAX_KEYS = 200;
 const MAX_TEXT = 1000;
 // Bounds the walk of an object built in code whose parts share references (JSON cannot express that).
 const MAX_VALUES = 50_000;
-
 const STOP = Symbol("stop");
 
 export function conditionProblems(condition: unknown, max = 20): ConditionProblem[] {
@@ -85,10 +81,7 @@ export function conditionProblems(condition: unknown, max = 20): ConditionProble
       if (isLogicalList(k)) {
         if (!Array.isArray(v) || !v.length) report(at, `${k} needs a non-empty list of conditions, like [{"a": 1}, {"b": 2}]`);
         else if (at.length < MAX_DEPTH) {
-          v.forEach((x, i) => {
-            if (isObject(x)) nested(x, [...at, i]);
-            else report([...at, i], "must be a condition object");
-          });
+          for (const [i, x] of v.entries()) isObject(x) ? nested(x, [...at, i]) : report([...at, i], "must be a condition object");
         }
       } else if (k == NOT) {
         if (isObject(v)) nested(v, at);

@@ -2,7 +2,8 @@
 // also normalizes domains (lower case, no scheme, no www., no path), so a CSV and a JSON import agree.
 import type * as z from "../schemas/zod";
 import { account } from "../schemas/account";
-import { readTable, thousands, type Cells, type CsvResult } from "./csv";
+import type { CsvResult } from "./csv";
+import { type Cells, readTable, thousands } from "./csv-table";
 
 export const ACCOUNTS_CSV_COLUMNS = ["domain", "name"] as const;
 export const MAX_ACCOUNT_ROWS = 50_000;

@@ -2,6 +2,7 @@
 // lookup is one binary search. Where ranges overlap the most specific (smallest) one wins the shared
 // addresses, and between equal sizes the later input wins, so a re-import overrides what it repeats.
 // Addresses are 32 lower-case hex digits (worker/net/ip.ts): they compare as plain strings.
+import { Heap } from "./heap";
 
 /** Addresses start..end (inclusive) belong to `company`, an index into the caller's array. */
 export interface Span {
@@ -106,46 +107,4 @@ export function findSpan<S extends Span>(spans: readonly S[], hex: string): S | 
     else return span;
   }
   return null;
-}
-
-/** A binary heap of range indices; `before(a, b)` is true when a must come out first. */
-class Heap {
-  private items: number[] = [];
-  constructor(private readonly before: (a: number, b: number) => boolean) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  get top(): number {
-    return this.items[0]!;
-  }
-
-  push(item: number): void {
-    const { items, before } = this;
-    let i = items.push(item) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, items[parent]!)) break;
-      items[i] = items[parent]!;
-      i = parent;
-    }
-    items[i] = item;
-  }
-
-  pop(): void {
-    const { items, before } = this;
-    const last = items.pop()!;
-    if (items.length === 0) return;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= items.length) break;
-      if (child + 1 < items.length && before(items[child + 1]!, items[child]!)) child++;
-      if (!before(items[child]!, last)) break;
-      items[i] = items[child]!;
-      i = child;
-    }
-    items[i] = last;
-  }
 }

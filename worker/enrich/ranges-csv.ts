@@ -2,7 +2,8 @@
 // range; this file only maps columns to its fields and turns its issues into line-numbered messages.
 import type * as z from "../schemas/zod";
 import { companyRangeInput, companyType, type CompanyRange } from "../schemas/company";
-import { readTable, thousands, type Cells, type CsvResult } from "./csv";
+import type { CsvResult } from "./csv";
+import { type Cells, readTable, thousands } from "./csv-table";
 
 export type { CsvResult } from "./csv";
 

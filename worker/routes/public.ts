@@ -2,7 +2,7 @@
 // wherever the answer is the same for everyone. Documented in the README ("Endpoints").
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
-import * as z from "../schemas/zod";
+import { contextQuery, variantsQuery } from "../schemas/public-query";
 import type { AppEnv } from "../env";
 import { cachedBody, cachedDerived, cachedJson } from "../http/cache";
 import { allowOrigin, exposeError, preflight } from "../http/cors";
@@ -20,23 +20,6 @@ import { SNIPPET_JS } from "../generated/snippet";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 import { noteSeen } from "../visitor/seen";
 import { prehide } from "../../contract/prehide";
-
-const version = z.optional(z.coerce.number().check(z.int(), z.positive()));
-const segmentIds = z.pipe(
-  z.pipe(
-    z.string().check(z.maxLength(2000)),
-    z.transform((s: string) => [...new Set(s.split(",").filter(Boolean))]),
-  ),
-  z
-    .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "segment ids are comma-separated slugs")))
-    .check(z.minLength(1), z.maxLength(50)),
-);
-const contextQuery = z.object({ v: version, segments: z.optional(segmentIds) });
-const variantsQuery = z.object({
-  v: version,
-  segments: segmentIds,
-  token: z.optional(z.string().check(z.maxLength(4096))),
-});
 
 const SITE_KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 

@@ -4,6 +4,7 @@ import type { Change } from "../../contract/wire";
 import type { Same } from "./same";
 import { selectorProblem } from "../content/selector";
 import { isSafeUrl, isScriptUrl, URL_ATTRIBUTES } from "../content/url";
+import { cssProperty, cssValue } from "./css";
 
 // Selectors also become CSS rules (the anti-flicker style), so nothing that could end a rule, open an
 // at-rule, a comment or markup is allowed. Then it must parse as CSS with allowed pseudo-classes only (content/selector.ts).
@@ -57,45 +58,6 @@ const attributeName = z.string().check(
 );
 
 const className = z.string().check(z.regex(/^-?[_a-zA-Z][-_a-zA-Z0-9]{0,99}$/, "not a valid class name"));
-const cssProperty = z.string().check(z.regex(/^-{0,2}[a-zA-Z][-a-zA-Z0-9]{0,99}$/, "not a valid CSS property name"));
-// Values: words, numbers, units, colors, strings and a few pure functions. No escapes (they can spell
-// anything), and no function that loads a resource (url, image-set, image, cross-fade, element…).
-const CSS_FUNCTIONS = new Set([
-  "rgb",
-  "rgba",
-  "hsl",
-  "hsla",
-  "hwb",
-  "lab",
-  "lch",
-  "oklab",
-  "oklch",
-  "color-mix",
-  "calc",
-  "min",
-  "max",
-  "clamp",
-  "var",
-  "linear-gradient",
-  "radial-gradient",
-  "conic-gradient",
-  "repeating-linear-gradient",
-  "repeating-radial-gradient",
-  "translate",
-  "translatex",
-  "translatey",
-  "scale",
-  "rotate",
-  "cubic-bezier",
-  "steps",
-]);
-const cssValue = z.string().check(
-  z.maxLength(500),
-  z.refine((v) => !/[;{}<>\\@]|\/\*/.test(v), "not an allowed CSS value (no ; { } < > \\ @ or comments)"),
-  z.refine((v) => [...v.matchAll(/([-a-zA-Z]+)\s*\(/g)].every((m) => CSS_FUNCTIONS.has(m[1]!.toLowerCase())), {
-    message: `only these CSS functions are allowed: ${[...CSS_FUNCTIONS].join(", ")}`,
-  }),
-);
 const classNames = z._default(z.array(className).check(z.maxLength(20)), []);
 
 /** A redirect target: a path ("/pricing", "pricing?x=1") or an absolute http(s) URL; nothing a browser would run. */
