@@ -7,6 +7,15 @@ import { facetReady, launch, newVisitor, text, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
+/** A phone visitor: Playwright's iPhone-like settings with Safari's user agent. */
+const IPHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  userAgent:
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+};
+
 let browser: Browser;
 let host: Host;
 const key = `seg-${Math.random().toString(36).slice(2, 8)}`;
@@ -108,13 +117,7 @@ describe("each kind of segment", () => {
   });
 
   it("a visitor on a phone (technographic)", async () => {
-    const v = await visitor(undefined, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      userAgent:
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
-    });
+    const v = await visitor(undefined, IPHONE);
     await v.page.goto(`${host.origin}/`);
     await expectSegment(v, "mobile");
     await v.context.close();
@@ -279,13 +282,7 @@ describe("what the device keeps", () => {
   });
 
   it("fetches a new context on the next page view when the cached one has no device (cached before the Worker classified it)", async () => {
-    const v = await visitor(undefined, {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      userAgent:
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
-    });
+    const v = await visitor(undefined, IPHONE);
     await v.page.goto(`${host.origin}/`);
     await expectSegment(v, "mobile");
     await plantOldContext(v.page, key, true);
