@@ -11,12 +11,22 @@ export type StoreKey = (typeof STORE_KEYS)[number];
 export const storageKey = (site: string, key: StoreKey): string => site + ":" + key;
 
 /**
- * The localStorage key, per site, of the slots of the site's live experiences by page ({ t: timeout, e: [paths,
- * slots][] }): read synchronously by the pre-hide snippet (contract/prehide.ts) before the page paints. It
- * describes the site, not the visitor; facet.js also reads it as the synchronous sign that the IndexedDB cache
- * was written (a repeat visit), so a slow IndexedDB never holds back a first visit's requests.
+ * The localStorage key, per site, of the slots of the site's live experiences by page (a SlotList): read
+ * synchronously by the pre-hide snippet (contract/prehide.ts) before the page paints. It describes the site,
+ * not the visitor; facet.js also reads it as the synchronous sign that the IndexedDB cache was written (a
+ * repeat visit), so a slow IndexedDB never holds back a first visit's requests.
  */
 export const slotsKey = (site: string): string => "facet:" + site;
+
+/**
+ * What slotsKey holds, and what the admin's install endpoint bakes into the pre-hide snippet: the config's
+ * version, its timeout (ms) and, per experience, its compiled page patterns (empty: every page) and slots.
+ */
+export interface SlotList {
+  v: number;
+  t: number;
+  e: [paths: string[], slots: string[]][];
+}
 
 /** The id of the pre-hide snippet's style element, which facet.js removes once it has decided. */
 export const PREHIDE_ID = "facet-prehide";

@@ -2,6 +2,7 @@
 // selector goes in through insertRule, one rule at a time: an invalid one is refused alone, and a
 // selector can never smuggle in other CSS (an @import, a second rule).
 import { PREHIDE_ID } from "../contract/storage";
+import { warn, type Config } from "./session";
 
 export function hideSlots(doc: Document, selectors: string[], nonce: string | undefined): () => void {
   if (!selectors.length) return () => {};
@@ -20,7 +21,13 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
  * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
  * never show their default, and every other slot is released at once.
  */
-export const releasePrehide = (doc: Document) => (doc.getElementById(PREHIDE_ID)?.remove(), early());
+export const releasePrehide = (doc: Document, c?: Config) => {
+  const p = doc.getElementById(PREHIDE_ID);
+  // A pasted copy baked from an older version than this config (data-v): first visits may hide outdated slots
+  // until it is copied again (README "Stale copy"). It says so with the page's one warning.
+  if (+p?.dataset.v! < c?.v!) warn(c!.v, p!.dataset.m);
+  p?.remove(), early();
+};
 
 /** hideEarly()'s release. */
 let early = () => {};

@@ -56,7 +56,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
   const release = hide ? hideSlots(doc, todo.hide, nonce) : () => {};
-  releasePrehide(doc);
+  releasePrehide(doc, cfg);
   const timer = hide && setTimeout(release, deadline - now);
   try {
     if (todo.fetch.length) {

@@ -30,7 +30,7 @@ export const end = () => {
 };
 
 let warned = false;
-export const warn = (e: unknown) => warned || ((warned = true), console.warn("facet: showing original content:", e));
+export const warn = (e: unknown, m = "facet: showing original content:") => warned || ((warned = true), console.warn(m, e));
 
 export const doc = document;
 export const script = (doc.currentScript || doc.querySelector("script[data-site]")) as HTMLScriptElement | null;

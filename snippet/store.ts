@@ -45,7 +45,7 @@ export async function forget(site: string): Promise<void> {
 export const mark = (site: string, c?: PublishedConfig) => {
   try {
     c
-      ? localStorage.setItem(slotsKey(site), JSON.stringify({ t: c.timeout, e: c.experiences.map((x) => [pathsOf(x), x.slots]) }))
+      ? localStorage.setItem(slotsKey(site), JSON.stringify({ v: c.v, t: c.timeout, e: c.experiences.map((x) => [pathsOf(x), x.slots]) }))
       : localStorage.removeItem(slotsKey(site));
   } catch {}
 };

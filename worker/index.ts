@@ -15,6 +15,7 @@ import { auditLog } from "./routes/admin/audit";
 import { versions } from "./routes/admin/versions";
 import { links } from "./routes/admin/links";
 import { installation } from "./routes/admin/installation";
+import { install } from "./routes/admin/install";
 import { sessionPublic, sessionRoutes } from "./routes/admin/session";
 import { tokens } from "./routes/admin/tokens";
 import { users } from "./routes/admin/users";
@@ -42,6 +43,7 @@ const admin = new Hono<AppEnv>()
   .route("/sites/:site", versions)
   .route("/sites/:site", links)
   .route("/sites/:site", installation)
+  .route("/sites/:site", install)
   .route("/sites/:site/tokens", tokens)
   .route("/sites/:site/segments", segments)
   .route("/sites/:site/experiences", experiences)

@@ -2,7 +2,6 @@
 import { Field } from "./layout";
 import { isOwner, type PageContext } from "./load";
 import type { Screen } from "./render";
-import { prehide } from "../../contract/prehide";
 
 interface Site {
   key: string;
@@ -20,10 +19,11 @@ interface Token {
 }
 
 export const installTag = (origin: string, key: string) => `<script async src="${origin}/facet.js" data-site="${key}"></script>`;
-
-/** The flicker-free install (README "Zero flicker"): the pre-hide snippet inline, then the upgraded tag. */
-export const fastInstall = (origin: string, key: string) =>
-  `<script>${prehide(key)}</script>\n<script async src="${origin}/v1/sites/${encodeURIComponent(key)}/facet.js"></script>`;
+/** GET /sites/:site/install: the flicker-free install, with the published slots baked in (README "Install for first visits"). */
+interface Install {
+  version: number | null;
+  html: string;
+}
 
 async function tokensPanel(ctx: PageContext, site: string) {
   const { tokens } = await ctx.get<{ tokens: Token[] }>(`/sites/${site}/tokens`);
@@ -100,9 +100,10 @@ async function tokensPanel(ctx: PageContext, site: string) {
 
 export const siteScreen: Screen = async (ctx) => {
   const key = ctx.params.site!;
-  const [site, { seen }] = await Promise.all([
+  const [site, { seen }, fast] = await Promise.all([
     ctx.get<Site>(`/sites/${key}`),
     ctx.get<{ seen: { origin: string; lastSeen: string }[] }>(`/sites/${key}/installation`),
+    ctx.get<Install>(`/sites/${key}/install`),
   ]);
   const owner = isOwner(ctx.me);
   const tag = installTag(ctx.origin, site.key);
@@ -150,10 +151,21 @@ export const siteScreen: Screen = async (ctx) => {
             <h3>Without flicker (recommended)</h3>
             <p>
               Or paste these two instead, first in the <code>&lt;head&gt;</code>: the inline pre-hide snippet keeps the slots Facet will
-              change hidden from the first paint on repeat visits (only those, for at most the site's timeout), and the site's own script
-              carries its published config, so a first visit needs one request less. Returning visitors get a new publish within a minute.
+              change hidden from the first paint (only those, for at most the site's timeout), and the site's own script carries its
+              published config, so a first visit needs one request less. Returning visitors get a new publish within a minute.
             </p>
-            <pre id="install-fast">{fastInstall(ctx.origin, site.key)}</pre>
+            <p class="hint" id="install-fast-version">
+              {fast.version === null ? (
+                <>Not published yet: this copy hides only what a visitor's browser has recorded, from their second page view on.</>
+              ) : (
+                <>
+                  This copy carries the slots of version {fast.version}, for first visits.{" "}
+                  <strong>Copy it again after publishing changes to slots or pages</strong>: until then first visits hide the old slots
+                  (facet.js says so once in the browser console).
+                </>
+              )}
+            </p>
+            <pre id="install-fast">{fast.html}</pre>
             <button type="button" data-copy="install-fast">
               Copy both
             </button>
