@@ -40,7 +40,7 @@ export const boot = async () => {
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
   // pre-hide snippet already hid them: a copy baked from this version or newer, data-v).
-  if (inline && !(+doc.getElementById(PREHIDE_ID)?.dataset.v! >= inline.v))
+  if (inline && !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v))
     hideEarly(
       doc,
       onThisPage(inline).flatMap((e) => e.slots),

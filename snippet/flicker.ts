@@ -25,7 +25,7 @@ export const releasePrehide = (doc: Document, c?: Config) => {
   const p = doc.getElementById(PREHIDE_ID);
   // A pasted copy baked from an older version than this config (data-v): first visits may hide outdated slots
   // until it is copied again (README "Stale copy"). It says so with the page's one warning.
-  if (+p?.dataset.v! < c?.v!) warn(c!.v, p!.dataset.m);
+  if (+(p?.dataset.v as string) < (c?.v as number)) warn(c!.v, p!.dataset.m);
   p?.remove(), early();
 };
 
