@@ -17,6 +17,8 @@ export default defineConfig(async () => ({
           TEST_MIGRATIONS: await readD1Migrations("worker/db/migrations"),
           // readme.test.ts checks the README against the running Worker.
           TEST_README: readFileSync("README.md", "utf8"),
+          // The snippet as built (dist/facet.js): what /facet.js must serve (the Worker reads its asset copy).
+          TEST_SNIPPET: readFileSync("dist/facet.js", "utf8"),
         },
         // Merged with wrangler.toml's: a tiny real limiter the provider-cap test puts in PROVIDER_CAP_ALL's
         // place, so it can trip the overall cap without spending the one every other test file shares.

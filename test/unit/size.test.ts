@@ -13,9 +13,8 @@ it(`dist/facet.js is at most ${BUDGET} bytes gzipped`, () => {
   expect(gz).toBeLessThanOrEqual(BUDGET);
 });
 
-it("the Worker serves exactly that build", async () => {
-  const { SNIPPET_JS } = await import("../../worker/generated/snippet");
-  expect(SNIPPET_JS).toBe(readFileSync("dist/facet.js", "utf8"));
+it("the Worker serves exactly that build (its static asset copy, worker/http/snippet-asset.ts)", () => {
+  expect(readFileSync("dist/assets/_facet/facet.js", "utf8")).toBe(readFileSync("dist/facet.js", "utf8"));
 });
 
 it("uses no eval or new Function (CSP-friendly)", () => {

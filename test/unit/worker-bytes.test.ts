@@ -52,3 +52,13 @@ it("bundles neither the admin page's assets nor the demo page into the deployed 
   // With the demo on (npm start), it is there: the check above looks at the right files.
   expect(workerBundle({ FACET_DEMO: "true" }).some(([file]) => file.startsWith("worker/demo/"))).toBe(true);
 });
+
+// The snippet (16 KB) is a static asset the Worker reads through ASSETS (worker/http/snippet-asset.ts), not a
+// string in its bundle; run_worker_first keeps the asset's own path from being served without the Worker.
+it("reads the snippet from a static asset instead of bundling it", () => {
+  const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
+  expect(toml).toMatch(/^run_worker_first = \["\/_facet\/\*"\]$/m);
+  const inputs = workerBundle({ FACET_DEMO: "false" });
+  expect(inputs.filter(([file]) => file.startsWith("worker/generated/") && !file.includes("admin-assets"))).toEqual([]);
+  expect(inputs.some(([file]) => file === "worker/http/snippet-asset.ts")).toBe(true);
+});

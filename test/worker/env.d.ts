@@ -5,6 +5,8 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       TEST_README: string;
+      /** dist/facet.js as built (vitest.worker.config.ts). */
+      TEST_SNIPPET: string;
       /** A rate limiter of 3 per 60 s that only the tests use (vitest.worker.config.ts). */
       TEST_TINY_LIMIT: RateLimit;
     }

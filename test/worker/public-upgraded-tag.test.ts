@@ -1,8 +1,8 @@
 // The upgraded tag's two requests (issue 9): GET /v1/sites/:site/facet.js (the snippet with the live config
 // inlined, cacheable for a minute) and GET /v1/sites/:site/context?segments=… (the context carrying the
 // content of the segments that can still win, gated by the server results it just computed).
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { SNIPPET_JS } from "../../worker/generated/snippet";
 import { CONTENT, CONTEXT_KEYS, contextFor, HERO_CHANGES, publishedSite, SECRETS } from "./fixtures";
 import { createSite, expectRejected, uniqueKey, visit } from "./helpers";
 
@@ -17,7 +17,7 @@ describe("GET /v1/sites/:site/facet.js", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
     const body = await res.text();
     const config = await (await visit(`/v1/sites/${key}/config`)).json();
-    expect(body).toBe(`(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(config)})`);
+    expect(body).toBe(`(function(__facetInline){${env.TEST_SNIPPET}})(${JSON.stringify(config)})`);
     for (const s of [...SECRETS, CONTENT.germany, CONTENT.returning]) expect(body).not.toContain(s);
     const etag = res.headers.get("etag")!;
     const again = await visit(`/v1/sites/${key}/facet.js`, { headers: { "if-none-match": etag } });

@@ -3,7 +3,6 @@
 import { SELF, env as workerEnv } from "cloudflare:test";
 import app from "../../worker/index";
 import { describe, expect, it } from "vitest";
-import { SNIPPET_JS } from "../../worker/generated/snippet";
 import { BASE, createSite, PRODUCTION, uniqueKey, visit, type ErrorBody } from "./helpers";
 import { contextFor, ORIGIN, publishedSite, SECRETS } from "./fixtures";
 
@@ -15,7 +14,7 @@ describe("GET /facet.js", () => {
     expect(res.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
     expect(res.headers.get("etag")).toMatch(/^"[0-9a-f]{24}"$/);
     const body = await res.text();
-    expect(body).toBe(SNIPPET_JS);
+    expect(body).toBe(workerEnv.TEST_SNIPPET);
     expect(body.length).toBeGreaterThan(1000);
   });
 
@@ -28,6 +27,16 @@ describe("GET /facet.js", () => {
       expect(await res.text()).toBe("");
     }
     expect((await SELF.fetch(`${BASE}/facet.js`, { headers: { "if-none-match": '"stale"' } })).status).toBe(200);
+  });
+
+  // The Worker reads the snippet from its static asset (wrangler.toml run_worker_first sends that path here):
+  // the path itself is no route, so the snippet is only ever served with /facet.js's headers and rate limit.
+  it("reads the snippet from its asset, whose own path is no route", async () => {
+    const asset = await workerEnv.ASSETS.fetch(`${BASE}/_facet/facet.js`);
+    expect(await asset.text()).toBe(workerEnv.TEST_SNIPPET);
+    const res = await SELF.fetch(`${BASE}/_facet/facet.js`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as ErrorBody).error.code).toBe("not_found");
   });
 });
 

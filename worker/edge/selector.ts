@@ -3,9 +3,9 @@
 // :first-child, :nth-child(), :first-of-type, :nth-of-type(), :not() of simple selectors, and the
 // descendant and child combinators. Anything else (+, ~, :last-child, :has(), :is()...) needs siblings
 // that have not streamed yet or the finished DOM: such a change is left to the snippet. Pure.
-import { ast as build, createParser, render, type AstRule, type AstSelector } from "css-selector-parser";
+import { parseSelectorList as parse, type Rule as AstRule, type SelectorList as AstSelector } from "../content/selector-parse";
+import { renderRule } from "../content/selector-render";
 
-const parse = createParser({ syntax: "selectors-4", strict: true });
 const PSEUDO = new Set(["first-child", "nth-child", "first-of-type", "nth-of-type"]);
 const OPERATORS = new Set([undefined, "=", "~=", "^=", "$=", "*=", "|="]);
 
@@ -54,5 +54,5 @@ export function edgeSelectors(source: string): string[] | null {
     return null;
   }
   if (!ast.rules.length || !ast.rules.every(ruleOk)) return null;
-  return ast.rules.map((rule) => render(build.selector({ rules: [rule] })));
+  return ast.rules.map(renderRule);
 }

@@ -16,7 +16,7 @@ import { serverContext, visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { servedContent } from "../visitor/served";
 import { verifyContext } from "../visitor/sign";
-import { SNIPPET_JS } from "../generated/snippet";
+import { snippetJs } from "../http/snippet-asset";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 import { noteSeen } from "../visitor/seen";
 import { prehide } from "../../contract/prehide";
@@ -62,8 +62,8 @@ export const publicRoutes = new Hono<AppEnv>()
   // Before anything reads KV (README "Rate limits").
   .use("/facet.js", publicRateLimit)
   .use("/v1/sites/:site/*", publicRateLimit)
-  .get("/facet.js", (c) =>
-    cachedBody(c, SNIPPET_JS, "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"),
+  .get("/facet.js", async (c) =>
+    cachedBody(c, await snippetJs(c.env), "public, max-age=300, stale-while-revalidate=86400", "application/javascript; charset=utf-8"),
   )
 
   // The pre-hide snippet to paste inline before the tag (README "Pre-hide"): the same for every visitor, and
@@ -77,10 +77,11 @@ export const publicRoutes = new Hono<AppEnv>()
   // requests. Cached for a minute at most (a new version reaches returning visitors within it), ETag / 304.
   .get("/v1/sites/:site/facet.js", async (c) => {
     const { snap } = await snapshotFor(c);
+    const js = await snippetJs(c.env);
     return cachedDerived(
       c,
       snap.config,
-      () => `(function(__facetInline){${SNIPPET_JS}})(${JSON.stringify(snap.config)})`,
+      () => `(function(__facetInline){${js}})(${JSON.stringify(snap.config)})`,
       "public, max-age=60",
       "application/javascript; charset=utf-8",
     );
