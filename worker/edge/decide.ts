@@ -21,9 +21,7 @@ export interface EdgeDecision {
   changes: EdgeChange[];
 }
 
-// insert (not idempotent: an element matched by two parts of a list would get it twice) and redirect are the
-// snippet's for now.
-const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide"]);
+const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide", "insert"]);
 // Content tokens ({{company.name|there}}, contract/tokens.ts) are filled by the variants endpoint and the
 // snippet: a value with one is left to them.
 const TOKEN = /\{\{/;
@@ -46,9 +44,10 @@ function onPage(paths: string[] | undefined, pages: string[], path: string): boo
 function edgeChanges(list: Change[]): EdgeChange[] | null {
   const out: EdgeChange[] = [];
   for (const change of list) {
-    const tokens = (change.type == "text" || change.type == "html") && TOKEN.test(change.value);
+    const tokens = TOKEN.test(change.type == "text" || change.type == "html" ? change.value : change.type == "insert" ? change.html : "");
     const selectors = TYPES.has(change.type) && "selector" in change && !tokens ? edgeSelectors(change.selector) : null;
-    if (!selectors) return null;
+    // An insert is not idempotent: an element matched by two parts of a list would get it twice.
+    if (!selectors || (change.type == "insert" && selectors.length > 1)) return null;
     out.push({ change, selectors });
   }
   return out;
