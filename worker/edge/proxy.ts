@@ -4,12 +4,14 @@
 // refuses) passes the origin's response through untouched; inside the stream, a failing change is skipped.
 import { evalCondition } from "../../contract/conditions";
 import type { Env } from "../env";
+import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { decideAtEdge, type EdgeDecision } from "./decide";
 import { edgeFacts } from "./facts";
+import { edgeRedirect } from "./redirect";
 import type { EdgeRoute } from "./route";
 import { edgeRewriter } from "./rewrite";
 
@@ -33,12 +35,15 @@ export async function edgeDecisions(env: Env, req: Request, site: string): Promi
     headers.set("referer", req.url);
     visitor = new Request(req.url, { headers, cf: (req as { cf?: RequestInitCfProperties }).cf });
   }
-  const attrs = await visitorAttributes(env, visitor, site, needsCompany(snap));
+  const tokens = serverTokensIn(snap.content);
+  const attrs = await visitorAttributes(env, visitor, site, needsCompany(snap) || tokens.company);
+  // Server tokens filled as the variants endpoint fills them: the handoff then holds what /variants would give.
+  const content = tokens.any ? fillServerTokens(snap.content, attrs) : snap.content;
   const facts = { geo: attrs.geo, company: attrs.company };
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
   const url = new URL(req.url);
-  return { v: snap.v, decided: decideAtEdge(snap.config, snap.content, edgeFacts(url, server, deviceFrom(req.headers)), url, Date.now()) };
+  return { v: snap.v, decided: decideAtEdge(snap.config, content, edgeFacts(url, server, deviceFrom(req.headers)), url, Date.now()) };
 }
 
 /** Whether a response may be rewritten at all: anything else passes through byte for byte. */
@@ -76,6 +81,12 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   }
   const { v, decided } = await decisions;
   if (!decided.length || !rewritable(req, res)) return res;
+  const location = edgeRedirect(decided, new URL(req.url));
+  if (location) {
+    // The snippet would leave this page at once: the visitor never gets it. One visitor's answer, no cookie.
+    await res.body?.cancel().catch(() => {});
+    return new Response(null, { status: 302, headers: { location, "cache-control": "private, no-store" } });
+  }
   let rewriter: HTMLRewriter;
   try {
     rewriter = edgeRewriter(v, decided, warnOnce);
