@@ -45,8 +45,8 @@ export const GERMANY = {
 export const GEO = { de: { "geo.country": "DE" } };
 export const AS_GERMANY = { "x-facet-simulate": "country=DE" };
 
-export function through(key: string, path: string, init: RequestInit = {}, origin = ORIGIN) {
+export function through(key: string, path: string, init: RequestInit = {}, origin = ORIGIN, more: Partial<typeof env> = {}) {
   const FACET_EDGE = JSON.stringify({ "shop.test": { site: key, origin } });
-  return Promise.resolve(app.request(`http://shop.test${path}`, init, { ...env, FACET_EDGE }));
+  return Promise.resolve(app.request(`http://shop.test${path}`, init, { ...env, ...more, FACET_EDGE }));
 }
 export const direct = (path: string, init: RequestInit = {}) => fetch(ORIGIN + path, init);

@@ -65,11 +65,15 @@ const warnOnce = (e: unknown) => {
 export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promise<Response> {
   const forward = originRequest(req, route);
   if (req.method != "GET" || req.headers.has("range")) return fetch(forward);
-  // The decision runs while the origin answers: time to first byte is the slower of the two, not their sum.
-  const decisions = edgeDecisions(env, req, route.site).catch((e) => {
-    console.error("facet: edge decision failed:", e instanceof Error ? e.message : e);
-    return { v: 0, decided: [] as EdgeDecision[] };
-  });
+  const decide = () =>
+    edgeDecisions(env, req, route.site).catch((e) => {
+      console.error("facet: edge decision failed:", e instanceof Error ? e.message : e);
+      return { v: 0, decided: [] as EdgeDecision[] };
+    });
+  // A request that accepts HTML (a navigation) is decided while the origin answers: time to first byte is the
+  // slower of the two, not their sum. Any other (images, scripts, styles) is not decided at all unless the
+  // origin answers it with HTML, so it never waits on a config read or a company lookup.
+  const early = /\btext\/html\b/i.test(req.headers.get("accept") ?? "") ? decide() : undefined;
   let res: Response;
   try {
     res = await fetch(forward);
@@ -79,8 +83,9 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const { v, decided } = await decisions;
-  if (!decided.length || !rewritable(req, res)) return res;
+  if (!rewritable(req, res)) return res;
+  const { v, decided } = await (early ?? decide());
+  if (!decided.length) return res;
   const location = edgeRedirect(decided, new URL(req.url));
   if (location) {
     // The snippet would leave this page at once: the visitor never gets it. One visitor's answer, no cookie.
