@@ -15,8 +15,9 @@ type Handoff = { v: number; config: number; applied: { experience: string; segme
 export const hold = (doc: Document) => {
   try {
     const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
+    // Not the inserts: two groups following the page would each insert into an element it renders anew.
     return activate(
-      h.applied.flatMap((a) => a.changes),
+      h.applied.flatMap((a) => a.changes).filter((c) => c.type != "insert"),
       doc,
       warn,
     );

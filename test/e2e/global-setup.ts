@@ -7,6 +7,7 @@ import { applyMigrations, startWorker } from "../../scripts/wrangler.mjs";
 import { seedDemo } from "../../scripts/seed.mjs";
 
 import { startFakeIpinfo } from "../fakes/ipinfo";
+import { EDGE_SHOP, EDGE_SHOP_HOST, startEdgeSite } from "../fakes/edge-site";
 
 export const ADMIN_TOKEN = "e2e-owner-token-0123456789";
 const IPINFO_TOKEN = "e2e-ipinfo-token";
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "facet-e2e-"));
   applyMigrations(dir);
   const provider = await startFakeIpinfo(IPINFO_TOKEN, PROVIDER_ANSWERS);
+  const shop = await startEdgeSite();
   const worker = await startWorker({
     persistTo: dir,
     // Public rate limits off (dev only): every browser in the suite is 127.0.0.1 on the one demo site.
@@ -44,14 +46,18 @@ export default async function setup(project: TestProject) {
       IPINFO_TOKEN,
       IPINFO_URL: provider.url,
       IPINFO_TIMEOUT_MS: "500",
+      // Edge mode in front of another origin than the demo page (test/e2e/edge-insert.test.ts).
+      FACET_EDGE: JSON.stringify({ [EDGE_SHOP_HOST]: { site: EDGE_SHOP, origin: shop.url } }),
     },
   });
+  shop.setWorker(worker.url);
   await seedDemo(worker.url, ADMIN_TOKEN);
   project.provide("workerUrl", worker.url);
   project.provide("adminToken", ADMIN_TOKEN);
   return async () => {
     await worker.stop();
     await provider.close();
+    await shop.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

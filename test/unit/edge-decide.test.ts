@@ -111,11 +111,15 @@ describe("decideAtEdge", () => {
     content.split = { germany: [text("h1", "a"), text("h1 + p", "b")] };
     expect(decide([exp("split", ["germany"])])).toEqual([]);
   });
-  it("leaves insert and redirect changes, and values with content tokens, to the snippet", () => {
+  it("decides insert and redirect changes; leaves an insert on a selector list, and values with tokens, to the snippet", () => {
     content.ins = { germany: [{ type: "insert", selector: "h1", position: "after", html: "<p>x</p>" } as Change] };
     content.redir = { germany: [{ type: "redirect", url: "/de" } as Change] };
-    content.tok = { germany: [text("h1", "Hallo {{company.name|du}}")] };
-    for (const id of ["ins", "redir", "tok"]) expect(decide([exp(id, ["germany"])])).toEqual([]);
+    expect(decide([exp("ins", ["germany"]), exp("redir", ["germany"])])).toEqual(["ins:germany", "redir:germany"]);
+    content.insList = { germany: [{ type: "insert", selector: "h1, p", position: "after", html: "<p>x</p>" } as Change] };
+    // Server tokens are filled before deciding (proxy.ts): one still here is the device's to fill.
+    content.tok = { germany: [text("h1", "Hallo {{traits.name|du}}")] };
+    content.insTok = { germany: [{ type: "insert", selector: "h1", position: "after", html: "<p>{{utm.source}}</p>" } as Change] };
+    for (const id of ["insList", "tok", "insTok"]) expect(decide([exp(id, ["germany"])]), id).toEqual([]);
   });
   it("ignores a segment id missing from the config, as the snippet does", () => {
     expect(decide([withContent("hero", ["gone", "germany"])])).toEqual(["hero:germany"]);

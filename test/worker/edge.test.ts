@@ -1,56 +1,12 @@
 // Edge mode (worker/edge, docs/edge.md) in front of a local origin (test/worker/fake-origin.mjs): the Worker
 // app answers for the hostname shop.test, fetches the origin, and streams its HTML through HTMLRewriter.
 import { env } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import app from "../../worker/index";
 import type { Change } from "../../contract/wire";
-import { writeSiteRecord, writeSnapshot } from "../../worker/publish/store";
-import type { Snapshot } from "../../worker/schemas/published";
+import { writeSiteRecord } from "../../worker/publish/store";
 import { edgeRewriter } from "../../worker/edge/rewrite";
-
-const ORIGIN = inject("originUrl");
-let n = 0;
-
-/** Publishes a site whose experience "hero" has these segments (highest priority first) with these changes. */
-async function site(
-  segments: { id: string; condition: Record<string, unknown>; changes: Change[] }[],
-  server: Snapshot["server"] = {},
-): Promise<string> {
-  const key = `edge-${++n}-${Date.now().toString(36)}`;
-  const snap: Snapshot = {
-    v: 1,
-    site: key,
-    publishedAt: new Date().toISOString(),
-    config: {
-      v: 1,
-      site: key,
-      timeout: 1000,
-      topics: [],
-      segments: segments.map(({ id, condition }) => ({ id, condition })),
-      experiences: [{ id: "hero", pages: [], paths: [], slots: ["#hero"], segments: segments.map((s) => s.id) }],
-    },
-    server,
-    needsCompany: false,
-    content: { hero: Object.fromEntries(segments.map((s) => [s.id, s.changes])) },
-  };
-  await writeSiteRecord(env, key, { origins: [], live: 1, created: "c" });
-  await writeSnapshot(env, snap);
-  return key;
-}
-
-const GERMANY = {
-  id: "germany",
-  condition: { "server.de": true },
-  changes: [{ type: "text", selector: "#hero", value: "Willkommen <b>" }] as Change[],
-};
-const GEO = { de: { "geo.country": "DE" } };
-const AS_GERMANY = { "x-facet-simulate": "country=DE" };
-
-function through(key: string, path: string, init: RequestInit = {}, origin = ORIGIN) {
-  const FACET_EDGE = JSON.stringify({ "shop.test": { site: key, origin } });
-  return Promise.resolve(app.request(`http://shop.test${path}`, init, { ...env, FACET_EDGE }));
-}
-const direct = (path: string, init: RequestInit = {}) => fetch(ORIGIN + path, init);
+import { AS_GERMANY, direct, GEO, GERMANY, ORIGIN, site, through } from "./edge-helpers";
 
 describe("edge mode", () => {
   it("applies a geo segment's text change inside the HTML, and tells the snippet", async () => {

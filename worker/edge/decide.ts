@@ -4,6 +4,7 @@
 // leaves the whole experience to the snippet (which then decides it exactly as without edge mode). A winner
 // with a change HTMLRewriter can't apply exactly is also left to the snippet, whole: never half applied.
 import { REGEX_INPUT_MAX } from "../../contract/conditions";
+import { fillTokens } from "../../contract/tokens";
 import type { Change, ExperienceContent, PublishedConfig } from "../../contract/wire";
 import type { EdgeFacts } from "./facts";
 import { edgeSelectors } from "./selector";
@@ -21,12 +22,11 @@ export interface EdgeDecision {
   changes: EdgeChange[];
 }
 
-// insert (not idempotent: an element matched by two parts of a list would get it twice) and redirect are the
-// snippet's for now.
-const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide"]);
-// Content tokens ({{company.name|there}}, contract/tokens.ts) are filled by the variants endpoint and the
-// snippet: a value with one is left to them.
-const TOKEN = /\{\{/;
+const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide", "insert"]);
+// Content tokens ({{company.name|there}}, contract/tokens.ts): the server's (geo.*, company.*) were filled
+// before deciding (proxy.ts, as the variants endpoint does); a value that still holds one needs what only the
+// device knows (traits.*, utm.*, page.*...): left to the snippet, which fills it.
+const hasToken = (s: string) => fillTokens(s, () => undefined) !== s;
 
 /** The snippet's page test (snippet/decide.ts `onPage`), on the compiled patterns: the path is known here. */
 function onPage(paths: string[] | undefined, pages: string[], path: string): boolean {
@@ -46,9 +46,15 @@ function onPage(paths: string[] | undefined, pages: string[], path: string): boo
 function edgeChanges(list: Change[]): EdgeChange[] | null {
   const out: EdgeChange[] = [];
   for (const change of list) {
-    const tokens = (change.type == "text" || change.type == "html") && TOKEN.test(change.value);
-    const selectors = TYPES.has(change.type) && "selector" in change && !tokens ? edgeSelectors(change.selector) : null;
-    if (!selectors) return null;
+    // A redirect has no element: proxy.ts answers 302 instead of the page (redirect.ts).
+    if (change.type == "redirect") {
+      out.push({ change, selectors: [] });
+      continue;
+    }
+    const tokens = hasToken(change.type == "text" || change.type == "html" ? change.value : change.type == "insert" ? change.html : "");
+    const selectors = TYPES.has(change.type) && !tokens ? edgeSelectors(change.selector) : null;
+    // An insert is not idempotent: an element matched by two parts of a list would get it twice.
+    if (!selectors || (change.type == "insert" && selectors.length > 1)) return null;
     out.push({ change, selectors });
   }
   return out;

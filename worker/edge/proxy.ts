@@ -4,12 +4,14 @@
 // refuses) passes the origin's response through untouched; inside the stream, a failing change is skipped.
 import { evalCondition } from "../../contract/conditions";
 import type { Env } from "../env";
+import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
 import { needsCompany } from "../publish/needs-company";
 import { readSiteRecord, readSnapshot } from "../publish/store";
 import { visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { decideAtEdge, type EdgeDecision } from "./decide";
 import { edgeFacts } from "./facts";
+import { edgeRedirect } from "./redirect";
 import type { EdgeRoute } from "./route";
 import { edgeRewriter } from "./rewrite";
 
@@ -33,12 +35,15 @@ export async function edgeDecisions(env: Env, req: Request, site: string): Promi
     headers.set("referer", req.url);
     visitor = new Request(req.url, { headers, cf: (req as { cf?: RequestInitCfProperties }).cf });
   }
-  const attrs = await visitorAttributes(env, visitor, site, needsCompany(snap));
+  const tokens = serverTokensIn(snap.content);
+  const attrs = await visitorAttributes(env, visitor, site, needsCompany(snap) || tokens.company);
+  // Server tokens filled as the variants endpoint fills them: the handoff then holds what /variants would give.
+  const content = tokens.any ? fillServerTokens(snap.content, attrs) : snap.content;
   const facts = { geo: attrs.geo, company: attrs.company };
   const server: Record<string, boolean> = {};
   for (const [ref, part] of Object.entries(snap.server)) server[ref] = evalCondition(facts, part);
   const url = new URL(req.url);
-  return { v: snap.v, decided: decideAtEdge(snap.config, snap.content, edgeFacts(url, server, deviceFrom(req.headers)), url, Date.now()) };
+  return { v: snap.v, decided: decideAtEdge(snap.config, content, edgeFacts(url, server, deviceFrom(req.headers)), url, Date.now()) };
 }
 
 /** Whether a response may be rewritten at all: anything else passes through byte for byte. */
@@ -60,11 +65,15 @@ const warnOnce = (e: unknown) => {
 export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promise<Response> {
   const forward = originRequest(req, route);
   if (req.method != "GET" || req.headers.has("range")) return fetch(forward);
-  // The decision runs while the origin answers: time to first byte is the slower of the two, not their sum.
-  const decisions = edgeDecisions(env, req, route.site).catch((e) => {
-    console.error("facet: edge decision failed:", e instanceof Error ? e.message : e);
-    return { v: 0, decided: [] as EdgeDecision[] };
-  });
+  const decide = () =>
+    edgeDecisions(env, req, route.site).catch((e) => {
+      console.error("facet: edge decision failed:", e instanceof Error ? e.message : e);
+      return { v: 0, decided: [] as EdgeDecision[] };
+    });
+  // A request that accepts HTML (a navigation) is decided while the origin answers: time to first byte is the
+  // slower of the two, not their sum. Any other (images, scripts, styles) is not decided at all unless the
+  // origin answers it with HTML, so it never waits on a config read or a company lookup.
+  const early = /\btext\/html\b/i.test(req.headers.get("accept") ?? "") ? decide() : undefined;
   let res: Response;
   try {
     res = await fetch(forward);
@@ -74,8 +83,15 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const { v, decided } = await decisions;
-  if (!decided.length || !rewritable(req, res)) return res;
+  if (!rewritable(req, res)) return res;
+  const { v, decided } = await (early ?? decide());
+  if (!decided.length) return res;
+  const location = edgeRedirect(decided, new URL(req.url));
+  if (location) {
+    // The snippet would leave this page at once: the visitor never gets it. One visitor's answer, no cookie.
+    await res.body?.cancel().catch(() => {});
+    return new Response(null, { status: 302, headers: { location, "cache-control": "private, no-store" } });
+  }
   let rewriter: HTMLRewriter;
   try {
     rewriter = edgeRewriter(v, decided, warnOnce);

@@ -3,11 +3,13 @@
 // is buffered. A handler that throws would abort the stream (a truncated page), so each one is wrapped: a
 // change that fails is skipped, and the rest of the page streams on.
 import type { Change } from "../../contract/wire";
-import type { EdgeDecision } from "./decide";
+import type { EdgeChange, EdgeDecision } from "./decide";
 
 /** Version of the handoff's format (docs/edge.md). */
 export const HANDOFF_VERSION = 1;
 export const HANDOFF_ID = "facet-edge";
+/** Set on each element the edge inserted markup at: the handoff's inserts skip such elements (see handoff). */
+export const INSERTED_AT = "data-facet-edge";
 
 // The snippet's UNSAFE list: elements a browser runs or loads from are never changed, nor svg/math content.
 const UNSAFE = /^(script|style|link|meta|base|i?frame|object|embed|template|noscript)$/i;
@@ -22,6 +24,14 @@ export function applyAtEdge(el: Element, c: Change): void {
       // Only written, never read: HTMLRewriter's text arrives in chunks, but replacing needs none of it.
       el.setInnerContent(c.value, { html: c.type == "html" }); // html was sanitized by the Worker when saved
       return;
+    case "insert": {
+      // The DOM's before / after / prepend / append, as the snippet's apply.ts does it; the markup was sanitized
+      // when saved and when published. HTMLRewriter emits it as is: it is never matched by a selector itself.
+      const at = { before: "before", after: "after", "inside-start": "prepend", "inside-end": "append" } as const;
+      el[at[c.position]](c.html, { html: true });
+      el.setAttribute(INSERTED_AT, "");
+      return;
+    }
     case "attribute":
       if (c.value == null) el.removeAttribute(c.name);
       else el.setAttribute(c.name, c.value);
@@ -57,11 +67,19 @@ export function applyAtEdge(el: Element, c: Change): void {
  * when the page's own scripts re-render those elements.
  */
 export function handoff(config: number, decisions: EdgeDecision[]): string {
-  const applied = decisions.map((d) => ({ experience: d.experience, segment: d.segment, changes: d.changes.map((c) => c.change) }));
+  const applied = decisions.map((d) => ({ experience: d.experience, segment: d.segment, changes: d.changes.map(forSnippet) }));
   const json = JSON.stringify({ v: HANDOFF_VERSION, config, applied });
   // `<` escaped: no value can close the script element.
   return `<script type="application/json" id="${HANDOFF_ID}">${json.replace(/</g, "\\u003c")}</script>`;
 }
+
+/**
+ * An insert as the snippet takes it over: only on elements the edge did not insert at, so it never inserts
+ * twice on this page, while an element the page renders anew (or any element of a later page view, where this
+ * content is cached) still gets it once. One selector part (decide.ts): the :not() ends its last compound.
+ */
+const forSnippet = ({ change: c, selectors }: EdgeChange): Change =>
+  c.type == "insert" ? { ...c, selector: `${selectors[0]}:not([${INSERTED_AT}])` } : c;
 
 const guarded = (fn: () => void, onError: (e: unknown) => void) => {
   try {
