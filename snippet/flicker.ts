@@ -7,7 +7,7 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
   if (!selectors.length) return () => {};
   const style = doc.createElement("style");
   if (nonce) style.nonce = nonce;
-  doc.head.appendChild(style);
+  doc.head.append(style);
   for (const s of selectors)
     try {
       style.sheet!.insertRule(s + "{visibility:hidden!important}");

@@ -88,7 +88,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   } finally {
     // Slots that aren't parsed yet stay hidden until they are, or until the deadline.
     if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", release);
-    else release(), clearTimeout(timer || undefined);
+    else release(), clearTimeout(timer as unknown as number); // false clears nothing: no timer has id 0
   }
   const list = Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
   return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch.length ? "network" : "cache" };
