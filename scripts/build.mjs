@@ -22,6 +22,9 @@ const result = await build({
   // catch at run time, and where sloppy mode differs (a write to a read-only property is ignored, not thrown)
   // the snippet fails open all the same.
   tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
+  // Property names ending in "_" are the snippet's own (the plan's fields, changes.ts's bookkeeping): shortened
+  // like variables. Never for a name that crosses the wire or goes into storage: those keep their spelling.
+  mangleProps: /_$/,
   write: false,
 });
 const js = result.outputFiles[0].text;
