@@ -30,14 +30,11 @@ const db = <T>(mode: IDBTransactionMode, use: (s: IDBObjectStore) => T) => {
   return open.then((d) => use(d.transaction(STORE_NAME, mode).objectStore(STORE_NAME)));
 };
 
-const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms))]);
-
 export async function load(site: string, ms: number): Promise<unknown[]> {
-  return within(
+  return Promise.race([
     db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => settled(s.get(storageKey(site, k)))))),
-    ms,
-  );
+    new Promise<never>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms)),
+  ]);
 }
 
 // Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
