@@ -12,8 +12,8 @@ export const inserted = new WeakSet<Node>();
 // type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
 const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT)$/;
 
-export function applyChange(el: Element, c: Change): Revert {
-  const h = el as HTMLElement;
+/** `el` may be any element: only one in the HTML namespace gets past the first check to its HTML members. */
+export function applyChange(el: HTMLElement, c: Change): Revert {
   // A redirect has no element to change (changes.ts follows it).
   if (c.type == "redirect" || UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
   // Reverts put back the original only where the element still shows Facet's value: what a framework
@@ -22,12 +22,12 @@ export function applyChange(el: Element, c: Change): Revert {
     const key = c.type == "text" ? "textContent" : "innerHTML";
     // The page's own nodes go back, not a copy: a text change doesn't flatten the markup it replaced,
     // and listeners or state the page keeps on those nodes still work.
-    const old = [...h.childNodes];
-    h[key] = c.value; // html was sanitized by the Worker when it was saved
+    const old = [...el.childNodes];
+    el[key] = c.value; // html was sanitized by the Worker when it was saved
     // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
-    h.querySelectorAll("*").forEach((n) => inserted.add(n));
-    const mine = h[key];
-    return () => void (h[key] == mine && ((h.textContent = ""), h.append(...old)));
+    el.querySelectorAll("*").forEach((n) => inserted.add(n));
+    const mine = el[key];
+    return () => void (el[key] == mine && ((el.textContent = ""), el.append(...old)));
   }
   if (c.type == "insert") {
     // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
@@ -53,14 +53,14 @@ export function applyChange(el: Element, c: Change): Revert {
     );
   }
   const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
-  const olds = Object.keys(props).map((p) => [p, h.style.getPropertyValue(p), h.style.getPropertyPriority(p)] as const);
+  const olds = Object.keys(props).map((p) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)] as const);
   return exact(
     el,
     "style",
     () => {
-      for (const p in props) h.style.setProperty(p, props[p]!, "important");
+      for (const p in props) el.style.setProperty(p, props[p]!, "important");
     },
-    () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio)),
+    () => olds.forEach(([p, v, prio]) => el.style.setProperty(p, v, prio)),
   );
 }
 

@@ -37,7 +37,7 @@ const scan = (doc: Document, g: Live) =>
     if ((g.done_.has(el) && (!k || written.has(el.firstChild || el))) || inserted.has(el) || !complete(el, doc)) return;
     g.done_.add(el);
     g.n++;
-    g.reverts_.push(applyChange(el, g.c));
+    g.reverts_.push(applyChange(el as HTMLElement, g.c));
     if (k) written.add(el.firstChild || el);
   });
 
