@@ -110,7 +110,7 @@ const revalidate = async (old: Config, url: URL) => {
     mark(site, c);
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
-    const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
+    const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
     if (winners.length)
       next.changes = await variants(
         winners.map((w) => w.segment),

@@ -52,7 +52,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const url = new URL(location.href);
   const now = Date.now();
   const cfg = config!;
-  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
+  const { matched_: matched, winners_: winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert_) applied[e]!.revert_(), delete applied[e];
   const release = hideSlots(doc, hide ? todo.hide_ : [], nonce);
