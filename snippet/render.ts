@@ -9,7 +9,7 @@ import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { api, config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
+import { config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -32,7 +32,7 @@ export const contextFor = (url: URL, x: ServerContext, now: number) =>
   });
 
 export const variants = async (segments: string[], c: Config, x: ServerContext) =>
-  (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)))).changes;
+  (await getJson<VariantsResponse>(variantsPath(c, segments, x.token))).changes;
 
 const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
 
