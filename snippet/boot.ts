@@ -6,7 +6,7 @@ import { finish, pendingRefresh, refresh, replay } from "./api";
 import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
-import { doc, forgotten, inline, keep, nonce, profile, site, start, view, type Config, type Visitor } from "./session";
+import { doc, forgotten, inline, keep, profile, site, start, view, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
 import { fromEdge, hold } from "./edge";
 import { hideEarly } from "./flicker";
@@ -42,9 +42,7 @@ export const boot = async () => {
   // pre-hide snippet already hid them).
   if (inline && !doc.getElementById(PREHIDE_ID))
     hideEarly(
-      doc,
       onThisPage(inline).flatMap((e) => e.slots),
-      nonce,
       inline.timeout,
     );
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside

@@ -2,8 +2,10 @@
 // selector goes in through insertRule, one rule at a time: an invalid one is refused alone, and a
 // selector can never smuggle in other CSS (an @import, a second rule).
 import { PREHIDE_ID } from "../contract/storage";
+import { doc, nonce } from "./session";
 
-export function hideSlots(doc: Document, selectors: string[], nonce: string | undefined): () => void {
+/** Hides `selectors` on the page (with the tag's nonce, for a strict CSP); returns their release. */
+export function hideSlots(selectors: string[]): () => void {
   if (!selectors.length) return () => {};
   const style = doc.createElement("style");
   if (nonce) style.nonce = nonce;
@@ -20,12 +22,12 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
  * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
  * never show their default, and every other slot is released at once.
  */
-export const releasePrehide = (doc: Document) => (doc.getElementById(PREHIDE_ID)?.remove(), early());
+export const releasePrehide = () => (doc.getElementById(PREHIDE_ID)?.remove(), early());
 
 /** hideEarly()'s release. */
 let early = () => {};
 /** Hides `selectors` now, until the decision (releasePrehide) or `ms` at most: the upgraded tag knows the slots as it runs. */
-export const hideEarly = (doc: Document, selectors: string[], nonce: string | undefined, ms: number) => {
-  early = hideSlots(doc, selectors, nonce);
+export const hideEarly = (selectors: string[], ms: number) => {
+  early = hideSlots(selectors);
   setTimeout(early, ms);
 };

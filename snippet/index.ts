@@ -8,7 +8,7 @@ import { finish, install, run } from "./api";
 import { boot } from "./boot";
 import { releasePrehide } from "./flicker";
 import { hookNavigation } from "./navigation";
-import { doc, warn } from "./session";
+import { warn } from "./session";
 
 export type { ReadyInfo } from "./render";
 
@@ -21,7 +21,7 @@ if (!q?.v) {
   for (const cmd of Array.isArray(q) ? (q as Parameters<typeof run>[0][]) : []) run(cmd);
   boot().catch((e) => {
     warn(e);
-    releasePrehide(doc);
+    releasePrehide();
     finish({ segments: [], applied: [], source: "none" });
   });
 }

@@ -9,7 +9,7 @@ import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
+import { config, content, ctx, doc, forgotten, keep, profile, warn, type Config } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -55,8 +55,8 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const { matched_: matched, winners_: winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert_) applied[e]!.revert_(), delete applied[e];
-  const release = hideSlots(doc, hide ? todo.hide_ : [], nonce);
-  releasePrehide(doc);
+  const release = hideSlots(hide ? todo.hide_ : []);
+  releasePrehide();
   const timer = hide && setTimeout(release, deadline - now);
   try {
     if (todo.fetch_.length) {
