@@ -37,8 +37,8 @@ export function plan(
 /**
  * The variants request for `segments`. The token goes only with segments whose condition holds a server
  * reference: without it the answer is the same for everyone, and the edge and the browser may cache it.
- * (A "server. string in a value only sends the token needlessly.)
+ * (A "server. string in a value only sends the token needlessly.) The list goes in as an array's string: comma-separated.
  */
 export const variantsPath = (c: PublishedConfig, segments: string[], token: string) =>
-  `variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}` +
+  `variants?v=${c.v}&segments=${[...new Set(segments)]}` +
   (JSON.stringify(c.segments.filter((s) => segments.includes(s.id))).includes('"server.') ? "&token=" + encodeURIComponent(token) : "");
