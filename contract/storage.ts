@@ -1,4 +1,4 @@
-// Where the snippet keeps a visitor's data on their device (IndexedDB, one object store). The snippet's
+// Where the snippet keeps a visitor's data on their device (IndexedDB through idb-keyval). The snippet's
 // store, the demo page's simulator and the browser tests all read these names.
 
 export const DB_NAME = "facet";

@@ -1,38 +1,18 @@
-// On-device storage (IndexedDB): the profile and the caches of config, context and content.
+// On-device storage (idb-keyval): the profile and the caches of config, context and content.
 // Every read is bounded in time: some private modes hang on IndexedDB instead of failing.
-// idb-keyval's createStore and promisifyRequest, written out for the one store the snippet uses: fewer bytes
-// than the library's closures, same behavior.
+// Built on idb-keyval's store and request helpers only: its getMany/setMany would bring along its
+// default "keyval-store" database, bytes the snippet never uses.
+import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
 import type { PublishedConfig } from "../contract/wire";
 import { DB_NAME, STORE_KEYS, STORE_NAME, slotsKey, storageKey, type StoreKey } from "../contract/storage";
 import { pathsOf } from "./decide";
 
-/** A request's result, or a transaction's completion (the two never fire each other's events). */
-const settled = <T>(r: IDBRequest<T> | IDBTransaction) =>
-  new Promise<T>((resolve, reject) => {
-    // @ts-expect-error one assignment for both kinds: only the kind's own events ever fire
-    r.oncomplete = r.onsuccess = () => resolve((r as IDBRequest<T>).result);
-    // @ts-expect-error as above
-    r.onabort = r.onerror = () => reject(r.error);
-  });
-
-let open: Promise<IDBDatabase> | undefined;
-/** The store in a transaction of `mode`. Opened on first use; opened again after a failure or after the
- * browser closed the connection (Safari sometimes does). */
-const db = <T>(mode: IDBTransactionMode, use: (s: IDBObjectStore) => T) => {
-  if (!open) {
-    const r = indexedDB.open(DB_NAME);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE_NAME);
-    (open = settled(r)).then(
-      (d) => (d.onclose = () => (open = undefined)),
-      () => (open = undefined),
-    );
-  }
-  return open.then((d) => use(d.transaction(STORE_NAME, mode).objectStore(STORE_NAME)));
-};
+let store: UseStore | undefined;
+const db: UseStore = (mode, callback) => (store ??= createStore(DB_NAME, STORE_NAME))(mode, callback);
 
 export async function load(site: string, ms: number): Promise<unknown[]> {
   return Promise.race([
-    db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => settled(s.get(storageKey(site, k)))))),
+    db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))),
     new Promise<never>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms)),
   ]);
 }
@@ -42,7 +22,7 @@ export async function save(site: string, entries: Partial<Record<StoreKey, unkno
   return db("readwrite", (s) => {
     // An entry left undefined is not written (session.ts: a profile that wasn't loaded).
     for (const k in entries) entries[k as StoreKey] !== undefined && s.put(entries[k as StoreKey], storageKey(site, k as StoreKey));
-    return settled<void>(s.transaction);
+    return promisifyRequest(s.transaction);
   });
 }
 
@@ -50,7 +30,7 @@ export async function forget(site: string): Promise<void> {
   mark(site);
   return db("readwrite", (s) => {
     for (const k of STORE_KEYS) s.delete(storageKey(site, k));
-    return settled<void>(s.transaction);
+    return promisifyRequest(s.transaction);
   });
 }
 
