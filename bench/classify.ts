@@ -86,7 +86,7 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
     {
       decide: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url, Date.now()).winners.length;
+        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url, Date.now()).winners_.length;
         return s;
       },
     },
@@ -106,8 +106,8 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
       experiences: experiences.length,
       publishedSegments: snap.config.segments.length,
       serverRefs: Object.keys(snap.server).length,
-      matched: once.matched.length,
-      winners: once.winners.length,
+      matched: once.matched_.length,
+      winners: once.winners_.length,
       us: summarize(decideSamples.decide!),
       passes: batches * reps,
     },

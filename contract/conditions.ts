@@ -77,21 +77,19 @@ function test(c: unknown, v: unknown, fold?: boolean): boolean {
 
 function operator(op: string, v: unknown, x: unknown): boolean {
   // Relational operators use JavaScript's own coercions (null < 5 is true, "a" < 5 is false), as GrowthBook does.
-  const a = v as number;
-  const b = x as number;
   switch (op) {
     case "$eq":
       return v === x;
     case "$ne":
       return v !== x;
     case "$lt":
-      return a < b;
+      return (v as number) < (x as number);
     case "$lte":
-      return a <= b;
+      return (v as number) <= (x as number);
     case "$gt":
-      return a > b;
+      return (v as number) > (x as number);
     case "$gte":
-      return a >= b;
+      return (v as number) >= (x as number);
     case "$veq":
       return ver(v) == ver(x);
     case "$vne":

@@ -32,21 +32,21 @@ const commands: Record<string, (...a: any[]) => unknown> = {
     info ? cb(info) : readyCallbacks.push(cb);
   },
   segments: () => info?.segments.slice() ?? [],
+  // track() and identify() run once the profile is loaded (run() queues them until then).
   track(name: string) {
-    if (!profile) return void (forgotten || queued.push(["track", name]));
     const n = String(name).slice(0, 100);
     // "__proto__", "constructor"…: indexing a plain object with them would touch Object.prototype.
     if (n in {}) return;
-    const e = (profile.events[n] ??= { count: 0, last: 0 });
+    const e = (profile!.events[n] ??= { count: 0, last: 0 });
     e.count++, (e.last = Date.now()), keep({ profile }), refresh();
   },
   identify(traits: Record<string, unknown>) {
-    if (!profile) return void (forgotten || queued.push(["identify", traits]));
     // First-party traits: scalars only, bounded, at most 50 of them.
+    const t = profile!.traits;
     for (const k in traits) {
       const v = traits[k];
-      if (/^(string|number|boolean)$/.test(typeof v) && (k in profile.traits || Object.keys(profile.traits).length < 50))
-        profile.traits[k.slice(0, 100)] = typeof v == "string" ? v.slice(0, 500) : v;
+      if (/^(string|number|boolean)$/.test(typeof v) && (k in t || Object.keys(t).length < 50))
+        t[k.slice(0, 100)] = typeof v == "string" ? v.slice(0, 500) : v;
     }
     keep({ profile }), refresh();
   },
@@ -61,6 +61,8 @@ const commands: Record<string, (...a: any[]) => unknown> = {
 
 export const run = (cmd: Command) => {
   try {
+    // track() and identify() need the profile: until it is loaded they wait (after forget(), they are dropped).
+    if (!profile && /^(track|identify)$/.test(cmd[0])) return void (forgotten || queued.push(cmd));
     return commands[cmd[0]]?.(...cmd.slice(1));
   } catch (e) {
     warn(e);

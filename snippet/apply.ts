@@ -12,21 +12,22 @@ export const inserted = new WeakSet<Node>();
 // type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
 const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT)$/;
 
-export function applyChange(el: Element, c: Change): Revert {
-  const h = el as HTMLElement;
-  if (UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
+/** `el` may be any element: only one in the HTML namespace gets past the first check to its HTML members. */
+export function applyChange(el: HTMLElement, c: Change): Revert {
+  // A redirect has no element to change (changes.ts follows it).
+  if (c.type == "redirect" || UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
   // Reverts put back the original only where the element still shows Facet's value: what a framework
   // rendered there since is the page's own content.
   if (c.type == "text" || c.type == "html") {
     const key = c.type == "text" ? "textContent" : "innerHTML";
     // The page's own nodes go back, not a copy: a text change doesn't flatten the markup it replaced,
     // and listeners or state the page keeps on those nodes still work.
-    const old = [...h.childNodes];
-    h[key] = c.value; // html was sanitized by the Worker when it was saved
+    const old = [...el.childNodes];
+    el[key] = c.value; // html was sanitized by the Worker when it was saved
     // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
-    h.querySelectorAll("*").forEach((n) => inserted.add(n));
-    const mine = h[key];
-    return () => void (h[key] == mine && ((h.textContent = ""), h.append(...old)));
+    el.querySelectorAll("*").forEach((n) => inserted.add(n));
+    const mine = el[key];
+    return () => void (el[key] == mine && ((el.textContent = ""), el.append(...old)));
   }
   if (c.type == "insert") {
     // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
@@ -34,37 +35,43 @@ export function applyChange(el: Element, c: Change): Revert {
     t.innerHTML = c.html; // sanitized by the Worker when saved and again when published
     t.content.querySelectorAll("*").forEach((n) => inserted.add(n));
     const nodes = [...t.content.childNodes];
-    el[({ before: "before", after: "after", "inside-start": "prepend", "inside-end": "append" } as const)[c.position]](...nodes);
+    // "before" and "after" are the Element methods of that name (the Worker accepts only the four positions).
+    el[c.position == "inside-start" ? "prepend" : c.position == "inside-end" ? "append" : c.position](...nodes);
     return () => nodes.forEach((n) => (n as ChildNode).remove());
   }
-  if (c.type == "redirect") return () => {};
-  if (c.type == "attribute") {
-    const old = el.getAttribute(c.name);
-    c.value == null ? el.removeAttribute(c.name) : el.setAttribute(c.name, c.value);
-    return exact(el, c.name, old, () => {});
-  }
+  if (c.type == "attribute") return exact(el, c.name, () => set(el, c.name, c.value));
   if (c.type == "class") {
-    const old = el.getAttribute("class");
+    const list = el.classList;
     // Only what actually changed is undone: a class the page already had stays.
-    const added = c.add.filter((x) => !el.classList.contains(x));
-    const removed = c.remove.filter((x) => el.classList.contains(x));
-    el.classList.add(...added);
-    el.classList.remove(...removed);
-    return exact(el, "class", old, () => {
-      el.classList.remove(...added);
-      el.classList.add(...removed);
-    });
+    const added = c.add.filter((x) => !list.contains(x));
+    const removed = c.remove.filter((x) => list.contains(x));
+    return exact(
+      el,
+      "class",
+      () => (list.add(...added), list.remove(...removed)),
+      () => (list.remove(...added), list.add(...removed)),
+    );
   }
   const props: Record<string, string> = c.type == "hide" ? { display: "none" } : c.properties;
-  const old = el.getAttribute("style");
-  const olds = Object.keys(props).map((p) => [p, h.style.getPropertyValue(p), h.style.getPropertyPriority(p)] as const);
-  for (const p in props) h.style.setProperty(p, props[p]!, "important");
-  return exact(el, "style", old, () => olds.forEach(([p, v, prio]) => h.style.setProperty(p, v, prio)));
+  const olds = Object.keys(props).map((p) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)] as const);
+  return exact(
+    el,
+    "style",
+    () => {
+      for (const p in props) el.style.setProperty(p, props[p]!, "important");
+    },
+    () => olds.forEach(([p, v, prio]) => el.style.setProperty(p, v, prio)),
+  );
 }
+
+const set = (el: Element, name: string, value: string | null) => (value == null ? el.removeAttribute(name) : el.setAttribute(name, value));
 
 // An attribute, class or style goes back exactly as the page wrote it (absent, order, spacing) while it
 // still reads as Facet left it; once the page changed it too, only Facet's own part (if any) is undone.
-const exact = (el: Element, name: string, old: string | null, undo: Revert): Revert => {
+// `change` runs between reading the page's value and Facet's.
+const exact = (el: Element, name: string, change: () => void, undo: Revert = () => {}): Revert => {
+  const old = el.getAttribute(name);
+  change();
   const mine = el.getAttribute(name);
-  return () => (el.getAttribute(name) == mine ? (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)) : undo());
+  return () => (el.getAttribute(name) == mine ? set(el, name, old) : undo());
 };

@@ -6,7 +6,7 @@ import { finish, pendingRefresh, refresh, replay } from "./api";
 import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
-import { api, doc, forgotten, inline, keep, nonce, profile, site, start, view, type Config, type Visitor } from "./session";
+import { doc, forgotten, inline, keep, profile, site, start, view, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
 import { fromEdge, hold } from "./edge";
 import { hideEarly } from "./flicker";
@@ -17,7 +17,7 @@ import { specialLink } from "./special-link";
 /** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
 const landing = new URL(location.href);
 
-const fetchBoth = () => Promise.all([getJson<Config>(api("config")), getJson<ServerContext>(api("context"))]);
+const fetchBoth = () => Promise.all([getJson<Config>("config"), getJson<ServerContext>("context")]);
 
 /** The segments that can still win on this page before the context is known: every one of its experiences'. */
 const onThisPage = (c: Config) => c.experiences.filter((e) => onPage(pathsOf(e), landing));
@@ -31,7 +31,7 @@ const first = async (): Promise<[Config, ServerContext]> => {
   // Without ?v: a script cached since the last publish still gets the live context (and the live version's
   // content, which boot drops when it isn't the inlined config's).
   const ids = [...new Set(onThisPage(inline).flatMap((e) => e.segments))];
-  return [inline, await getJson<ServerContext>(api("context" + (ids.length ? "?segments=" + ids : "")))];
+  return [inline, await getJson<ServerContext>("context" + (ids.length ? "?segments=" + ids : ""))];
 };
 
 export const boot = async () => {
@@ -42,9 +42,7 @@ export const boot = async () => {
   // pre-hide snippet already hid them: a copy baked from this version or newer, data-v).
   if (inline && !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v))
     hideEarly(
-      doc,
       onThisPage(inline).flatMap((e) => e.slots),
-      nonce,
       inline.timeout,
     );
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
@@ -110,7 +108,7 @@ const revalidate = async (old: Config, url: URL) => {
     mark(site, c);
     if (c.v == old.v) return keep({ config: c, context: x });
     const next: CachedContent = { v: c.v, changes: {} };
-    const { winners } = decide(c, contextFor(url, x, c.t), url, c.t);
+    const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
     if (winners.length)
       next.changes = await variants(
         winners.map((w) => w.segment),

@@ -12,11 +12,11 @@ interface Live {
    * Elements this change was applied to: each gets it once, except a text or html change whose content the
    * page itself wrote again in place (hydration), within the budget below. Another change's content is Facet's.
    */
-  done: WeakSet<Element>;
-  reverts: Revert[];
-  /** Applications by the observer in the second that started at `at`: the change's own budget. */
+  done_: WeakSet<Element>;
+  reverts_: Revert[];
+  /** Applications by the observer in the second that started at `at_`: the change's own budget. */
   n: number;
-  at: number;
+  at_: number;
 }
 
 const live = new Set<Live>();
@@ -34,10 +34,10 @@ const scan = (doc: Document, g: Live) =>
   doc.querySelectorAll(g.c.selector).forEach((el) => {
     // Not yet complete: the parser would append the original's remaining children after a swap.
     const k = g.c.type == "text" || g.c.type == "html";
-    if ((g.done.has(el) && (!k || written.has(el.firstChild || el))) || inserted.has(el) || !complete(el, doc)) return;
-    g.done.add(el);
+    if ((g.done_.has(el) && (!k || written.has(el.firstChild || el))) || inserted.has(el) || !complete(el, doc)) return;
+    g.done_.add(el);
     g.n++;
-    g.reverts.push(applyChange(el, g.c));
+    g.reverts_.push(applyChange(el as HTMLElement, g.c));
     if (k) written.add(el.firstChild || el);
   });
 
@@ -48,7 +48,7 @@ const observe = (doc: Document) => () => {
   const now = Date.now();
   for (const g of live)
     try {
-      if (now - g.at > 1000) (g.n = 0), (g.at = now);
+      if (now - g.at_ > 1000) (g.n = 0), (g.at_ = now);
       scan(doc, g);
       if (g.n > 500) throw `the page keeps re-rendering "${(g.c as { selector: string }).selector}"; stopped following it`;
     } catch (e) {
@@ -66,12 +66,12 @@ const observe = (doc: Document) => () => {
 export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
-  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done: new WeakSet(), reverts: [], n: 0, at: 0 }));
+  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done_: new WeakSet(), reverts_: [], n: 0, at_: 0 }));
   const revert: Revert = (keep) => {
     for (const g of groups)
       live.delete(g),
         keep ||
-          g.reverts
+          g.reverts_
             .splice(0)
             .reverse()
             .forEach((r) => r());

@@ -2,13 +2,14 @@
 // selector goes in through insertRule, one rule at a time: an invalid one is refused alone, and a
 // selector can never smuggle in other CSS (an @import, a second rule).
 import { PREHIDE_ID } from "../contract/storage";
-import { warn, type Config } from "./session";
+import { doc, nonce, warn, type Config } from "./session";
 
-export function hideSlots(doc: Document, selectors: string[], nonce: string | undefined): () => void {
+/** Hides `selectors` on the page (with the tag's nonce, for a strict CSP); returns their release. */
+export function hideSlots(selectors: string[]): () => void {
   if (!selectors.length) return () => {};
   const style = doc.createElement("style");
   if (nonce) style.nonce = nonce;
-  doc.head.appendChild(style);
+  doc.head.append(style);
   for (const s of selectors)
     try {
       style.sheet!.insertRule(s + "{visibility:hidden!important}");
@@ -21,7 +22,7 @@ export function hideSlots(doc: Document, selectors: string[], nonce: string | un
  * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
  * never show their default, and every other slot is released at once.
  */
-export const releasePrehide = (doc: Document, c?: Config) => {
+export const releasePrehide = (c?: Config) => {
   const p = doc.getElementById(PREHIDE_ID);
   // A pasted copy baked from an older version than this config (data-v): first visits may hide outdated slots
   // until it is copied again (README "Stale copy"). It says so with the page's one warning.
@@ -32,7 +33,7 @@ export const releasePrehide = (doc: Document, c?: Config) => {
 /** hideEarly()'s release. */
 let early = () => {};
 /** Hides `selectors` now, until the decision (releasePrehide) or `ms` at most: the upgraded tag knows the slots as it runs. */
-export const hideEarly = (doc: Document, selectors: string[], nonce: string | undefined, ms: number) => {
-  early = hideSlots(doc, selectors, nonce);
+export const hideEarly = (selectors: string[], ms: number) => {
+  early = hideSlots(selectors);
   setTimeout(early, ms);
 };

@@ -12,17 +12,16 @@ import { warn } from "./session";
 
 export type { ReadyInfo } from "./render";
 
-const w = window as unknown as { facet?: { v?: number } };
-const q = w.facet;
+const q = (window as { facet?: { v?: number } }).facet;
 // A second copy of the tag must not run twice: the first one replaced the queue with an object that
 // has `v` (an element with id="facet" also shows up as window.facet, and is no copy of Facet).
 if (!q?.v) {
-  install(w);
+  install(window as { facet?: unknown });
   hookNavigation();
   for (const cmd of Array.isArray(q) ? (q as Parameters<typeof run>[0][]) : []) run(cmd);
   boot().catch((e) => {
     warn(e);
-    releasePrehide(document);
+    releasePrehide();
     finish({ segments: [], applied: [], source: "none" });
   });
 }

@@ -9,7 +9,8 @@ export type InterestScores = Record<string, { s: number; t: number }>;
 export const HALF_LIFE_DAYS = 14;
 
 // Math.max: a device clock set back must not grow a score.
-const decay = (x: { s: number; t: number }, now: number) => x.s * 0.5 ** (Math.max(0, now - x.t) / (HALF_LIFE_DAYS * 86_400_000));
+// 12096e5 ms is HALF_LIFE_DAYS (interests.test.ts checks it), written out: esbuild keeps a product of two constants.
+const decay = (x: { s: number; t: number }, now: number) => x.s * 0.5 ** (Math.max(0, now - x.t) / 12096e5);
 
 // Plain objects indexed by topic name are safe because topic names are validated as /^[a-z][a-z0-9_]*$/
 // (worker/schemas/topic.ts): never "__proto__", and `?.s` of an inherited member is undefined.

@@ -8,13 +8,13 @@ export const key = (x: Winner) => x.experience + " " + x.segment;
 
 export interface Plan {
   /** Experiences whose applied segment no longer wins: reverted first. */
-  revert: string[];
+  revert_: string[];
   /** Winners to bring onto the page: not on it yet (or being replaced), and not withheld for this page view. */
-  apply: Winner[];
+  apply_: Winner[];
   /** Their slots: hidden while their content loads, when the render hides; not those the edge already shows. */
-  hide: string[];
+  hide_: string[];
   /** Segments of the winners to apply whose content isn't cached (a segment may repeat: fetched once). */
-  fetch: string[];
+  fetch_: string[];
 }
 
 export function plan(
@@ -27,18 +27,18 @@ export function plan(
   const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
   const apply = winners.filter((x) => (!applied[x.experience] || revert.includes(x.experience)) && !withheld.has(key(x)));
   return {
-    revert,
-    apply,
-    hide: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
-    fetch: apply.filter((x) => !cached(x)).map((x) => x.segment),
+    revert_: revert,
+    apply_: apply,
+    hide_: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
+    fetch_: apply.filter((x) => !cached(x)).map((x) => x.segment),
   };
 }
 
 /**
  * The variants request for `segments`. The token goes only with segments whose condition holds a server
  * reference: without it the answer is the same for everyone, and the edge and the browser may cache it.
- * (A "server. string in a value only sends the token needlessly.)
+ * (A "server. string in a value only sends the token needlessly.) The list goes in as an array's string: comma-separated.
  */
 export const variantsPath = (c: PublishedConfig, segments: string[], token: string) =>
-  `variants?v=${c.v}&segments=${[...new Set(segments)].join(",")}` +
+  `variants?v=${c.v}&segments=${[...new Set(segments)]}` +
   (JSON.stringify(c.segments.filter((s) => segments.includes(s.id))).includes('"server.') ? "&token=" + encodeURIComponent(token) : "");

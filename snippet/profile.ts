@@ -39,31 +39,21 @@ const randomId = () => [...crypto.getRandomValues(new Uint8Array(12))].map((b) =
 /** Records a page view at `now` on `url`, reached from `referrer`. */
 export function touch(old: Profile | undefined, now: number, url: URL, referrer: string): Profile {
   const p: Profile = old
-    ? { ...old, pages: old.pages.slice(), events: { ...old.events } }
-    : {
-        id: randomId(),
-        visits: 0,
-        pageviews: 0,
-        firstSeen: now,
-        lastSeen: now,
-        visitStart: now,
-        landingPage: "",
-        referrer: "",
-        pages: [],
-        events: {},
-        traits: {},
-      };
+    ? { ...old, events: { ...old.events } } // pages: a new list below
+    : // A first page view also starts a visit: the visit's fields, and lastSeen, are set below.
+      ({ id: randomId(), visits: 0, pageviews: 0, firstSeen: now, pages: [], events: {}, traits: {} } as unknown as Profile);
+  // Bounded: a crafted long URL must not make every later page view slow.
+  const path = url.pathname.slice(0, 256);
   if (!old || now - old.lastSeen > SESSION_GAP_MS) {
     p.visits++;
     p.prevSeen = old?.lastSeen;
     p.visitStart = now;
-    p.landingPage = url.pathname.slice(0, 256);
-    let ref = "";
+    p.landingPage = path;
+    p.referrer = "";
     try {
       // Internal navigation is not a referrer.
-      if (referrer && new URL(referrer).host !== url.host) ref = referrer.slice(0, 512);
+      if (referrer && new URL(referrer).host !== url.host) p.referrer = referrer.slice(0, 512);
     } catch {}
-    p.referrer = ref;
   }
   const utm: Touch = {};
   for (const k of UTM) {
@@ -74,11 +64,7 @@ export function touch(old: Profile | undefined, now: number, url: URL, referrer:
     p.utmLast = utm;
     p.utmFirst ??= utm;
   }
-  // Bounded: a crafted long URL must not make every later page view slow.
-  const path = url.pathname.slice(0, 256);
-  p.pages = p.pages.filter((x) => x !== path);
-  p.pages.push(path);
-  if (p.pages.length > MAX_PAGES) p.pages.shift();
+  p.pages = [...p.pages.filter((x) => x !== path), path].slice(-MAX_PAGES);
   p.pageviews++;
   p.lastSeen = now;
   return p;

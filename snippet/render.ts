@@ -9,7 +9,7 @@ import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { api, config, content, ctx, doc, forgotten, keep, nonce, profile, warn, type Config } from "./session";
+import { config, content, ctx, doc, forgotten, keep, profile, warn, type Config } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -19,7 +19,7 @@ export interface ReadyInfo {
 }
 
 /** What is on the page now: experience id → the segment whose changes are applied, and their revert. */
-let applied: Record<string, { segment: string; revert: Revert }> = {};
+let applied: Record<string, { segment: string; revert_: Revert }> = {};
 /** Winners whose content came too late for this page view: not swapped in until the next one. */
 export const withheld = new Set<string>();
 /** Each render's number: a render overtaken by a newer one stops where it is. */
@@ -32,13 +32,13 @@ export const contextFor = (url: URL, x: ServerContext, now: number) =>
   });
 
 export const variants = async (segments: string[], c: Config, x: ServerContext) =>
-  (await getJson<VariantsResponse>(api(variantsPath(c, segments, x.token)))).changes;
+  (await getJson<VariantsResponse>(variantsPath(c, segments, x.token))).changes;
 
 const has = (x: Winner) => content?.changes[x.experience]?.[x.segment];
 
 /** Puts the original page back (forget()). */
 export const revertAll = () => {
-  for (const e in applied) applied[e]!.revert();
+  for (const e in applied) applied[e]!.revert_();
   applied = {};
 };
 
@@ -52,16 +52,16 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   const url = new URL(location.href);
   const now = Date.now();
   const cfg = config!;
-  const { matched, winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
+  const { matched_: matched, winners_: winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
-  for (const e of todo.revert) applied[e]!.revert(), delete applied[e];
-  const release = hide ? hideSlots(doc, todo.hide, nonce) : () => {};
-  releasePrehide(doc, cfg);
+  for (const e of todo.revert_) applied[e]!.revert_(), delete applied[e];
+  const release = hideSlots(hide ? todo.hide_ : []);
+  releasePrehide(cfg);
   const timer = hide && setTimeout(release, deadline - now);
   try {
-    if (todo.fetch.length) {
+    if (todo.fetch_.length) {
       try {
-        const got = await variants(todo.fetch, cfg, ctx!);
+        const got = await variants(todo.fetch_, cfg, ctx!);
         if (forgotten || cfg != config) return;
         for (const e in got) content!.changes[e] = { ...content!.changes[e], ...got[e] };
         keep({ content });
@@ -71,7 +71,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
       }
     }
     if (my != generation) return;
-    for (const x of todo.apply) {
+    for (const x of todo.apply_) {
       // Content that arrives after the timeout is kept for the next page view, never swapped into a
       // page the visitor is already reading.
       // (What the edge already shows is taken up whatever the time: it is on the page already.)
@@ -79,7 +79,7 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
       else if (!applied[x.experience])
         try {
           const changes = has(x);
-          if (changes) applied[x.experience] = { segment: x.segment, revert: activate(changes, doc, warn, contextFor(url, ctx!, now)) };
+          if (changes) applied[x.experience] = { segment: x.segment, revert_: activate(changes, doc, warn, contextFor(url, ctx!, now)) };
         } catch (e) {
           // An invalid selector (or any DOM error) leaves this experience's slots original.
           warn(e);
@@ -88,8 +88,8 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
   } finally {
     // Slots that aren't parsed yet stay hidden until they are, or until the deadline.
     if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", release);
-    else release(), clearTimeout(timer || undefined);
+    else release(), clearTimeout(timer as unknown as number); // false clears nothing: no timer has id 0
   }
   const list = Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
-  return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch.length ? "network" : "cache" };
+  return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch_.length ? "network" : "cache" };
 };

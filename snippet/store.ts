@@ -10,14 +10,11 @@ import { pathsOf } from "./decide";
 let store: UseStore | undefined;
 const db: UseStore = (mode, callback) => (store ??= createStore(DB_NAME, STORE_NAME))(mode, callback);
 
-const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms))]);
-
 export async function load(site: string, ms: number): Promise<unknown[]> {
-  return within(
+  return Promise.race([
     db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))),
-    ms,
-  );
+    new Promise<never>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms)),
+  ]);
 }
 
 // Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.

@@ -142,20 +142,20 @@ describe("decide", () => {
     ["another reference's result does not count", { server: { f2: true } }, "/blog/post", ["everyone"], {}],
   ])("%s", (_name, ctx, path, matched, winners) => {
     const result = decide(config, context(ctx), at(path), 0);
-    expect(result.matched).toEqual(matched);
-    expect(result.winners).toEqual(
+    expect(result.matched_).toEqual(matched);
+    expect(result.winners_).toEqual(
       Object.entries(winners).map(([experience, segment]) => ({ experience, segment, slots: slotsOf[experience] })),
     );
   });
 
   it("no segments match: no winners", () => {
     const none: PublishedConfig = { ...config, segments: config.segments.filter((s) => s.id !== "everyone") };
-    expect(decide(none, context({}), at("/"), 0)).toEqual({ matched: [], winners: [] });
+    expect(decide(none, context({}), at("/"), 0)).toEqual({ matched_: [], winners_: [] });
   });
 
   it("an experience whose segments are not in the config never wins", () => {
     const orphan: PublishedConfig = { ...config, experiences: [{ id: "x", pages: [], slots: ["p"], segments: ["gone"] }] };
-    expect(decide(orphan, context({ returning: true }), at("/"), 0).winners).toEqual([]);
+    expect(decide(orphan, context({ returning: true }), at("/"), 0).winners_).toEqual([]);
   });
 });
 
@@ -172,7 +172,7 @@ describe("decide with a schedule (from inclusive, until exclusive, epoch ms)", (
       { id: "sale", pages: [], paths: [], slots: ["h1"], segments: ["everyone"], ...(from ? { from } : {}), ...(until ? { until } : {}) },
     ],
   });
-  const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now).winners.map((w) => w.experience);
+  const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now).winners_.map((w) => w.experience);
 
   it.each([
     ["before from: skipped", FROM - 1, []],
