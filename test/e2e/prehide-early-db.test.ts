@@ -41,7 +41,7 @@ const watchOpens = () => {
 beforeAll(async () => {
   browser = await launch();
   host = await startHost(pages);
-  pages["/"] = landingPage(`<script>${prehide(key)}</script>` + tag(`${inject("workerUrl")}/facet.js`, key));
+  pages["/"] = landingPage(`<script>${prehide(key)}</script>${tag(`${inject("workerUrl")}/facet.js`, key)}`);
   await siteWithHeadline({ key, origins: [host.origin], condition: { "page.path": "/" }, headline: "Home hero" });
 });
 afterAll(async () => {
