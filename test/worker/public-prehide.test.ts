@@ -13,8 +13,8 @@ describe("GET /v1/sites/:site/prehide.js", () => {
     const body = await res.text();
     expect(body).toBe(prehide(site.key));
     expect(body).toContain(JSON.stringify(`facet:${site.key}`));
-    // A few hundred bytes: it is pasted into every page's <head>.
-    expect(body.length).toBeLessThan(700);
+    // A few hundred bytes: it is pasted into every page's <head> (~220 of them open IndexedDB early on a repeat visit).
+    expect(body.length).toBeLessThan(800);
     // Never a way out of the <script> element it is pasted into.
     expect(body).not.toMatch(/<\/script/i);
   });
