@@ -12,7 +12,16 @@
 // Hand-written ES5 (it runs before anything else on the page and must never throw): a bad entry, a bad
 // pattern or no localStorage (private modes, blocked storage) hides nothing, or only what is baked in.
 import { REGEX_INPUT_MAX } from "./compare";
-import { PREHIDE_ID, slotsKey, type SlotList } from "./storage";
+import { DB_NAME, EARLY_DB, PREHIDE_ID, STORE_NAME, slotsKey, type SlotList } from "./storage";
+
+// A repeat visit (the slots entry exists: facet.js wrote its IndexedDB cache) opens IndexedDB now, while
+// facet.js is still loading, and leaves a promise of the connection (of undefined if the open fails) on
+// window[EARLY_DB] for facet.js to read its cache through: the open no longer delays the decision. A first
+// visit, or a device where Facet stores nothing, opens nothing. The store is created as idb-keyval creates it,
+// should the database have been deleted since.
+const EARLY =
+  `try{if(localStorage.getItem(k)){var r=indexedDB.open("${DB_NAME}");r.onupgradeneeded=function(){r.result.createObjectStore("${STORE_NAME}")};` +
+  `window.${EARLY_DB}=new Promise(function(y){r.onsuccess=r.onerror=function(){y(r.result)}})}}catch(_){}`;
 
 // `stale`: only a copy with a baked list carries the stale copy's note (the bytes of its message).
 const code = (stale: string) =>
@@ -22,7 +31,7 @@ const code = (stale: string) =>
   `e.nonce=(document.currentScript||{}).nonce;document.head.appendChild(e);s=e.sheet;` +
   `s.insertRule("@keyframes ${PREHIDE_ID}{0%,to{visibility:hidden}}");` +
   `l.forEach(function(x){if(!x[0].length||p.length<=${REGEX_INPUT_MAX}&&x[0].some(function(r){try{return RegExp(r).test(p)}catch(_){}}))` +
-  `x[1].forEach(function(c){try{s.insertRule(c+"{animation:${PREHIDE_ID} "+(+d.t||1000)+"ms}")}catch(_){}})})}catch(_){}})`;
+  `x[1].forEach(function(c){try{s.insertRule(c+"{animation:${PREHIDE_ID} "+(+d.t||1000)+"ms}")}catch(_){}})})}catch(_){}${EARLY}})`;
 
 const STALE = `e.setAttribute("data-v",b.v);e.setAttribute("data-m","facet: the pasted pre-hide snippet is from version "+b.v+", copy it again from the admin (Install). Live version:");`;
 

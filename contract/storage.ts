@@ -28,5 +28,12 @@ export interface SlotList {
   e: [paths: string[], slots: string[]][];
 }
 
+/**
+ * The window property where the pre-hide snippet leaves the IndexedDB connection it opened on a repeat visit
+ * (a promise of the database, or of undefined when the open failed): facet.js reads its cache through it
+ * instead of opening IndexedDB itself once it has loaded.
+ */
+export const EARLY_DB = "__facetDb";
+
 /** The id of the pre-hide snippet's style element, which facet.js removes once it has decided. */
 export const PREHIDE_ID = "facet-prehide";

@@ -4,15 +4,23 @@
 // default "keyval-store" database, bytes the snippet never uses.
 import { createStore, promisifyRequest, type UseStore } from "idb-keyval";
 import type { PublishedConfig } from "../contract/wire";
-import { DB_NAME, STORE_KEYS, STORE_NAME, slotsKey, storageKey, type StoreKey } from "../contract/storage";
+import { DB_NAME, EARLY_DB, STORE_KEYS, STORE_NAME, slotsKey, storageKey, type StoreKey } from "../contract/storage";
 import { pathsOf } from "./decide";
 
 let store: UseStore | undefined;
 const db: UseStore = (mode, callback) => (store ??= createStore(DB_NAME, STORE_NAME))(mode, callback);
 
+/** The connection the pre-hide snippet opened while this script loaded (contract/prehide.ts), if it did. */
+const early = (window as unknown as Record<string, Promise<IDBDatabase | undefined> | undefined>)[EARLY_DB];
+
+/**
+ * Everything a decision needs from the device, in one transaction: through the pre-hide's connection when it
+ * opened one (its open overlapped this script's loading), else through our own.
+ */
 export async function load(site: string, ms: number): Promise<unknown[]> {
+  const read = (s: IDBObjectStore) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))));
   return Promise.race([
-    db("readonly", (s) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))))),
+    Promise.resolve(early).then((d) => (d ? read(d.transaction(STORE_NAME).objectStore(STORE_NAME)) : db("readonly", read))),
     new Promise<never>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms)),
   ]);
 }
