@@ -4,29 +4,15 @@
 // so a viewer sees no owner-only parts and a refusal becomes the error screen.
 import { SELF, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiReader } from "../../admin/pages/load";
-import { renderScreen, type Rendered } from "../../admin/pages/render";
 import { PUBLIC_PATHS, SCREEN_PATHS } from "../../admin/paths";
 import { ADMIN_ASSET_NAMES } from "../../worker/generated/admin-assets";
 import { ADMIN_CSP } from "../../worker/http/security-headers";
 import { BASE, createExperience, createSegment, createSite } from "./helpers";
+import { renderAdmin, screenHtml } from "./screens";
 import { session, type SessionAuth } from "./sessions";
 
 const get = (path: string, s?: SessionAuth) =>
   SELF.fetch(`${BASE}${path}`, { redirect: "manual", headers: s ? { cookie: `facet_session=${s.cookie}` } : {} });
-
-/** What the browser's script shows at `path`, with the API answering as it does for `s`'s cookie. */
-const render = (path: string, s?: SessionAuth) =>
-  renderScreen(
-    new URL(`${BASE}${path}`),
-    apiReader((p) => SELF.fetch(`${BASE}/admin/api${p}`, { headers: s ? { cookie: `facet_session=${s.cookie}` } : {} })),
-  );
-
-function page(out: Rendered, status = 200): string {
-  if ("redirect" in out) throw new Error(`redirected to ${out.redirect}`);
-  expect(out.status).toBe(status);
-  return out.html;
-}
 
 const INLINE = /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i;
 
@@ -69,15 +55,17 @@ describe("GET /admin (the shell)", () => {
 
 describe("admin screens (rendered in the browser from the API)", () => {
   it("sends a visitor without a session to the login screen, which renders without one", async () => {
-    expect(await render("/admin/sites/x/segments?a=1")).toEqual({ redirect: "/admin/login?next=%2Fadmin%2Fsites%2Fx%2Fsegments%3Fa%3D1" });
-    const login = await render("/admin/login");
-    const html = page(login);
+    expect(await renderAdmin("/admin/sites/x/segments?a=1")).toEqual({
+      redirect: "/admin/login?next=%2Fadmin%2Fsites%2Fx%2Fsegments%3Fa%3D1",
+    });
+    const login = await renderAdmin("/admin/login");
+    const html = screenHtml(login);
     expect(html).toContain('data-api="POST /login"');
     expect(html).toContain('<label for="f-email">Email</label>');
     expect(login).toMatchObject({ title: "Log in", csrfToken: undefined });
     // A session's CSRF token goes to the page (api.ts sends it with every write).
     const s = await session("owner");
-    expect(await render("/admin", s)).toMatchObject({ status: 200, title: "Sites", csrfToken: s.csrf });
+    expect(await renderAdmin("/admin", s)).toMatchObject({ status: 200, title: "Sites", csrfToken: s.csrf });
   });
 
   it("renders no inline script or style (the CSP would block them)", async () => {
@@ -99,7 +87,7 @@ describe("admin screens (rendered in the browser from the API)", () => {
       "/admin/account",
       `/admin/audit?site=${site}`,
     ]) {
-      const html = page(await render(path, s));
+      const html = screenHtml(await renderAdmin(path, s));
       expect(html, path).toContain('<main id="main" tabindex="-1">');
       expect(html, path).not.toMatch(INLINE);
     }
@@ -108,10 +96,10 @@ describe("admin screens (rendered in the browser from the API)", () => {
   it("shows a logged-in owner the sites list with the install tag of a site", async () => {
     const s = await session("owner");
     const site = await createSite({ name: "Shop <main>" });
-    const list = page(await render("/admin", s));
+    const list = screenHtml(await renderAdmin("/admin", s));
     expect(list).toContain(`href="/admin/sites/${site.key}"`);
     expect(list).toContain("Shop &lt;main&gt;");
-    const html = page(await render(`/admin/sites/${site.key}`, s));
+    const html = screenHtml(await renderAdmin(`/admin/sites/${site.key}`, s));
     expect(html).toContain(`&lt;script async src=&quot;${BASE}/facet.js&quot; data-site=&quot;${site.key}&quot;&gt;&lt;/script&gt;`);
     expect(html).toContain('data-copy="install-tag"');
     // The flicker-free install: the pre-hide snippet inline, then the site's upgraded tag.
@@ -130,25 +118,25 @@ describe("admin screens (rendered in the browser from the API)", () => {
       end: "2026-12-24T00:00:00+01:00",
       variants: [{ segment, changes: [{ type: "text", selector: "h1", value: "Sale" }] }],
     });
-    const editor = page(await render(`/admin/sites/${site}/experiences/${e.id}`, s));
+    const editor = screenHtml(await renderAdmin(`/admin/sites/${site}/experiences/${e.id}`, s));
     expect(editor).toContain('<label for="f-start">Starts (optional)</label>');
     expect(editor).toContain('<label for="f-end">Ends (optional)</label>');
     expect(editor).toMatch(/<input id="f-start" name="start" type="datetime-local" data-iso="2026-12-01T09:00:00Z"/);
     expect(editor).toContain("local timezone");
-    const list = page(await render(`/admin/sites/${site}/experiences`, s));
+    const list = screenHtml(await renderAdmin(`/admin/sites/${site}/experiences`, s));
     expect(list).toContain("Scheduled: from 2026-12-01 09:00 UTC until 2026-12-23 23:00 UTC");
   });
 
   it("reads through the API's roles: a viewer gets no owner forms, and an owner-only screen says not allowed", async () => {
     const s = await session("viewer");
     const site = await createSite();
-    const html = page(await render(`/admin/sites/${site.key}`, s));
+    const html = screenHtml(await renderAdmin(`/admin/sites/${site.key}`, s));
     expect(html).not.toContain("API tokens");
     expect(html).toContain("Only owners change site settings.");
-    const users = await render("/admin/users", s);
-    expect(page(users, 403)).toContain("Not allowed");
+    const users = await renderAdmin("/admin/users", s);
+    expect(screenHtml(users, 403)).toContain("Not allowed");
     expect(users).toMatchObject({ title: "Not available" });
-    expect(page(await render("/admin/sites/no-such-site", s), 404)).toContain("Not found");
+    expect(screenHtml(await renderAdmin("/admin/sites/no-such-site", s), 404)).toContain("Not found");
   });
 });
 
