@@ -71,8 +71,8 @@ const app = new Hono<AppEnv>()
   // Browsers ask for it on every page of the demo; an empty answer keeps their consoles clean.
   .get("/favicon.ico", (c) => c.body(null, 204));
 
-// The admin page reads the admin API through this app, in-process (admin/pages/load.ts).
-app.route("/admin", adminPage(app));
+// The admin page's shell; the browser renders each screen from the admin API.
+app.route("/admin", adminPage());
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 app.onError(onError);

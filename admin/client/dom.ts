@@ -32,7 +32,7 @@ export const $$ = <T extends Element = HTMLElement>(selector: string, root: Pare
   ...root.querySelectorAll<T>(selector),
 ];
 
-/** The JSON the server put in #page-data (see admin/pages/layout.tsx). */
+/** The JSON the rendered screen put in #page-data (see admin/pages/layout.tsx). */
 export function pageData<T>(): T {
   return JSON.parse($("#page-data")?.dataset.json ?? "null") as T;
 }

@@ -1,15 +1,16 @@
-// The admin page's script: wires whatever the server-rendered screen contains. No framework; each part
-// looks for its own markup, so a screen without it costs nothing.
+// The admin page's script: renders the screen for this URL into the Worker's shell (mount.ts), then wires
+// whatever it contains. No framework; each part looks for its own markup, so a screen without it costs nothing.
 import { $ } from "./dom";
 import { setupActions } from "./actions";
 import { setupExperienceEditor } from "./experience";
 import { setupForms } from "./forms";
 import { setupInstallCheck } from "./install-check";
+import { mountScreen } from "./mount";
 import { showFlash } from "./notice";
 import { setupPriorities } from "./priorities";
 import { setupSegmentEditor } from "./segment-editor";
 
-function boot() {
+function wire() {
   showFlash();
   setupForms();
   setupActions();
@@ -22,5 +23,9 @@ function boot() {
   if (experienceForm) setupExperienceEditor(experienceForm);
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
-else boot();
+async function boot() {
+  if (await mountScreen()) wire();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void boot());
+else void boot();

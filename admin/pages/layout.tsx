@@ -1,16 +1,10 @@
-// The page shell: the hashed script and stylesheet (the CSP allows only 'self', nothing inline), the
-// CSRF token for the client's writes, the navigation, and one live region for messages.
+// What the browser renders into the Worker's page shell (worker/routes/admin-page.ts, which holds the head:
+// the hashed script and stylesheet; the CSP allows only 'self', nothing inline): the navigation, and one
+// live region for messages. The title and the CSRF meta tag go into the head (admin/client/mount.ts).
 import type { Child } from "hono/jsx";
 import type { Me } from "./load";
 
-export interface Assets {
-  js: string;
-  css: string;
-}
-
 interface LayoutProps {
-  title: string;
-  assets: Assets;
   me?: Me | undefined;
   site?: string | undefined;
   current?: string;
@@ -25,69 +19,60 @@ const SITE_TABS = [
   ["/audit", "Audit log"],
 ] as const;
 
-export function Layout({ title, assets, me, site, current, children }: LayoutProps) {
+/** The body's content: the page shell's <body> is replaced by it. */
+export function Layout({ me, site, current, children }: LayoutProps) {
   const here = (href: string) => (href === current ? { "aria-current": "page" as const } : {});
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {me?.csrfToken ? <meta name="facet-csrf" content={me.csrfToken} /> : null}
-        <title>{title} · Facet admin</title>
-        <link rel="stylesheet" href={`/admin/assets/${assets.css}`} />
-        <script defer src={`/admin/assets/${assets.js}`}></script>
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
-        {me ? (
-          <header class="top">
-            <nav aria-label="Main" class="top-nav">
-              <a class="brand" href="/admin">
-                Facet
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      {me ? (
+        <header class="top">
+          <nav aria-label="Main" class="top-nav">
+            <a class="brand" href="/admin">
+              Facet
+            </a>
+            <a href="/admin" {...here("/admin")}>
+              Sites
+            </a>
+            {me.role === "owner" ? (
+              <a href="/admin/users" {...here("/admin/users")}>
+                Users
               </a>
-              <a href="/admin" {...here("/admin")}>
-                Sites
-              </a>
-              {me.role === "owner" ? (
-                <a href="/admin/users" {...here("/admin/users")}>
-                  Users
-                </a>
-              ) : null}
-              {me.role === "owner" ? (
-                <a href="/admin/audit" {...here("/admin/audit")}>
-                  Audit log
-                </a>
-              ) : null}
-              <a href="/admin/account" {...here("/admin/account")}>
-                {me.user?.email ?? "Account"}
-              </a>
-              <button type="button" class="link" data-logout>
-                Log out
-              </button>
-            </nav>
-            {site ? (
-              <nav aria-label={`Site ${site}`} class="site-nav">
-                <span class="site-key">{site}</span>
-                {SITE_TABS.map(([suffix, label]) => {
-                  const href = suffix === "/audit" ? `/admin/audit?site=${site}` : `/admin/sites/${site}${suffix}`;
-                  return (
-                    <a href={href} {...here(href)}>
-                      {label}
-                    </a>
-                  );
-                })}
-              </nav>
             ) : null}
-          </header>
-        ) : null}
-        <main id="main" tabindex={-1}>
-          <div id="notice" role="status" aria-live="polite"></div>
-          {children}
-        </main>
-      </body>
-    </html>
+            {me.role === "owner" ? (
+              <a href="/admin/audit" {...here("/admin/audit")}>
+                Audit log
+              </a>
+            ) : null}
+            <a href="/admin/account" {...here("/admin/account")}>
+              {me.user?.email ?? "Account"}
+            </a>
+            <button type="button" class="link" data-logout>
+              Log out
+            </button>
+          </nav>
+          {site ? (
+            <nav aria-label={`Site ${site}`} class="site-nav">
+              <span class="site-key">{site}</span>
+              {SITE_TABS.map(([suffix, label]) => {
+                const href = suffix === "/audit" ? `/admin/audit?site=${site}` : `/admin/sites/${site}${suffix}`;
+                return (
+                  <a href={href} {...here(href)}>
+                    {label}
+                  </a>
+                );
+              })}
+            </nav>
+          ) : null}
+        </header>
+      ) : null}
+      <main id="main" tabindex={-1}>
+        <div id="notice" role="status" aria-live="polite"></div>
+        {children}
+      </main>
+    </>
   );
 }
 

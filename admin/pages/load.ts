@@ -1,6 +1,5 @@
-// What a screen may read: the admin JSON API, called in-process with the browser's own cookie, so the API's
+// What a screen may read: the admin JSON API, fetched by the browser with its own session cookie, so the API's
 // authentication and roles are the only ones (the page never reads D1 itself and cannot show more than the API).
-import type { Hono } from "hono";
 
 export interface Me {
   kind: "session" | "owner-token" | "site-token";
@@ -28,13 +27,17 @@ export interface PageContext {
   get<T>(path: string): Promise<T>;
 }
 
-// Structural, so the loader needs nothing from the Worker but a Hono app to call.
-// biome-ignore lint/suspicious/noExplicitAny: any app will do: only its request() is used, with its own env
-export type ApiApp = Pick<Hono<any>, "request">;
+/** Fetches one admin API path ("/sites"): the browser's fetch, or a test's. */
+export type ApiFetch = (path: string) => Promise<Response>;
 
-export function apiReader(api: ApiApp, origin: string, cookie: string, env: unknown) {
+export function apiReader(fetchApi: ApiFetch) {
   return async <T>(path: string): Promise<T> => {
-    const res = await api.request(`${origin}/admin/api${path}`, { headers: cookie ? { cookie } : {} }, env);
+    let res: Response;
+    try {
+      res = await fetchApi(path);
+    } catch {
+      throw new PageFailure(0, "Could not reach Facet. Check your connection, then reload the page.");
+    }
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     if (!res.ok) throw new PageFailure(res.status, body?.error?.message ?? `HTTP ${res.status}`);
     return body as T;

@@ -1,4 +1,5 @@
-// Every admin screen by path (under /admin). The worker route registers exactly these.
+// Every admin screen by path (admin/paths.ts lists the paths; the types keep both lists complete).
+import type { PublicPath, ScreenPath } from "../paths";
 import type { Screen } from "./render";
 import { accountScreen, inviteScreen, loginScreen } from "./login";
 import { sitesScreen } from "./sites";
@@ -11,13 +12,9 @@ import { publishScreen } from "./publish";
 import { auditScreen } from "./audit";
 import { usersScreen } from "./users";
 
-/** Reachable without a session. */
-export const PUBLIC_SCREENS: Record<string, Screen> = {
+export const SCREENS: Record<PublicPath | ScreenPath, Screen> = {
   "/login": loginScreen,
   "/invite": inviteScreen,
-};
-
-export const SCREENS: Record<string, Screen> = {
   "/": sitesScreen,
   "/account": accountScreen,
   "/users": usersScreen,

@@ -124,6 +124,12 @@ it("logs in, builds a site, a segment and an experience, publishes, and the vari
   await expect.poll(() => page.locator("#notice").textContent()).toContain("Published.");
   expect(await page.locator("#history").textContent()).toContain(email);
   await shot(page, "publish-history");
+  // The screens render in the browser: the title follows the screen, and an API refusal is the error screen.
+  expect(await page.title()).toBe("Publish · Facet admin");
+  await page.goto(`${worker}/admin/sites/${key}-missing`);
+  await expect.poll(() => page.locator("main h1").textContent()).toBe("Not found");
+  expect(await page.title()).toBe("Not available · Facet admin");
+  expect(await page.getAttribute("html", "data-status")).toBe("404");
   expect(errors).toEqual([]);
 
   // What visitors get: the published variant, from the public endpoint.

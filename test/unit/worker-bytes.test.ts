@@ -62,3 +62,11 @@ it("reads the snippet from a static asset instead of bundling it", () => {
   expect(inputs.filter(([file]) => file.startsWith("worker/generated/") && !file.includes("admin-assets"))).toEqual([]);
   expect(inputs.some(([file]) => file === "worker/http/snippet-asset.ts")).toBe(true);
 });
+
+// The admin screens render in the browser (admin/client/mount.ts); the Worker only serves their shell
+// (worker/routes/admin-page.ts). Neither the screens nor hono's JSX runtime belong in the visitor-facing Worker.
+it("bundles no admin screen rendering (admin/pages, hono/jsx) into the Worker", () => {
+  const inputs = workerBundle({ FACET_DEMO: "false" }).map(([file]) => file);
+  expect(inputs.filter((file) => file.startsWith("admin/pages/") || file.includes("node_modules/hono/dist/jsx"))).toEqual([]);
+  expect(inputs).toContain("admin/paths.ts");
+});

@@ -1,9 +1,9 @@
 // GET /admin/api/sites/:site/install: the flicker-free install to paste, with the published config's slots by
 // page baked into the pre-hide snippet (README "Install for first visits").
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { fastInstall, prehide, upgradedTag } from "../../contract/prehide";
 import { BASE, admin, adminOk, createExperience, createSegment, createSite, expectRejected, publish, uniqueKey, visit } from "./helpers";
+import { renderAdmin, screenHtml } from "./screens";
 import { session, withToken } from "./sessions";
 
 interface Install {
@@ -68,7 +68,7 @@ describe("GET /sites/:site/install", () => {
     await heroExperience(key, "#hero h1");
     await publish(key);
     const s = await session("viewer");
-    const page = await (await SELF.fetch(`${BASE}/admin/sites/${key}`, { headers: { cookie: `facet_session=${s.cookie}` } })).text();
+    const page = screenHtml(await renderAdmin(`/admin/sites/${key}`, s));
     const { html } = await adminOk<Install>("GET", `/sites/${key}/install`);
     const escaped = html.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
     expect(page).toContain(`<pre id="install-fast">${escaped}</pre>`);

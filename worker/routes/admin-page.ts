@@ -1,20 +1,25 @@
-// The admin page at /admin: server-rendered screens (admin/pages). The page's own script and stylesheet,
-// content-hashed by scripts/build.mjs, are static assets (wrangler.toml [assets]): they never reach the Worker.
+// The admin page at /admin: one static shell for every screen path (admin/paths.ts). The browser renders
+// the screen itself from the admin JSON API (admin/client/mount.ts), so no admin rendering (admin/pages,
+// hono/jsx) is part of the visitor-facing Worker. The page's own script and stylesheet, content-hashed by
+// scripts/build.mjs, are static assets (wrangler.toml [assets]): they never reach the Worker. The security
+// headers (strict CSP: no inline script; no-store) are adminSecurityHeaders' (worker/index.ts).
 import { Hono } from "hono/tiny";
 import type { AppEnv } from "../env";
 import { ADMIN_ASSET_NAMES as names } from "../generated/admin-assets";
 import { errorResponse } from "../http/errors";
-import type { ApiApp } from "../../admin/pages/load";
-import { renderScreen } from "../../admin/pages/render";
-import { PUBLIC_SCREENS, SCREENS } from "../../admin/pages/screens";
+import { PUBLIC_PATHS, SCREEN_PATHS } from "../../admin/paths";
 
-/** `api` is the Worker's app: every screen reads /admin/api through it, with the browser's own cookie. */
-export function adminPage(api: ApiApp) {
+/** Holds no data: who is asking and what they may see is the API's answer to the script. */
+export const ADMIN_SHELL =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  `<title>Facet admin</title><link rel="stylesheet" href="/admin/assets/${names.css}"><script defer src="/admin/assets/${names.js}"></script>` +
+  '</head><body><div id="root"></div><noscript><p>The Facet admin page needs JavaScript: allow it for this site, then reload.</p></noscript></body></html>';
+
+export function adminPage() {
   // Only names that are not a current asset get here.
   const page = new Hono<AppEnv>().get("/assets/:file", (c) =>
     errorResponse(c, 404, "not_found", "No such admin asset (the page may be older than this deploy: reload it)"),
   );
-  for (const [path, screen] of Object.entries(PUBLIC_SCREENS)) page.get(path, (c) => renderScreen(c, api, names, screen, false));
-  for (const [path, screen] of Object.entries(SCREENS)) page.get(path, (c) => renderScreen(c, api, names, screen));
+  for (const path of [...PUBLIC_PATHS, ...SCREEN_PATHS]) page.get(path, (c) => c.html(ADMIN_SHELL));
   return page;
 }
