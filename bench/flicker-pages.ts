@@ -1,10 +1,12 @@
 // The flicker bench's host: one landing page, served with each tag form of Facet and with GrowthBook's script
 // tag (its auto build, anti-flicker on, timeout 1000 ms like Facet's, fed a local features payload making the
-// same change). Loopback only.
+// same change). Loopback only. The hero is a solid block, red with its default content and green once changed
+// (test/e2e/screencast.ts), so that the DevTools screencast can confirm the rAF frame counts.
 import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { prehide } from "../contract/prehide";
+import { markDefault, slotColours } from "../test/e2e/screencast";
 
 export const SITE = "flicker";
 export const DEFAULT_TEXT = "Ship reliable data pipelines in minutes";
@@ -36,7 +38,7 @@ const gbPayload = {
 };
 
 const body = `<body><nav><a href="/">Acme</a> <a href="/pricing">Pricing</a> <a href="/docs">Docs</a></nav>
-<header><h1 id="hero-headline">${DEFAULT_TEXT}</h1><p>Connect sources, transform, and deliver on schedule.</p>
+<header><h1 id="hero-headline">${markDefault(DEFAULT_TEXT)}</h1><p>Connect sources, transform, and deliver on schedule.</p>
 <a class="btn" href="/signup">Start free</a></header>
 <main>${Array.from({ length: 30 }, (_, i) => `<section><h2>Feature ${i}</h2><p>${"Lorem ipsum dolor sit amet. ".repeat(8)}</p></section>`).join("")}</main></body>`;
 
@@ -74,7 +76,7 @@ export async function startHost(worker: () => string): Promise<{ origin: string;
     if (!v) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${head(v, worker(), origin)}</head>${body}</html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>${slotColours(SLOT)}${head(v, worker(), origin)}</head>${body}</html>`,
     );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -66,8 +66,16 @@ export function flickerReport(r: FlickerResult): string {
       rows.push(["what is hidden", ...variants.map(what)]);
       const missed = (v: string) => `${of(v).filter((x) => Number.isNaN(x.ttp)).length}`;
       rows.push(["runs never personalized", ...variants.map(missed)]);
+      const red = (v: string) => `${of(v).filter((x) => x.screencastDefault > 0).length}/${of(v).length}`;
+      rows.push(["runs with a default screencast frame", ...variants.map(red)]);
+      const agrees = (v: string) => `${of(v).filter((x) => !(x.screencastDefault > 0 && x.defaultFrames === 0)).length}/${of(v).length}`;
+      rows.push(["screencast agrees", ...variants.map(agrees)]);
       out.push(`\n${visit} visit, CPU ${cpu === 1 ? "normal" : `${cpu}× throttled`}\n${table(["", ...variants], rows)}`);
     }
+  out.push(
+    "\nscreencast agrees: runs where no DevTools screencast frame showed the default while the rAF sampling counted 0 frames of it" +
+      " (one-sided: the screencast sends only new compositor frames and may skip some)",
+  );
   out.push(
     "\nscript bytes, gzip -9\n" +
       table(

@@ -2,7 +2,8 @@
 // tag, in headless Chromium with 100 ms emulated round trips, at normal and 4× throttled CPU, first and repeat
 // visit, runs interleaved. Each frame is sampled (a rAF-driven ResizeObserver, test/e2e/browser.ts' method:
 // what that frame paints) for the slot's state and whether the whole page is hidden; requests before the
-// content are counted from the DevTools protocol's initiators. A benchmark: nothing here fails on a timing.
+// content are counted from the DevTools protocol's initiators, and the DevTools screencast is recorded to confirm
+// the frame counts (test/e2e/screencast.ts). A benchmark: nothing here fails on a timing.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { adminCall } from "../scripts/seed.mjs";
 import { applyMigrations, startWorker as startWranglerDev } from "../scripts/wrangler.mjs";
 import { prehide } from "../contract/prehide";
 import { depth, initiators, type Sent } from "../test/e2e/initiators";
+import { recordScreencast } from "../test/e2e/screencast";
 import { DEFAULT_TEXT, EDGE_HOST, GB_SCRIPT, PERSONAL_TEXT, SITE, SLOT, VARIANTS, pathOf, startHost, type Variant } from "./flicker-pages";
 
 const startWorker = startWranglerDev as (o: {
@@ -38,6 +40,9 @@ export interface Visit {
   /** The longest chain of requests after the HTML sent before the content painted. */
   sequential: number;
   cls: number;
+  /** Screencast frames received for the visit, and how many showed the slot's default (red) block. */
+  screencastFrames: number;
+  screencastDefault: number;
 }
 export type FlickerResult = {
   runs: number;
@@ -99,6 +104,7 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
     await page.addInitScript(sampler, { slot: SLOT });
+    const cast = await recordScreencast(page, cdp);
     if (warm) {
       await page.goto(url);
       await page
@@ -106,6 +112,7 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
         .catch(() => {});
       await page.waitForTimeout(500); // the caches are written after the swap (IndexedDB, localStorage)
       sent.length = 0;
+      cast.reset(); // the warm-up's frames: all painted 500 ms ago, none is still in flight
     }
     await page.goto(url);
     await page
@@ -119,6 +126,9 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
       .catch(() => {});
     const n = await page.evaluate(() => (window as unknown as Sampled).__frames.length);
     await page.waitForFunction((k) => (window as unknown as Sampled).__frames.length > k + 3, n, { timeout: 5_000 }).catch(() => {});
+    // Frames arrive in order: once one shows the personalized block, none showing the default is in flight.
+    await cast.until("personalized", 2_000).catch(() => {});
+    const shot = await cast.stop();
     const { frames, cls, origin, ttfb } = await page.evaluate(() => ({
       frames: (window as unknown as Sampled).__frames,
       cls: (window as unknown as Sampled).__cls,
@@ -127,6 +137,8 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
     }));
     return {
       ttfb,
+      screencastFrames: shot.length,
+      screencastDefault: shot.filter((f) => f.shown === "default").length,
       ...summarizeVisit(
         frames,
         cls,
@@ -139,7 +151,12 @@ async function measure(browser: Browser, url: string, cpu: number, warm: boolean
   }
 }
 
-function summarizeVisit(frames: Frame[], cls: number, sent: Sent[], origin: number): Omit<Visit, "ttfb"> {
+function summarizeVisit(
+  frames: Frame[],
+  cls: number,
+  sent: Sent[],
+  origin: number,
+): Omit<Visit, "ttfb" | "screencastFrames" | "screencastDefault"> {
   const first = frames.findIndex((f) => f.s === PERSONAL_TEXT && !f.page);
   const until = first < 0 ? frames.length : first;
   let defaultFrames = 0;
