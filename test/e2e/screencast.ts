@@ -17,12 +17,15 @@ export const DEFAULT_MARK = "facet-sc-default";
  */
 export const slotColours = (selector: string) =>
   `<style>${selector}{display:block;width:480px;height:240px;margin:0;overflow:hidden;background:#0f0;color:#0f0}` +
-  `${selector}:has(.${DEFAULT_MARK}){background:#f00;color:#f00}</style>`;
+  `${selector}:has(.${DEFAULT_MARK}){background:#f00;color:#f00}` +
+  // A pure blue bar painted with the body, whatever the slot does: a frame without it shows no page yet.
+  `body::before{content:"";display:block;width:480px;height:60px;background:#00f}</style>`;
 
 /** The default markup of a slot: its text inside the marked element (textContent is unchanged). */
 export const markDefault = (text: string) => `<span class="${DEFAULT_MARK}">${text}</span>`;
 
-export type Shown = "default" | "personalized" | "none";
+/** "hidden": the page is painted (its blue bar shows) and the slot is not; "none": no page painted yet. */
+export type Shown = "default" | "personalized" | "hidden" | "none";
 export interface ScreencastFrame {
   /** metadata.timestamp: seconds since the epoch when the frame was produced. */
   t: number;
@@ -74,13 +77,15 @@ export function classify(png: Buffer, minShare = 0.01): Shown {
   const { width, height, channels, pixels } = decodePng(png);
   let red = 0;
   let green = 0;
+  let blue = 0;
   for (let i = 0; i < pixels.length; i += channels) {
     const [r, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
     if (r > 240 && g < 16 && b < 16) red++;
     else if (g > 240 && r < 16 && b < 16) green++;
+    else if (b > 240 && r < 16 && g < 16) blue++;
   }
   const min = minShare * width * height;
-  return red >= min ? "default" : green >= min ? "personalized" : "none";
+  return red >= min ? "default" : green >= min ? "personalized" : blue >= min ? "hidden" : "none";
 }
 
 export interface Recorder {
