@@ -16,7 +16,7 @@ describe("edge mode", () => {
     expect(res.status).toBe(200);
     expect(html).toContain('<h1 id="hero">Willkommen &lt;b&gt;</h1>');
     expect(html).toContain(
-      '<script type="application/json" id="facet-edge">{"v":1,"config":1,"applied":[{"experience":"hero","segment":"germany","changes":[{"type":"text","selector":"#hero","value":"Willkommen \\u003cb>"}]}]}</script></head>',
+      '<script type="application/json" id="facet-edge">{"v":2,"config":1,"applied":[{"experience":"hero","segment":"germany","changes":[{"type":"text","selector":"#hero","value":"Willkommen \\u003cb>"}]}]}</script></head>',
     );
     expect(html).not.toContain("Welcome");
     // One visitor's page: private, none of the origin's validators or length; no cookie; other headers kept.
