@@ -23,7 +23,10 @@ export function applyAtEdge(el: Element, c: Change, mark?: string, open: Open = 
   switch (c.type) {
     case "text":
     case "html":
-      if (mark) return undoable(el, c, mark, open);
+      if (mark) {
+        undoable(el, c, mark, open);
+        return;
+      }
       // Only written, never read: HTMLRewriter's text arrives in chunks, but replacing needs none of it.
       el.setInnerContent(c.value, { html: c.type == "html" }); // html was sanitized by the Worker when saved
       return;

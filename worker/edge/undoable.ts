@@ -20,7 +20,7 @@ export function undoable(el: Element, c: Change & { type: "text" | "html" }, mar
   // Inside another provisional template: inert markup, the origin's, which its restore puts back as it is.
   // Not where a template can't hold the original exactly: left to the snippet, which applies it if this winner stays.
   if (open.size || NO_TEMPLATE.test(el.tagName)) return;
-  const closer = { html: "</template>" + (c.type == "html" ? c.value : escape(c.value)) };
+  const closer = { html: `</template>${c.type == "html" ? c.value : escape(c.value)}` };
   // Throws on a void or self-closing element before anything is written: the change is skipped (rewrite.ts).
   el.onEndTag((end) => {
     open.delete(closer);
