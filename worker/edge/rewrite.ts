@@ -125,6 +125,11 @@ export function edgeRewriter(config: number, decisions: EdgeDecision[], onError:
         rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change, mark || undefined, open), onError) });
   });
   // An element the document ends inside (no end tag, none of an ancestor's): the browser ends it there too.
-  rewriter.onDocument({ end: (end) => guarded(() => [...open].reverse().forEach((c) => end.append(c.html, { html: true })), onError) });
+  rewriter.onDocument({
+    end: (end) =>
+      guarded(() => {
+        for (const c of [...open].reverse()) end.append(c.html, { html: true });
+      }, onError),
+  });
   return rewriter;
 }

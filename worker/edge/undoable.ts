@@ -13,14 +13,14 @@ export type Open = Set<{ html: string }>;
 // says, not where HTMLRewriter thinks (which may be the parent's end tag, or never).
 const NO_TEMPLATE =
   /^(textarea|title|xmp|plaintext|noembed|noframes|p|li|dt|dd|option|optgroup|tr|td|th|thead|tbody|tfoot|colgroup|caption|rb|rt|rp|rtc|html|head|body)$/i;
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Applies a text or html change undoably; `mark` names this experience's templates (the handoff's `undo`). */
 export function undoable(el: Element, c: Change & { type: "text" | "html" }, mark: string, open: Open): void {
   // Inside another provisional template: inert markup, the origin's, which its restore puts back as it is.
   // Not where a template can't hold the original exactly: left to the snippet, which applies it if this winner stays.
   if (open.size || NO_TEMPLATE.test(el.tagName)) return;
-  const closer = { html: `</template>${c.type == "html" ? c.value : escape(c.value)}` };
+  const closer = { html: `</template>${c.type == "html" ? c.value : escapeText(c.value)}` };
   // Throws on a void or self-closing element before anything is written: the change is skipped (rewrite.ts).
   el.onEndTag((end) => {
     open.delete(closer);
