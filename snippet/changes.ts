@@ -26,7 +26,7 @@ let observer: MutationObserver | undefined;
 let report: (e: unknown) => void = () => {};
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
-const complete = (el: Node | null, doc: Document): boolean =>
+export const complete = (el: Node | null, doc: Document): boolean =>
   doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
 
 const scan = (doc: Document, g: Live) =>

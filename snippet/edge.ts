@@ -2,11 +2,14 @@
 // the HTML stream, with their changes, in <script type="application/json" id="facet-edge">. They become content
 // the device holds (no fetch) and winners already shown (their slots are not hidden): the snippet's own
 // decision then applies them over identical content, which keeps them applied when the page re-renders.
+// A provisional one (`undo`: a device-only segment above it) comes with the origin's content kept in templates:
+// the first decision puts that back and applies its own winner, through render.ts's `applied` like any other.
 import type { CachedContent, Change } from "../contract/wire";
-import { activate } from "./changes";
+import { activate, complete } from "./changes";
+import { applied } from "./render";
 import { warn } from "./session";
 
-type Handoff = { v: number; config: number; applied: { experience: string; segment: string; changes: Change[] }[] };
+type Handoff = { v: number; config: number; applied: { experience: string; segment: string; undo?: string; changes: Change[] }[] };
 
 /**
  * From boot until the first decision: keeps what the edge applied applied when the page's own scripts rewrite
@@ -16,8 +19,9 @@ export const hold = (doc: Document) => {
   try {
     const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
     // Not the inserts: two groups following the page would each insert into an element it renders anew.
+    // Not a provisional winner's: applied again, it would drop the origin's content the edge kept.
     return activate(
-      h.applied.flatMap((a) => a.changes).filter((c) => c.type != "insert"),
+      h.applied.flatMap((a) => (a.undo ? [] : a.changes)).filter((c) => c.type != "insert"),
       doc,
       warn,
     );
@@ -26,13 +30,35 @@ export const hold = (doc: Document) => {
   }
 };
 
+/**
+ * The revert of a provisional winner: puts back the origin's content the edge kept in the templates marked `m`
+ * (worker/edge/undoable.ts), each into its element, in place of the edge's. A template whose element the parser
+ * hasn't finished waits for DOMContentLoaded (its remaining children would go into it, the new content after).
+ */
+const undo = (doc: Document, m: string) => () => {
+  const run = () =>
+    doc.querySelectorAll(`[${m}]`).forEach((el) => {
+      const t = el as HTMLTemplateElement;
+      complete(t.parentNode, doc) && t.parentNode!.replaceChildren(t.content);
+    });
+  run();
+  doc.addEventListener("DOMContentLoaded", run);
+};
+
 /** Adds the edge's changes to `content` when they are of its config version; returns the winners shown (plan.ts keys). */
 export const fromEdge = (doc: Document, content: CachedContent): Set<string> => {
   const shown = new Set<string>();
   try {
     const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
-    if (h.v == 1 && h.config == content.v)
-      for (const a of h.applied) ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(a.experience + " " + a.segment);
+    if (h.v == 2)
+      for (const a of h.applied) {
+        // A provisional winner, whatever the config version (its templates are on the page), is on the page as
+        // no segment's: the first decision reverts it, in the task that hides what replaces it, and applies its
+        // own winner over the origin's content (the same segment's at once: it is shown, its content is here).
+        if (a.undo) applied[a.experience] = { segment: "", revert_: undo(doc, a.undo) };
+        if (h.config == content.v)
+          ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(a.experience + " " + a.segment);
+      }
   } catch {}
   return shown;
 };

@@ -18,8 +18,9 @@ export interface ReadyInfo {
   source: "cache" | "network" | "none";
 }
 
-/** What is on the page now: experience id → the segment whose changes are applied, and their revert. */
-let applied: Record<string, { segment: string; revert_: Revert }> = {};
+/** What is on the page now: experience id → the segment whose changes are applied, and their revert (the
+ * edge's provisional winners start here, snippet/edge.ts). */
+export let applied: Record<string, { segment: string; revert_: Revert }> = {};
 /** Winners whose content came too late for this page view: not swapped in until the next one. */
 export const withheld = new Set<string>();
 /** Each render's number: a render overtaken by a newer one stops where it is. */

@@ -15,8 +15,15 @@ export async function startEdgeSite() {
   let worker = "";
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    res.writeHead(path == "/" ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-    res.end(path == "/" ? page(worker) : "not found");
+    // /override: the same page with a second slot (test/e2e/edge-override.test.ts).
+    const body =
+      path == "/"
+        ? page(worker)
+        : path == "/override"
+          ? page(worker).replace("<ul", `<h2 id="tagline">Origin <b>tagline</b></h2><ul`)
+          : null;
+    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(body ?? "not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

@@ -2,7 +2,7 @@
 // exactly; everything else is left to the snippet.
 import { describe, expect, it } from "vitest";
 import type { Change, ExperienceContent, PublishedConfig } from "../../contract/wire";
-import { decideAtEdge } from "../../worker/edge/decide";
+import { decideAtEdge, edgeWinner } from "../../worker/edge/decide";
 import { edgeFacts } from "../../worker/edge/facts";
 import { edgeSelectors } from "../../worker/edge/selector";
 
@@ -75,7 +75,24 @@ const withContent = (id: string, segments: string[], change: (s: string) => Chan
 const url = new URL("https://shop.example/pricing");
 const NOW = Date.parse("2026-12-10T00:00:00Z");
 const decide = (experiences: PublishedConfig["experiences"], server = { de: true, acme: false }) =>
-  decideAtEdge(config(experiences), content, edgeFacts(url, server), url, NOW).map((d) => `${d.experience}:${d.segment}`);
+  decideAtEdge(config(experiences), content, edgeFacts(url, server), url, NOW).map(
+    (d) => `${d.experience}:${d.segment}${d.provisional ? " (provisional)" : ""}`,
+  );
+
+describe("edgeWinner (three-valued, highest priority first)", () => {
+  it.each([
+    [[true], { index: 0, provisional: false }],
+    [[false, true], { index: 1, provisional: false }],
+    [[false, false, true, undefined], { index: 2, provisional: false }],
+    [[undefined, true], { index: 1, provisional: true }],
+    [[false, undefined, false, true, true], { index: 3, provisional: true }],
+    [[undefined, undefined], null],
+    [[false, undefined], null],
+    [[], null],
+  ] as const)("%j → %j", (results, winner) => {
+    expect(edgeWinner([...results])).toEqual(winner);
+  });
+});
 
 describe("decideAtEdge", () => {
   it("skips an experience outside its schedule (before from, at or after until), as the snippet does", () => {
@@ -90,11 +107,33 @@ describe("decideAtEdge", () => {
   it("skips certainly false segments down to a certain winner", () => {
     expect(decide([withContent("hero", ["acme", "pricing", "germany"])])).toEqual(["hero:pricing"]);
   });
-  it("leaves the experience to the snippet when a higher-priority segment depends on the device", () => {
-    expect(decide([withContent("hero", ["returning", "germany"])])).toEqual([]);
+  it("makes the certain winner below a device-dependent segment provisional", () => {
+    expect(decide([withContent("hero", ["returning", "germany"])])).toEqual(["hero:germany (provisional)"]);
+    expect(decide([withContent("hero", ["returning", "acme", "germany"])])).toEqual(["hero:germany (provisional)"]);
   });
   it("does not take visit.count < 5 as true for a missing count", () => {
-    expect(decide([withContent("hero", ["new", "germany"])])).toEqual([]);
+    expect(decide([withContent("hero", ["new", "germany"])])).toEqual(["hero:germany (provisional)"]);
+  });
+  it("decides nothing when only device-dependent segments could match (the origin's page needs no undo)", () => {
+    expect(decide([withContent("hero", ["returning", "acme"])])).toEqual([]);
+  });
+  it("leaves a provisional winner with a change it can't undo (insert, redirect, attribute, class, style, hide) to the snippet, whole", () => {
+    const kinds: Change[] = [
+      { type: "insert", selector: "h1", position: "after", html: "<p>x</p>" },
+      { type: "redirect", url: "/de" },
+      { type: "attribute", selector: "h1", name: "title", value: "x" },
+      { type: "class", selector: "h1", add: ["x"], remove: [] },
+      { type: "style", selector: "h1", properties: { color: "red" } },
+      { type: "hide", selector: "h1" },
+    ];
+    for (const [i, c] of kinds.entries()) {
+      content[`p${i}`] = { returning: [], germany: [text("h1", "Hallo"), c] };
+      expect(decide([exp(`p${i}`, ["returning", "germany"])]), c.type).toEqual([]);
+      // The same winner with no device-dependent segment above it is decided: every type applies then.
+      expect(decide([exp(`p${i}`, ["germany", "returning"])]), c.type).toEqual([`p${i}:germany`]);
+    }
+    content.ph = { germany: [text("h1", "Hallo"), { type: "html", selector: "p", value: "<b>x</b>" }] };
+    expect(decide([exp("ph", ["new", "germany"])])).toEqual(["ph:germany (provisional)"]);
   });
   it("decides a winner above a device-only segment (lower priority can't win)", () => {
     expect(decide([withContent("hero", ["germany", "returning"])])).toEqual(["hero:germany"]);

@@ -1,8 +1,9 @@
 // Which experiences the edge can decide for this request, and the changes it then applies. Pure.
-// An experience is decided only when its winner is certain: segments are walked highest priority first, a
-// certainly-true one wins only if every segment above it is certainly false; one that depends on the device
-// leaves the whole experience to the snippet (which then decides it exactly as without edge mode). A winner
-// with a change HTMLRewriter can't apply exactly is also left to the snippet, whole: never half applied.
+// Segments are walked highest priority first: a certainly-true one wins if every segment above it is certainly
+// false. If some above it depend on the device, it is only the provisional winner (docs/edge.md "Provisional
+// winners"): applied in a form the snippet can undo exactly, for when one of those turns out true on the device.
+// A winner with a change HTMLRewriter can't apply exactly (or, provisional, undo exactly) is left to the
+// snippet, whole: never half applied.
 import { REGEX_INPUT_MAX } from "../../contract/conditions";
 import { fillTokens } from "../../contract/tokens";
 import type { Change, ExperienceContent, PublishedConfig } from "../../contract/wire";
@@ -20,6 +21,8 @@ export interface EdgeDecision {
   experience: string;
   segment: string;
   changes: EdgeChange[];
+  /** A segment above `segment` depends on the device: the snippet may still undo these changes. */
+  provisional?: true;
 }
 
 const TYPES = new Set(["text", "html", "attribute", "class", "style", "hide", "insert"]);
@@ -42,10 +45,26 @@ function onPage(paths: string[] | undefined, pages: string[], path: string): boo
   });
 }
 
+// What a provisional winner may hold: the changes undoable.ts carries the origin's content of. The others stay
+// with the snippet (an insert or a redirect can't be taken back; attribute, class, style and hide could, at a
+// cost the snippet's byte budget has no room for: docs/edge.md).
+const UNDOABLE = new Set(["text", "html"]);
+
+/**
+ * The winner among segment results listed highest priority first: the first certainly true one, provisional
+ * when one above it is unknown; null when none is certainly true (the origin's page is then the edge's best
+ * guess, and it needs no undo).
+ */
+export function edgeWinner(results: Tri[]): { index: number; provisional: boolean } | null {
+  const index = results.indexOf(true);
+  return index < 0 ? null : { index, provisional: results.slice(0, index).includes(undefined) };
+}
+
 /** The edge form of a winner's changes, or null when one of them must be left to the snippet. */
-function edgeChanges(list: Change[]): EdgeChange[] | null {
+function edgeChanges(list: Change[], provisional: boolean): EdgeChange[] | null {
   const out: EdgeChange[] = [];
   for (const change of list) {
+    if (provisional && !UNDOABLE.has(change.type)) return null;
     // A redirect has no element: proxy.ts answers 302 instead of the page (redirect.ts).
     if (change.type == "redirect") {
       out.push({ change, selectors: [] });
@@ -68,14 +87,12 @@ export function decideAtEdge(config: PublishedConfig, content: ExperienceContent
   for (const e of config.experiences) {
     if ((e.from !== undefined && now < e.from) || (e.until !== undefined && now >= e.until)) continue;
     if (!onPage(e.paths, e.pages, url.pathname)) continue;
-    for (const segment of e.segments) {
-      // A segment id missing from the config never matches, as in the snippet.
-      const r = results.has(segment) ? results.get(segment) : false;
-      if (r === false) continue;
-      const changes = r === true ? edgeChanges((content[e.id]?.[segment] ?? []) as Change[]) : null;
-      if (changes) decided.push({ experience: e.id, segment, changes });
-      break;
-    }
+    // A segment id missing from the config never matches, as in the snippet.
+    const won = edgeWinner(e.segments.map((s) => (results.has(s) ? results.get(s) : false)));
+    if (!won) continue;
+    const segment = e.segments[won.index]!;
+    const changes = edgeChanges((content[e.id]?.[segment] ?? []) as Change[], won.provisional);
+    if (changes) decided.push({ experience: e.id, segment, changes, ...(won.provisional && { provisional: true as const }) });
   }
   return decided;
 }

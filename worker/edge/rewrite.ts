@@ -4,9 +4,10 @@
 // change that fails is skipped, and the rest of the page streams on.
 import type { Change } from "../../contract/wire";
 import type { EdgeChange, EdgeDecision } from "./decide";
+import { type Open, undoable } from "./undoable";
 
-/** Version of the handoff's format (docs/edge.md). */
-export const HANDOFF_VERSION = 1;
+/** Version of the handoff's format (docs/edge.md). 2: provisional winners (`undo`). */
+export const HANDOFF_VERSION = 2;
 export const HANDOFF_ID = "facet-edge";
 /** Set on each element the edge inserted markup at: the handoff's inserts skip such elements (see handoff). */
 export const INSERTED_AT = "data-facet-edge";
@@ -16,11 +17,16 @@ const UNSAFE = /^(script|style|link|meta|base|i?frame|object|embed|template|nosc
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 const SPACE = /[\t\n\f\r ]+/;
 
-export function applyAtEdge(el: Element, c: Change): void {
+/** With `mark` (a provisional winner's, text or html only), the change is applied undoably (undoable.ts). */
+export function applyAtEdge(el: Element, c: Change, mark?: string, open: Open = new Set()): void {
   if (UNSAFE.test(el.tagName) || (el.namespaceURI && el.namespaceURI != HTML_NS)) return;
   switch (c.type) {
     case "text":
     case "html":
+      if (mark) {
+        undoable(el, c, mark, open);
+        return;
+      }
       // Only written, never read: HTMLRewriter's text arrives in chunks, but replacing needs none of it.
       el.setInnerContent(c.value, { html: c.type == "html" }); // html was sanitized by the Worker when saved
       return;
@@ -67,11 +73,19 @@ export function applyAtEdge(el: Element, c: Change): void {
  * when the page's own scripts re-render those elements.
  */
 export function handoff(config: number, decisions: EdgeDecision[]): string {
-  const applied = decisions.map((d) => ({ experience: d.experience, segment: d.segment, changes: d.changes.map(forSnippet) }));
+  const applied = decisions.map((d, i) => ({
+    experience: d.experience,
+    segment: d.segment,
+    ...(d.provisional && { undo: undoMark(i) }),
+    changes: d.changes.map(forSnippet),
+  }));
   const json = JSON.stringify({ v: HANDOFF_VERSION, config, applied });
   // `<` escaped: no value can close the script element.
   return `<script type="application/json" id="${HANDOFF_ID}">${json.replace(/</g, "\\u003c")}</script>`;
 }
+
+/** The markers of the handoff's i-th experience when it is provisional (undoable.ts, snippet/edge.ts). */
+const undoMark = (i: number) => `data-facet-o${i}`;
 
 /**
  * An insert as the snippet takes it over: only on elements the edge did not insert at, so it never inserts
@@ -103,8 +117,19 @@ export function edgeRewriter(config: number, decisions: EdgeDecision[], onError:
     element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError),
   });
   rewriter.on("body", { element: (el) => guarded(() => tell((h) => el.prepend(h, { html: true })), onError) });
-  for (const d of decisions)
+  const open: Open = new Set();
+  decisions.forEach((d, i) => {
+    const mark = d.provisional && undoMark(i);
     for (const { change, selectors } of d.changes)
-      for (const selector of selectors) rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change), onError) });
+      for (const selector of selectors)
+        rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change, mark || undefined, open), onError) });
+  });
+  // An element the document ends inside (no end tag, none of an ancestor's): the browser ends it there too.
+  rewriter.onDocument({
+    end: (end) =>
+      guarded(() => {
+        for (const c of [...open].reverse()) end.append(c.html, { html: true });
+      }, onError),
+  });
   return rewriter;
 }

@@ -1,0 +1,121 @@
+// Edge mode's provisional winners in Chromium (docs/edge.md "Provisional winners"): on the shop's /override page
+// (test/fakes/edge-site.ts) a returning visitor's hero is above a German one. The edge can't know whether the
+// visitor returns, so it applies the German variant provisionally, keeping the origin's content in templates;
+// the snippet keeps it for a first visit, and for a returning visitor puts the origin's content back and applies
+// its own winner. Per-frame sampling (browser.ts recordFrames), no sleeps.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { ageProfile, facetReady, framesAfter, recordFrames, watch, type Visit } from "./browser";
+import { admin } from "./admin";
+import { EDGE_SHOP, EDGE_SHOP_HOST } from "../fakes/edge-site";
+
+const ORIGIN = "Welcome";
+const GERMAN = "Willkommen";
+const BACK = "Welcome back";
+const TAGLINE = "Origin tagline";
+let browser: Browser;
+const shop = () => inject("workerUrl").replace("127.0.0.1", EDGE_SHOP_HOST);
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.FACET_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      `--host-resolver-rules=MAP ${EDGE_SHOP_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    ],
+  });
+  // The site may exist already: edge-insert.test.ts uses it too (its experience is on / only).
+  await admin("POST", "/sites", { key: EDGE_SHOP, name: EDGE_SHOP, origins: [shop()] }).catch(() => {});
+  await admin("POST", `/sites/${EDGE_SHOP}/segments`, { id: "de", name: "DE", condition: { "geo.country": "DE" } });
+  await admin("POST", `/sites/${EDGE_SHOP}/segments`, { id: "again", name: "Again", condition: { "visit.isReturning": true } });
+  await admin("POST", `/sites/${EDGE_SHOP}/experiences`, {
+    id: "hero-o",
+    name: "hero (override)",
+    pages: ["/override"],
+    // Highest priority first: the returning visitor's variant changes the headline only.
+    variants: [
+      { segment: "again", changes: [{ type: "text", selector: "#hero-headline", value: BACK }] },
+      {
+        segment: "de",
+        changes: [
+          { type: "text", selector: "#hero-headline", value: GERMAN },
+          { type: "html", selector: "#tagline", value: "<i>Deutsch</i>" },
+        ],
+      },
+    ],
+  });
+  await admin("POST", `/sites/${EDGE_SHOP}/publish`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function visitor(): Promise<Visit> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Germany for the snippet's calls too (see edge-insert.test.ts).
+  await page.route("**/v1/sites/*/context*", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": "country=DE" } }),
+  );
+  await recordFrames(page, ["#hero-headline", "#tagline"]);
+  const v: Visit = { context, page, warnings: [], pageErrors: [], apiRequests: [] };
+  watch(v, page);
+  return v;
+}
+const URL_DE = () => `${shop()}/override?facet_sim_country=DE`;
+const seen = (frames: Record<string, string>[], slot: string) => frames.map((f) => f[slot]!).filter((s) => s != "missing");
+
+describe("edge mode: a provisional winner", () => {
+  it("is in the HTML with the origin's content kept, and a first visit keeps it: no frame of the default", async () => {
+    const v = await visitor();
+    const res = await v.page.goto(URL_DE());
+    const html = await res!.text();
+    expect(html).toContain(`<h1 id="hero-headline"><template data-facet-o0>${ORIGIN}</template>${GERMAN}</h1>`);
+    expect(html).toContain(`"segment":"de","undo":"data-facet-o0"`);
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero-o", segment: "de" }]);
+    const frames = await framesAfter(v.page, 5);
+    const hero = seen(frames, "#hero-headline");
+    expect(hero.length).toBeGreaterThan(5);
+    expect(hero.every((s) => s == GERMAN)).toBe(true);
+    expect(seen(frames, "#tagline").every((s) => s == "Deutsch")).toBe(true);
+    expect(v.pageErrors).toEqual([]);
+    await v.context.close();
+  });
+
+  it("gives way to a returning visitor's higher-priority winner: origin content back, the device's winner applied", async () => {
+    const v = await visitor();
+    await v.page.goto(URL_DE());
+    await facetReady(v.page);
+    await ageProfile(v.page, EDGE_SHOP, 31);
+    await v.page.reload();
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero-o", segment: "again" }]);
+    const frames = await framesAfter(v.page, 5);
+    const hero = seen(frames, "#hero-headline");
+    // What the frames show, in order: the edge's German hero until the snippet decided, then the slot hidden
+    // while the returning visitor's content loads (the origin's headline is put back in the task that hides
+    // it: never painted), then the device's winner, and never the German hero again.
+    const first = hero.indexOf(BACK);
+    expect(first).toBeGreaterThan(0);
+    expect(hero.includes(ORIGIN)).toBe(false);
+    expect(hero.slice(first).every((s) => s == BACK)).toBe(true);
+    expect(hero.slice(0, first).every((s) => s == GERMAN || s == "hidden")).toBe(true);
+    // The slot the returning variant doesn't change: the origin's content, its own markup, no template left.
+    const tagline = seen(frames, "#tagline");
+    const back = tagline.indexOf(TAGLINE);
+    expect(back).toBeGreaterThan(0);
+    expect(tagline.slice(back).every((s) => s == TAGLINE)).toBe(true);
+    expect(tagline.slice(0, back).every((s) => s == "Deutsch" || s == "hidden")).toBe(true);
+    expect(await v.page.locator("#tagline").innerHTML()).toBe("Origin <b>tagline</b>");
+    expect(await v.page.locator("#hero-headline").innerHTML()).toBe(BACK);
+    expect(await v.page.locator("template").count()).toBe(0);
+    expect(v.pageErrors).toEqual([]);
+    // forget() puts the origin's page back, exactly.
+    await v.page.evaluate(() => (window as unknown as { facet: { forget(): void } }).facet.forget());
+    expect(await v.page.locator("#hero-headline").innerHTML()).toBe(ORIGIN);
+    await v.context.close();
+  });
+});
