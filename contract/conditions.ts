@@ -76,6 +76,8 @@ function test(c: unknown, v: unknown, fold?: boolean): boolean {
 }
 
 function operator(op: string, v: unknown, x: unknown): boolean {
+  // $veq…$vgte: the relational operator on both sides' padded version strings (=== and == agree on strings).
+  if (/^\$v([lg]te?|eq|ne)$/.test(op)) return operator(op.replace("v", ""), ver(v), ver(x));
   // Relational operators use JavaScript's own coercions (null < 5 is true, "a" < 5 is false), as GrowthBook does.
   switch (op) {
     case "$eq":
@@ -90,18 +92,6 @@ function operator(op: string, v: unknown, x: unknown): boolean {
       return (v as number) > (x as number);
     case "$gte":
       return (v as number) >= (x as number);
-    case "$veq":
-      return ver(v) == ver(x);
-    case "$vne":
-      return ver(v) != ver(x);
-    case "$vlt":
-      return ver(v) < ver(x);
-    case "$vlte":
-      return ver(v) <= ver(x);
-    case "$vgt":
-      return ver(v) > ver(x);
-    case "$vgte":
-      return ver(v) >= ver(x);
     case "$exists":
       return x ? v != null : v == null;
     case "$in":
