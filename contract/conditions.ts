@@ -37,7 +37,7 @@ function matches(ctx: unknown, cond: unknown): boolean {
         : k == "$nor"
           ? anyOf(ctx, v)
           : k == "$and"
-            ? !allOf(ctx, v)
+            ? !anyOf(ctx, v, true)
             : k == "$not"
               ? matches(ctx, v)
               : k == "$savedGroup" || !test(v, get(ctx, k))
@@ -49,17 +49,11 @@ function matches(ctx: unknown, cond: unknown): boolean {
 
 // $or is true when its list is empty, as in GrowthBook. The lists are read as array-likes with indexed loops,
 // as GrowthBook does: `.length` of null throws like its code, and a number or object (no length) is empty.
-function anyOf(ctx: unknown, list: unknown): boolean {
+// With `all` ($and): whether every entry matches (an empty list too); else whether one does.
+function anyOf(ctx: unknown, list: unknown, all?: boolean): boolean {
   const l = list as ArrayLike<unknown>;
-  if (!l.length) return true;
-  for (let i = 0; i < l.length; i++) if (matches(ctx, l[i])) return true;
-  return false;
-}
-
-function allOf(ctx: unknown, list: unknown): boolean {
-  const l = list as ArrayLike<unknown>;
-  for (let i = 0; i < l.length; i++) if (!matches(ctx, l[i])) return false;
-  return true;
+  for (let i = 0; i < l.length; i++) if (matches(ctx, l[i]) == !all) return !all;
+  return all || !l.length;
 }
 
 // One attribute value against a condition value. Literals coerce the attribute (`25` matches "25", a missing
