@@ -21,8 +21,7 @@ export function typeName(v: unknown): string {
 // highest printable ASCII), and left-pad all-digit parts to width 5 so "    9" < "   10". Anything that is not a
 // number or a non-empty string reads as "0".
 export function ver(x: unknown): string {
-  const raw = typeof x == "number" ? x + "" : x;
-  return memo(versions, raw && typeof raw == "string" ? raw : "0", (s) => {
+  return memo(versions, typeof x == "number" || (x && typeof x == "string") ? x + "" : "0", (s) => {
     const parts = s.replace(/^v|\+.*$/g, "").split(/[-.]/);
     if (parts.length == 3) parts.push("~");
     return parts.map((p) => (/^\d+$/.test(p) ? p.padStart(5) : p)).join("-");
@@ -44,11 +43,11 @@ export function regex(v: unknown, p: unknown, i: boolean): boolean {
       return null;
     }
   });
-  // test() stringifies the attribute (a missing one is "null"); a value that cannot be stringified is false.
+  // The attribute is stringified (a missing one is "null"); a value that cannot be (a symbol) is false.
   // Only the first REGEX_INPUT_MAX characters are tested (SPEC §3: bounded input), so a crafted long URL can't make
   // a regex take seconds. This is the one place Facet may answer differently from GrowthBook.
   try {
-    return !!re && re.test((typeof v == "string" || (typeof v == "object" && v) ? String(v).slice(0, REGEX_INPUT_MAX) : v) as string);
+    return !!re && typeof v != "symbol" && re.test(String(v).slice(0, REGEX_INPUT_MAX));
   } catch {
     return false;
   }
