@@ -122,7 +122,7 @@ export const FEATURES = [
       p(BOOT, ".catch(() => ((lost = true), []))", ""),
       p(BOOT, "const fromCache = !!ctx && !net;", "const fromCache = !!ctx;"),
       p(BOOT, "(net || first())", "first()"),
-      p(BOOT, "start(p0, cfg, ctx!, begun, lost);", "start(p0, cfg, ctx!, begun);"),
+      p(BOOT, "start(p0, config!, ctx!, begun, lost);", "start(p0, config!, ctx!, begun);"),
       p(SESSION, "let lost = false;\n", ""),
       p(SESSION, ", l: boolean) => {", ") => {"),
       p(SESSION, ", (lost = l)", ""),
