@@ -87,7 +87,7 @@ function operator(op: string, v: unknown, x: unknown): boolean {
     case "$gte":
       return (v as number) >= (x as number);
     case "$exists":
-      return x ? v != null : v == null;
+      return (v != null) == !!x;
     case "$in":
       return Array.isArray(x) && isIn(v, x);
     case "$nin":
