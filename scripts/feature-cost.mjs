@@ -190,7 +190,7 @@ const TOGETHER = [
     when: ["prehide", "marker"],
     patches: [
       p(BOOT, "    mark(site, c);\n  }\n", "  }\n"),
-      p(BOOT, "    mark(site, c);\n    if (c.v", "    if (c.v"),
+      p(BOOT, "    mark(site, c);\n    // Content only", "    // Content only"),
       p(STORE, "  mark(site);\n", ""),
     ],
   },

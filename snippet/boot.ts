@@ -105,15 +105,21 @@ const revalidate = async (old: Config, url: URL) => {
     if (x.v != c.v || forgotten) return;
     c.t = Date.now();
     mark(site, c);
-    if (c.v == old.v) return keep({ config: c, context: x });
-    const next: CachedContent = { v: c.v, changes: {} };
-    const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
-    if (winners.length)
-      next.changes = await variants(
-        winners.map((w) => w.segment),
-        c,
-        x,
-      );
-    keep({ config: c, context: x, content: next });
+    // Content only for a new version (undefined is not written): its winners', fetched now.
+    let content: CachedContent | undefined;
+    if (c.v != old.v) {
+      const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
+      content = {
+        v: c.v,
+        changes: winners.length
+          ? await variants(
+              winners.map((w) => w.segment),
+              c,
+              x,
+            )
+          : {},
+      };
+    }
+    keep({ config: c, context: x, content });
   } catch {}
 };
