@@ -11,10 +11,9 @@ export function isIn(v: unknown, list: unknown[], fold?: boolean): boolean {
 
 const lower = (a: unknown) => (typeof a == "string" ? a.toLowerCase() : a);
 
-export function typeName(v: unknown): string {
-  const t = typeof v;
-  return v === null ? "null" : Array.isArray(v) ? "array" : "bigint symbol function".includes(t) ? "unknown" : t;
-}
+// `t` is a local, not a parameter to pass.
+export const typeName = (v: unknown, t = typeof v): string =>
+  v === null ? "null" : Array.isArray(v) ? "array" : "bigint symbol function".includes(t) ? "unknown" : t;
 
 // GrowthBook's padded version string, compared as plain strings: drop a leading "v" and "+build" metadata, split
 // on "." and "-", mark a release (exactly three parts) with "~" so it sorts after its pre-releases ("~" is the
