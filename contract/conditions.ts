@@ -121,12 +121,7 @@ function operator(op: string, v: unknown, x: unknown): boolean {
   return false; // unknown operator, including $inGroup/$notInGroup (see the header)
 }
 
-// $all/$alli: every listed condition matches some element. for-of visits holes, like GrowthBook's indexed loops.
-function allIn(v: unknown, x: unknown, fold?: boolean): boolean {
-  if (!Array.isArray(x) || !Array.isArray(v)) return false;
-  next: for (const c of x) {
-    for (const e of v) if (test(c, e, fold)) continue next;
-    return false;
-  }
-  return true;
-}
+// $all/$alli: every listed condition matches some element. Spread, so holes are visited as undefined, like
+// GrowthBook's indexed loops (every and some alone would skip them).
+const allIn = (v: unknown, x: unknown, fold?: boolean) =>
+  Array.isArray(x) && Array.isArray(v) && [...x].every((c) => [...v].some((e) => test(c, e, fold)));
