@@ -111,11 +111,10 @@ function operator(op: string, v: unknown, x: unknown): boolean {
     case "$regexi":
       return regex(v, x, true);
     case "$elemMatch": {
-      if (!Array.isArray(v)) return false;
-      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook.
-      const ops = isOps(x);
-      for (const e of v) if (e != null && (ops ? test(x, e) : matches(e, x))) return true;
-      return false;
+      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook
+      // (not when the attribute is no array). `some` skips holes: they are undefined, skipped all the same.
+      const ops = Array.isArray(v) && isOps(x);
+      return Array.isArray(v) && v.some((e) => e != null && (ops ? test(x, e) : matches(e, x)));
     }
   }
   return false; // unknown operator, including $inGroup/$notInGroup (see the header)
