@@ -11,18 +11,16 @@ export function isIn(v: unknown, list: unknown[], fold?: boolean): boolean {
 
 const lower = (a: unknown) => (typeof a == "string" ? a.toLowerCase() : a);
 
-export function typeName(v: unknown): string {
-  const t = typeof v;
-  return v === null ? "null" : Array.isArray(v) ? "array" : "bigint symbol function".includes(t) ? "unknown" : t;
-}
+// `t` is a local, not a parameter to pass.
+export const typeName = (v: unknown, t = typeof v): string =>
+  v === null ? "null" : Array.isArray(v) ? "array" : "bigint symbol function".includes(t) ? "unknown" : t;
 
 // GrowthBook's padded version string, compared as plain strings: drop a leading "v" and "+build" metadata, split
 // on "." and "-", mark a release (exactly three parts) with "~" so it sorts after its pre-releases ("~" is the
 // highest printable ASCII), and left-pad all-digit parts to width 5 so "    9" < "   10". Anything that is not a
 // number or a non-empty string reads as "0".
 export function ver(x: unknown): string {
-  const raw = typeof x == "number" ? x + "" : x;
-  return memo(versions, raw && typeof raw == "string" ? raw : "0", (s) => {
+  return memo(versions, typeof x == "number" || (x && typeof x == "string") ? x + "" : "0", (s) => {
     const parts = s.replace(/^v|\+.*$/g, "").split(/[-.]/);
     if (parts.length == 3) parts.push("~");
     return parts.map((p) => (/^\d+$/.test(p) ? p.padStart(5) : p)).join("-");
@@ -44,11 +42,11 @@ export function regex(v: unknown, p: unknown, i: boolean): boolean {
       return null;
     }
   });
-  // test() stringifies the attribute (a missing one is "null"); a value that cannot be stringified is false.
+  // The attribute is stringified (a missing one is "null"); a value that cannot be (a symbol) is false.
   // Only the first REGEX_INPUT_MAX characters are tested (SPEC §3: bounded input), so a crafted long URL can't make
   // a regex take seconds. This is the one place Facet may answer differently from GrowthBook.
   try {
-    return !!re && re.test((typeof v == "string" || (typeof v == "object" && v) ? String(v).slice(0, REGEX_INPUT_MAX) : v) as string);
+    return !!re && typeof v != "symbol" && re.test(String(v).slice(0, REGEX_INPUT_MAX));
   } catch {
     return false;
   }

@@ -37,7 +37,7 @@ function matches(ctx: unknown, cond: unknown): boolean {
         : k == "$nor"
           ? anyOf(ctx, v)
           : k == "$and"
-            ? !allOf(ctx, v)
+            ? !anyOf(ctx, v, true)
             : k == "$not"
               ? matches(ctx, v)
               : k == "$savedGroup" || !test(v, get(ctx, k))
@@ -49,17 +49,11 @@ function matches(ctx: unknown, cond: unknown): boolean {
 
 // $or is true when its list is empty, as in GrowthBook. The lists are read as array-likes with indexed loops,
 // as GrowthBook does: `.length` of null throws like its code, and a number or object (no length) is empty.
-function anyOf(ctx: unknown, list: unknown): boolean {
+// With `all` ($and): whether every entry matches (an empty list too); else whether one does.
+function anyOf(ctx: unknown, list: unknown, all?: boolean): boolean {
   const l = list as ArrayLike<unknown>;
-  if (!l.length) return true;
-  for (let i = 0; i < l.length; i++) if (matches(ctx, l[i])) return true;
-  return false;
-}
-
-function allOf(ctx: unknown, list: unknown): boolean {
-  const l = list as ArrayLike<unknown>;
-  for (let i = 0; i < l.length; i++) if (!matches(ctx, l[i])) return false;
-  return true;
+  for (let i = 0; i < l.length; i++) if (matches(ctx, l[i]) == !all) return !all;
+  return all || !l.length;
 }
 
 // One attribute value against a condition value. Literals coerce the attribute (`25` matches "25", a missing
@@ -76,6 +70,8 @@ function test(c: unknown, v: unknown, fold?: boolean): boolean {
 }
 
 function operator(op: string, v: unknown, x: unknown): boolean {
+  // $veq…$vgte: the relational operator on both sides' padded version strings (=== and == agree on strings).
+  if (/^\$v([lg]te?|eq|ne)$/.test(op)) return operator(op.replace("v", ""), ver(v), ver(x));
   // Relational operators use JavaScript's own coercions (null < 5 is true, "a" < 5 is false), as GrowthBook does.
   switch (op) {
     case "$eq":
@@ -90,20 +86,8 @@ function operator(op: string, v: unknown, x: unknown): boolean {
       return (v as number) > (x as number);
     case "$gte":
       return (v as number) >= (x as number);
-    case "$veq":
-      return ver(v) == ver(x);
-    case "$vne":
-      return ver(v) != ver(x);
-    case "$vlt":
-      return ver(v) < ver(x);
-    case "$vlte":
-      return ver(v) <= ver(x);
-    case "$vgt":
-      return ver(v) > ver(x);
-    case "$vgte":
-      return ver(v) >= ver(x);
     case "$exists":
-      return x ? v != null : v == null;
+      return (v != null) == !!x;
     case "$in":
       return Array.isArray(x) && isIn(v, x);
     case "$nin":
@@ -127,22 +111,16 @@ function operator(op: string, v: unknown, x: unknown): boolean {
     case "$regexi":
       return regex(v, x, true);
     case "$elemMatch": {
-      if (!Array.isArray(v)) return false;
-      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook.
-      const ops = isOps(x);
-      for (const e of v) if (e != null && (ops ? test(x, e) : matches(e, x))) return true;
-      return false;
+      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook
+      // (not when the attribute is no array). `some` skips holes: they are undefined, skipped all the same.
+      const ops = Array.isArray(v) && isOps(x);
+      return Array.isArray(v) && v.some((e) => e != null && (ops ? test(x, e) : matches(e, x)));
     }
   }
   return false; // unknown operator, including $inGroup/$notInGroup (see the header)
 }
 
-// $all/$alli: every listed condition matches some element. for-of visits holes, like GrowthBook's indexed loops.
-function allIn(v: unknown, x: unknown, fold?: boolean): boolean {
-  if (!Array.isArray(x) || !Array.isArray(v)) return false;
-  next: for (const c of x) {
-    for (const e of v) if (test(c, e, fold)) continue next;
-    return false;
-  }
-  return true;
-}
+// $all/$alli: every listed condition matches some element. Spread, so holes are visited as undefined, like
+// GrowthBook's indexed loops (every and some alone would skip them).
+const allIn = (v: unknown, x: unknown, fold?: boolean) =>
+  Array.isArray(x) && Array.isArray(v) && [...x].every((c) => [...v].some((e) => test(c, e, fold)));

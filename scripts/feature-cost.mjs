@@ -122,7 +122,7 @@ export const FEATURES = [
       p(BOOT, ".catch(() => ((lost = true), []))", ""),
       p(BOOT, "const fromCache = !!ctx && !net;", "const fromCache = !!ctx;"),
       p(BOOT, "(net || first())", "first()"),
-      p(BOOT, "start(p0, cfg, ctx!, begun, lost);", "start(p0, cfg, ctx!, begun);"),
+      p(BOOT, "start(p0, config!, ctx!, begun, lost);", "start(p0, config!, ctx!, begun);"),
       p(SESSION, "let lost = false;\n", ""),
       p(SESSION, ", l: boolean) => {", ") => {"),
       p(SESSION, ", (lost = l)", ""),
@@ -190,7 +190,7 @@ const TOGETHER = [
     when: ["prehide", "marker"],
     patches: [
       p(BOOT, "    mark(site, c);\n  }\n", "  }\n"),
-      p(BOOT, "    mark(site, c);\n    if (c.v", "    if (c.v"),
+      p(BOOT, "    mark(site, c);\n    // Content only", "    // Content only"),
       p(STORE, "  mark(site);\n", ""),
     ],
   },

@@ -23,7 +23,8 @@ export const finish = (i: ReadyInfo | undefined) => {
 /** Re-decides without a reload. Before the first decision is done, it runs right after it. */
 export const refresh = (hide?: boolean) => {
   if (!info) return void (pendingRefresh = true);
-  if (config && profile) render(hide ? Date.now() + config.timeout : Infinity, hide).then(finish, warn);
+  // A profile means a session (boot.ts starts both at once; forget() ends both).
+  if (profile) render(hide ? Date.now() + config!.timeout : Infinity, hide).then(finish, warn);
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the page passes anything; each command checks its own arguments

@@ -12,10 +12,13 @@ export const inserted = new WeakSet<Node>();
 // type or text changes can execute). Outside HTML (svg, math) nothing is changed either.
 const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSCRIPT)$/;
 
-/** `el` may be any element: only one in the HTML namespace gets past the first check to its HTML members. */
+/**
+ * `el` may be any element: only an HTMLElement (the HTML namespace, as the page's own window knows it) gets past
+ * the first check to its HTML members. (An element another window created, moved into the page, stays as it is.)
+ */
 export function applyChange(el: HTMLElement, c: Change): Revert {
   // A redirect has no element to change (changes.ts follows it).
-  if (c.type == "redirect" || UNSAFE.test(el.tagName) || el.namespaceURI != "http://www.w3.org/1999/xhtml") return () => {};
+  if (c.type == "redirect" || UNSAFE.test(el.tagName) || !(el instanceof HTMLElement)) return () => {};
   // Reverts put back the original only where the element still shows Facet's value: what a framework
   // rendered there since is the page's own content.
   if (c.type == "text" || c.type == "html") {

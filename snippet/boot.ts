@@ -67,7 +67,7 @@ export const boot = async () => {
   // often is): the cache is refreshed in the background for the next page view.
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
   // the geo and company records (both changed in the same release): fetching a new one overwrites them.
-  let ctx = ctx0 && config && ctx0.v == config.v && ctx0.device ? ctx0 : undefined;
+  let ctx = ctx0?.device && ctx0.v == config?.v ? ctx0 : undefined;
   const fromCache = !!ctx && !net;
   if (!fromCache) {
     // First visit (or a cache from another version): config and context in parallel, one round trip.
@@ -80,23 +80,22 @@ export const boot = async () => {
     ctx = x.v == c.v ? x : { ...x, server: {} };
     mark(site, c);
   }
-  const cfg = config!;
   // The profile is only taken up now: a route change while Facet was loading left it alone (see
   // navigated), so each page view is recorded once, in order, the landing page first.
-  const begun = content?.v == cfg.v ? content : { v: cfg.v, changes: {} };
-  start(p0, cfg, ctx!, begun, lost);
+  const begun = content?.v == config!.v ? content : { v: config!.v, changes: {} };
+  start(p0, config!, ctx!, begun, lost);
   view(landing, doc.referrer);
   record();
   replay();
   // One write for the page view, and for config and context when they just came from the network.
-  keep(fromCache ? { profile } : { profile, config, context: ctx, content: content?.v == cfg.v ? content : undefined });
-  const deadline = t0 + Math.min(cfg.timeout || 1000, 3000);
+  keep({ profile, ...(!fromCache && { config, context: ctx, content: content?.v == config!.v ? content : undefined }) });
+  const deadline = t0 + Math.min(config!.timeout || 1000, 3000);
   finish(await render(deadline, Date.now() < deadline, fromEdge(doc, begun)));
   // The decision's own changes follow the page from now: the edge's content (the same winners) stays as it is.
   held(true);
   // A route change or a track()/identify() while the first decision was made: decide again now.
   moved() ? navigated() : pendingRefresh && refresh();
-  if (fromCache && (now - (cfg.t || 0) > 60_000 || ctx!.expires < now)) revalidate(cfg, new URL(location.href));
+  if (fromCache && (now - (config!.t || 0) > 60_000 || ctx!.expires < now)) revalidate(config!, new URL(location.href));
 };
 
 // Refreshes the cache off the critical path, for the next page view.
@@ -106,15 +105,21 @@ const revalidate = async (old: Config, url: URL) => {
     if (x.v != c.v || forgotten) return;
     c.t = Date.now();
     mark(site, c);
-    if (c.v == old.v) return keep({ config: c, context: x });
-    const next: CachedContent = { v: c.v, changes: {} };
-    const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
-    if (winners.length)
-      next.changes = await variants(
-        winners.map((w) => w.segment),
-        c,
-        x,
-      );
-    keep({ config: c, context: x, content: next });
+    // Content only for a new version (undefined is not written): its winners', fetched now.
+    let content: CachedContent | undefined;
+    if (c.v != old.v) {
+      const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
+      content = {
+        v: c.v,
+        changes: winners.length
+          ? await variants(
+              winners.map((w) => w.segment),
+              c,
+              x,
+            )
+          : {},
+      };
+    }
+    keep({ config: c, context: x, content });
   } catch {}
 };

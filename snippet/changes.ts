@@ -78,12 +78,12 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
     if (!live.size) observer?.disconnect(), (observer = undefined);
   };
   try {
-    groups.forEach((g) => scan(doc, g));
+    // Followed from its first application on (a group that throws is taken out again by the revert).
+    groups.forEach((g) => (scan(doc, g), live.add(g)));
   } catch (e) {
     revert();
     throw e;
   }
-  groups.forEach((g) => live.add(g));
   if (!observer) {
     (observer = new MutationObserver(observe(doc))).observe(doc.documentElement, { childList: true, subtree: true });
     // The last elements of a page get no next sibling: look again once it is parsed.

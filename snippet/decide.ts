@@ -1,6 +1,7 @@
 // Which segments match and, per experience on this page, which segment's variant wins. Pure.
 import type { PublishedConfig } from "../contract/wire";
 import { evalCondition, REGEX_INPUT_MAX } from "../contract/conditions";
+import { regex } from "../contract/compare";
 
 export interface Winner {
   experience: string;
@@ -10,22 +11,13 @@ export interface Winner {
 
 /**
  * Whether the page is one of `paths`, the anchored regexes the Worker compiled from page patterns (empty: every
- * page). A RegExp, not URLPattern, so every browser agrees. A path longer than the evaluator's regex input bound
- * matches none: the Worker bounds each regex's cost on that many characters.
+ * page). A RegExp, not URLPattern, so every browser agrees: compiled once, by the evaluator's `$regex` (an invalid
+ * one matches nothing). A path longer than the evaluator's regex input bound matches none: the Worker bounds each
+ * regex's cost on that many characters.
  */
 export function onPage(paths: string[], url: URL): boolean {
   const path = url.pathname;
-  return (
-    !paths.length ||
-    (path.length <= REGEX_INPUT_MAX &&
-      paths.some((p) => {
-        try {
-          return new RegExp(p).test(path);
-        } catch {
-          return false;
-        }
-      }))
-  );
+  return !paths.length || (path.length <= REGEX_INPUT_MAX && paths.some((p) => regex(path, p, false)));
 }
 
 /** A config cached before compiled patterns existed has none: its patterns match no page ("$^" needs an empty path)

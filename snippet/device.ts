@@ -9,10 +9,11 @@ export interface Device extends ServerDevice {
 }
 
 export function device(d: ServerDevice, nav: { maxTouchPoints?: number }, win: { innerWidth: number; innerHeight: number }): Device {
-  const touch = !!nav.maxTouchPoints;
+  const points = nav.maxTouchPoints!;
+  const touch = !!points;
   const width = win.innerWidth;
   // iPadOS 13+ Safari asks for desktop sites with a Mac UA; only the touch screen gives it away.
-  const ipad = d.os == "macos" && nav.maxTouchPoints! > 1;
+  const ipad = d.os == "macos" && points > 1;
   return {
     // A touch screen under 768 px wide with a desktop UA (Android's "Desktop site", an unknown UA) is most likely a phone.
     type: ipad ? "tablet" : d.type == "desktop" && touch && width < 768 ? "mobile" : d.type,

@@ -18,7 +18,7 @@ const q = (window as { facet?: { v?: number } }).facet;
 if (!q?.v) {
   install(window as { facet?: unknown });
   hookNavigation();
-  for (const cmd of Array.isArray(q) ? (q as Parameters<typeof run>[0][]) : []) run(cmd);
+  if (Array.isArray(q)) (q as Parameters<typeof run>[0][]).forEach(run);
   boot().catch((e) => {
     warn(e);
     releasePrehide();

@@ -3,16 +3,13 @@
 import { api } from "./session";
 
 export async function getJson<T>(path: string): Promise<T> {
+  // The abort is never cleared: once the answer is read, aborting its request does nothing.
   const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), 10_000);
-  try {
-    // Never more than the page's origin as Referer, whatever the page's own policy.
-    const res = await fetch(api(path), { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin", signal: ctl.signal });
-    // The Worker's error envelope says what is wrong ("Site \"x\" has not been published yet"): that
-    // message is the warning's text, thrown as is.
-    if (!res.ok) throw (await res.json().catch(() => 0))?.error?.message || "HTTP " + res.status;
-    return (await res.json()) as T;
-  } finally {
-    clearTimeout(timer);
-  }
+  setTimeout(() => ctl.abort(), 10_000);
+  // Never more than the page's origin as Referer, whatever the page's own policy.
+  const res = await fetch(api(path), { credentials: "omit", referrerPolicy: "strict-origin-when-cross-origin", signal: ctl.signal });
+  // The Worker's error envelope says what is wrong ("Site \"x\" has not been published yet"): that
+  // message is the warning's text, thrown as is.
+  if (!res.ok) throw (await res.json().catch(() => 0))?.error?.message || "HTTP " + res.status;
+  return (await res.json()) as T;
 }

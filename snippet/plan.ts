@@ -25,7 +25,8 @@ export function plan(
   shown?: Set<string>,
 ): Plan {
   const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
-  const apply = winners.filter((x) => (!applied[x.experience] || revert.includes(x.experience)) && !withheld.has(key(x)));
+  // Not on the page, or another segment is (the one reverted above).
+  const apply = winners.filter((x) => applied[x.experience]?.segment != x.segment && !withheld.has(key(x)));
   return {
     revert_: revert,
     apply_: apply,

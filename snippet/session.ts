@@ -47,8 +47,9 @@ export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site
 
 export const keep = (entries: Parameters<typeof save>[1]) => forgotten || lost || save(site, entries).catch(warn);
 
-/** A page view: recorded in the profile (and its topics' interest scores). */
+/** A page view: recorded in the profile (and its topics' interest scores). Only once the session started (a config). */
 export const view = (url: URL, referrer: string) => {
-  profile = touch(profile, Date.now(), url, referrer);
-  if (config) profile.interests = recordInterests(profile.interests, config.topics || [], url, Date.now());
+  const now = Date.now();
+  profile = touch(profile, now, url, referrer);
+  profile.interests = recordInterests(profile.interests, config!.topics || [], url, now);
 };

@@ -21,7 +21,8 @@ export async function load(site: string, ms: number): Promise<unknown[]> {
   const read = (s: IDBObjectStore) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))));
   return Promise.race([
     Promise.resolve(early).then((d) => (d ? read(d.transaction(STORE_NAME).objectStore(STORE_NAME)) : db("readonly", read))),
-    new Promise<never>((_, reject) => setTimeout(() => reject(Error("IndexedDB timeout")), ms)),
+    // Rejected with no reason: boot.ts only learns that the cache is out of reach (a first visit), and says nothing.
+    new Promise<never>((_, reject) => setTimeout(reject, ms)),
   ]);
 }
 
