@@ -140,7 +140,7 @@ export const FEATURES = [
   },
   {
     id: "edge",
-    name: "edge mode handoff: content without a fetch, held through hydration (15af6b2, 007e584)",
+    name: "edge mode handoff: content without a fetch, held through hydration, provisional winners (15af6b2, 007e584, d819694)",
     patches: [
       p(BOOT, "  const held = hold(doc);\n", ""),
       p(BOOT, "  held(true);\n", ""),
