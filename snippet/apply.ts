@@ -67,7 +67,8 @@ export function applyChange(el: HTMLElement, c: Change): Revert {
   );
 }
 
-const set = (el: Element, name: string, value: string | null) => (value == null ? el.removeAttribute(name) : el.setAttribute(name, value));
+export const set = (el: Element, name: string, value: string | null) =>
+  value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
 
 // An attribute, class or style goes back exactly as the page wrote it (absent, order, spacing) while it
 // still reads as Facet left it; once the page changed it too, only Facet's own part (if any) is undone.

@@ -23,6 +23,11 @@ const live = new Set<Live>();
 /** The first node of each text or html change's content (the element, when empty): what Facet wrote there. */
 const written = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
+/**
+ * Run before each look at the page for changes to follow (edge.ts: a provisional winner's originals put back
+ * on elements parsed since): a change is then applied over the origin's content, never over the edge's.
+ */
+export const before = new Set<() => void>();
 let report: (e: unknown) => void = () => {};
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
@@ -45,6 +50,7 @@ const scan = (doc: Document, g: Live) =>
 // slots can't make Facet spin. Past 500 applications in a second, that change stops following the page
 // (what it applied stays); every other change still gets late-rendered elements.
 const observe = (doc: Document) => () => {
+  before.forEach((f) => f());
   const now = Date.now();
   for (const g of live)
     try {

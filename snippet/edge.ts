@@ -5,7 +5,8 @@
 // A provisional one (`undo`: a device-only segment above it) comes with the origin's content kept in templates:
 // the first decision puts that back and applies its own winner, through render.ts's `applied` like any other.
 import type { CachedContent, Change } from "../contract/wire";
-import { activate, complete } from "./changes";
+import { set } from "./apply";
+import { activate, before, complete } from "./changes";
 import { applied } from "./render";
 import { warn } from "./session";
 
@@ -38,11 +39,12 @@ export const hold = (doc: Document) => {
 const undo = (doc: Document, m: string) => () => {
   const run = () =>
     doc.querySelectorAll(`[${m}]`).forEach((el) => {
-      const t = el as HTMLTemplateElement;
-      complete(t.parentNode, doc) && t.parentNode!.replaceChildren(t.content);
+      const o = JSON.parse(el.getAttribute(m) || "0");
+      if (o) for (const k in o) set(el, k, o[k]);
+      else complete(el.parentNode, doc) && el.parentNode!.replaceChildren((el as HTMLTemplateElement).content);
     });
   run();
-  doc.addEventListener("DOMContentLoaded", run);
+  before.add(run);
 };
 
 /** Adds the edge's changes to `content` when they are of its config version; returns the winners shown (plan.ts keys). */

@@ -117,14 +117,10 @@ describe("decideAtEdge", () => {
   it("decides nothing when only device-dependent segments could match (the origin's page needs no undo)", () => {
     expect(decide([withContent("hero", ["returning", "acme"])])).toEqual([]);
   });
-  it("leaves a provisional winner with a change it can't undo (insert, redirect, attribute, class, style, hide) to the snippet, whole", () => {
+  it("leaves a provisional winner with a change it can't undo (insert, redirect) to the snippet, whole", () => {
     const kinds: Change[] = [
       { type: "insert", selector: "h1", position: "after", html: "<p>x</p>" },
       { type: "redirect", url: "/de" },
-      { type: "attribute", selector: "h1", name: "title", value: "x" },
-      { type: "class", selector: "h1", add: ["x"], remove: [] },
-      { type: "style", selector: "h1", properties: { color: "red" } },
-      { type: "hide", selector: "h1" },
     ];
     for (const [i, c] of kinds.entries()) {
       content[`p${i}`] = { returning: [], germany: [text("h1", "Hallo"), c] };
@@ -132,8 +128,21 @@ describe("decideAtEdge", () => {
       // The same winner with no device-dependent segment above it is decided: every type applies then.
       expect(decide([exp(`p${i}`, ["germany", "returning"])]), c.type).toEqual([`p${i}:germany`]);
     }
-    content.ph = { germany: [text("h1", "Hallo"), { type: "html", selector: "p", value: "<b>x</b>" }] };
-    expect(decide([exp("ph", ["new", "germany"])])).toEqual(["ph:germany (provisional)"]);
+  });
+  it("decides a provisional winner whose changes are text, html, attribute, class, style or hide (undone exactly)", () => {
+    const kinds: Change[] = [
+      { type: "html", selector: "p", value: "<b>x</b>" },
+      { type: "attribute", selector: "h1", name: "title", value: "x" },
+      { type: "class", selector: "h1", add: ["x"], remove: [] },
+      { type: "style", selector: "h1", properties: { color: "red" } },
+      { type: "hide", selector: "h1" },
+    ];
+    for (const [i, c] of kinds.entries()) {
+      content[`u${i}`] = { germany: [text("h1", "Hallo"), c] };
+      expect(decide([exp(`u${i}`, ["new", "germany"])]), c.type).toEqual([`u${i}:germany (provisional)`]);
+    }
+    content.all = { germany: kinds };
+    expect(decide([exp("all", ["returning", "germany"])])).toEqual(["all:germany (provisional)"]);
   });
   it("decides a winner above a device-only segment (lower priority can't win)", () => {
     expect(decide([withContent("hero", ["germany", "returning"])])).toEqual(["hero:germany"]);

@@ -45,10 +45,10 @@ function onPage(paths: string[] | undefined, pages: string[], path: string): boo
   });
 }
 
-// What a provisional winner may hold: the changes undoable.ts carries the origin's content of. The others stay
-// with the snippet (an insert or a redirect can't be taken back; attribute, class, style and hide could, at a
-// cost the snippet's byte budget has no room for: docs/edge.md).
-const UNDOABLE = new Set(["text", "html"]);
+// What a provisional winner may hold: the changes undoable.ts carries the origin's content or attribute values
+// of. The others stay with the snippet: an insert's markup (the snippet has no way to find and remove it) and a
+// redirect can't be taken back (docs/edge.md).
+const UNDOABLE = new Set(["text", "html", "attribute", "class", "style", "hide"]);
 
 /**
  * The winner among segment results listed highest priority first: the first certainly true one, provisional

@@ -4,7 +4,7 @@
 // change that fails is skipped, and the rest of the page streams on.
 import type { Change } from "../../contract/wire";
 import type { EdgeChange, EdgeDecision } from "./decide";
-import { type Open, undoable } from "./undoable";
+import { keepOriginal, type Open, undoable } from "./undoable";
 
 /** Version of the handoff's format (docs/edge.md). 2: provisional winners (`undo`). */
 export const HANDOFF_VERSION = 2;
@@ -17,9 +17,10 @@ const UNSAFE = /^(script|style|link|meta|base|i?frame|object|embed|template|nosc
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 const SPACE = /[\t\n\f\r ]+/;
 
-/** With `mark` (a provisional winner's, text or html only), the change is applied undoably (undoable.ts). */
+/** With `mark` (a provisional winner's: no insert, no redirect), the change is applied undoably (undoable.ts). */
 export function applyAtEdge(el: Element, c: Change, mark?: string, open: Open = new Set()): void {
   if (UNSAFE.test(el.tagName) || (el.namespaceURI && el.namespaceURI != HTML_NS)) return;
+  if (mark && c.type != "text" && c.type != "html" && !keepOriginal(el, c, mark, open)) return;
   switch (c.type) {
     case "text":
     case "html":
@@ -95,6 +96,8 @@ const undoMark = (i: number) => `data-facet-o${i}`;
 const forSnippet = ({ change: c, selectors }: EdgeChange): Change =>
   c.type == "insert" ? { ...c, selector: `${selectors[0]}:not([${INSERTED_AT}])` } : c;
 
+const textual = (c: Change) => c.type == "text" || c.type == "html";
+
 const guarded = (fn: () => void, onError: (e: unknown) => void) => {
   try {
     fn();
@@ -120,7 +123,10 @@ export function edgeRewriter(config: number, decisions: EdgeDecision[], onError:
   const open: Open = new Set();
   decisions.forEach((d, i) => {
     const mark = d.provisional && undoMark(i);
-    for (const { change, selectors } of d.changes)
+    // A provisional winner's attribute changes first: on an element whose content it also changes, they come
+    // before its template opens, and so are not taken for changes inside a template (undoable.ts).
+    const changes = mark ? [...d.changes].sort((a, b) => +textual(a.change) - +textual(b.change)) : d.changes;
+    for (const { change, selectors } of changes)
       for (const selector of selectors)
         rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change, mark || undefined, open), onError) });
   });

@@ -1,8 +1,9 @@
 // Provisional winners (decide.ts, docs/edge.md "Provisional winners"): their changes go into the stream with
 // the origin's content carried on the page, for the snippet to put back exactly when a device-only segment above
 // them wins. Nothing is buffered: HTMLRewriter can't read an element's children, so the origin's children
-// stream on into an inert <template> the browser parses them into, and the new content follows it. Only text
-// and html changes (decide.ts): undoing the other types would cost the snippet more bytes than it has.
+// stream on into an inert <template> the browser parses them into, and the new content follows it. An
+// attribute, class, style or hide change keeps the original values of what it writes in a marker attribute
+// (the start tag's attributes are all HTMLRewriter needs). Not inserts or redirects (decide.ts).
 import type { Change } from "../../contract/wire";
 
 /** Templates opened and not closed yet: the closing markup each element's end tag writes. */
@@ -28,4 +29,47 @@ export function undoable(el: Element, c: Change & { type: "text" | "html" }, mar
   });
   open.add(closer);
   el.prepend(`<template ${mark}>`, { html: true });
+}
+
+/** The attribute an attribute, class, style or hide change writes (lower case, as the DOM names it). */
+export const written = (c: Change) =>
+  c.type == "attribute" ? c.name.toLowerCase() : c.type == "class" ? "class" : c.type == "style" || c.type == "hide" ? "style" : "";
+
+const OTHER_MARK = /^data-facet-o\d+$/;
+// Character references the browser would decode into what ends or escapes a JSON string, or a control
+// character JSON can't hold as is: the named ones (legacy forms without ";" included) and numeric ones.
+const JSON_UNSAFE_NAMED = /&(quot|bsol|tab|newline)/i;
+const NUMERIC = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))/g;
+const jsonUnsafe = (raw: string) =>
+  JSON_UNSAFE_NAMED.test(raw) ||
+  [...raw.matchAll(NUMERIC)].some((m) => {
+    const n = m[1] ? parseInt(m[1], 16) : +m[2]!;
+    return (n > 0 && n < 32) || n == 34 || n == 92;
+  });
+
+/**
+ * Before a provisional winner's attribute, class, style or hide change: adds the original value of the
+ * attribute it writes (null: absent) to the JSON in the element's `mark` attribute, which lists the mark itself
+ * as absent, so that the snippet's restore (snippet/edge.ts) puts every value back and removes the mark. The
+ * first change to an attribute keeps it; later ones of this winner find it kept. The value goes in as
+ * HTMLRewriter reads it, undecoded: the browser decodes the mark's value once, and with it the character
+ * references of the original, as it decoded the original. Returns false where that wouldn't be exact, and the
+ * change is left to the snippet (it applies it if this winner stays): inside another provisional template (its
+ * content is the origin's, put back as it is), an attribute another provisional winner changed on this element
+ * (one restore would put back the other's value), an original holding a reference that decodes into JSON syntax.
+ */
+export function keepOriginal(el: Element, c: Change, mark: string, open: Open): boolean {
+  const name = written(c);
+  if (open.size) return false;
+  for (const [k, v] of el.attributes as Iterable<[string, string]>)
+    if (k != mark && OTHER_MARK.test(k) && Object.hasOwn(JSON.parse(v), name)) return false;
+  const kept = JSON.parse(el.getAttribute(mark) ?? JSON.stringify({ [mark]: null }));
+  if (!Object.hasOwn(kept, name)) {
+    const raw = el.getAttribute(name);
+    if (raw != null && jsonUnsafe(raw)) return false;
+    // As the browser's input stream has it: CR LF and CR as LF; and NUL, in an attribute value, as U+FFFD.
+    kept[name] = raw?.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD") ?? null;
+  }
+  el.setAttribute(mark, JSON.stringify(kept));
+  return true;
 }
