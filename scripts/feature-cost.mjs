@@ -140,7 +140,7 @@ export const FEATURES = [
   },
   {
     id: "edge",
-    name: "edge mode handoff: content without a fetch, held through hydration, provisional winners (15af6b2, 007e584, d819694)",
+    name: "edge mode handoff: content without a fetch, held through hydration, provisional winners (15af6b2, 007e584, d819694, their attribute changes)",
     patches: [
       p(BOOT, "  const held = hold(doc);\n", ""),
       p(BOOT, "  held(true);\n", ""),
@@ -152,6 +152,8 @@ export const FEATURES = [
       p("snippet/plan.ts", ".filter((x) => !shown?.has(key(x)))", ""),
       p(CHANGES, "const revert: Revert = (keep) => {", "const revert: Revert = () => {"),
       p(CHANGES, "        keep ||\n", ""),
+      p(CHANGES, "  before.forEach((f) => f());\n", ""),
+      p(CHANGES, "/**\n * Run before each look at the page", "", "export const before = new Set<() => void>();\n"),
     ],
   },
   {

@@ -45,18 +45,90 @@ describe("edge mode: provisional winners", () => {
     expect(html).not.toContain("undo");
   });
 
-  it("leaves a provisional winner with an attribute, class, style, hide or insert change to the snippet: the origin's page", async () => {
-    for (const c of [
-      { type: "attribute", selector: "a.cta", name: "href", value: "/de" },
-      { type: "class", selector: "a.cta", add: ["de"], remove: [] },
-      { type: "style", selector: "a.cta", properties: { color: "red" } },
-      { type: "hide", selector: "a.cta" },
-      { type: "insert", selector: "a.cta", position: "after", html: "<i>x</i>" },
-    ] as Change[]) {
-      const key = await site([RETURNING, germany([{ type: "text", selector: "#hero", value: "Hallo" }, c])], GEO);
-      const [edge, origin] = await Promise.all([through(key, "/page", { headers: AS_GERMANY }), direct("/page")]);
-      expect(await edge.text(), c.type).toBe(await origin.text());
+  it("leaves a provisional winner with an insert change to the snippet: the origin's page", async () => {
+    const c: Change = { type: "insert", selector: "a.cta", position: "after", html: "<i>x</i>" };
+    const key = await site([RETURNING, germany([{ type: "text", selector: "#hero", value: "Hallo" }, c])], GEO);
+    const [edge, origin] = await Promise.all([through(key, "/page", { headers: AS_GERMANY }), direct("/page")]);
+    expect(await edge.text()).toBe(await origin.text());
+  });
+
+  it("keeps the original value of each attribute an attribute, class, style or hide change writes (null: absent)", async () => {
+    const page = `<a id="a" class="cta big" href="/buy">x</a><b id="b">y</b>`;
+    const cases: [Change[], string][] = [
+      [
+        [{ type: "attribute", selector: "#a", name: "HREF", value: "/de" }],
+        `<a id="a" class="cta big" href="/de" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;href&quot;:&quot;/buy&quot;}">x</a>`,
+      ],
+      [
+        [{ type: "attribute", selector: "#a", name: "title", value: null }],
+        `<a id="a" class="cta big" href="/buy" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;title&quot;:null}">x</a>`,
+      ],
+      [
+        [{ type: "class", selector: "#b", add: ["de"], remove: [] }],
+        `<b id="b" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;class&quot;:null}" class="de">y</b>`,
+      ],
+      [
+        [{ type: "style", selector: "#b", properties: { color: "red" } }],
+        `<b id="b" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;style&quot;:null}" style="color: red !important;">y</b>`,
+      ],
+      [
+        // Two changes to one attribute: the first keeps the original, the second finds it kept.
+        [
+          { type: "hide", selector: "#b" },
+          { type: "style", selector: "#b", properties: { color: "red" } },
+        ],
+        `<b id="b" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;style&quot;:null}" style="display: none !important; color: red !important;">y</b>`,
+      ],
+    ];
+    for (const [changes, want] of cases) expect(await rewrite(page, changes), changes[0]!.type).toContain(want);
+  });
+
+  it("carries originals with quotes, & and < as the browser decodes them; leaves those it can't carry exactly", async () => {
+    const page = `<a id="a" title='say "hi" & <b>' href="/x?a=1&amp;b=2">x</a><a id="r" title="a\r\nb">r</a>`;
+    const html = await rewrite(page, [
+      { type: "attribute", selector: "#a", name: "title", value: "t" },
+      { type: "attribute", selector: "#a", name: "href", value: "/de" },
+      { type: "attribute", selector: "#r", name: "title", value: "t" },
+    ]);
+    // The mark's value decoded as a browser does (" from &quot;, & from &amp;), then read as JSON.
+    const marks = [...html.matchAll(/data-facet-o0="([^"]*)"/g)].map((m) =>
+      JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&")),
+    );
+    expect(marks).toEqual([
+      { "data-facet-o0": null, title: 'say "hi" & <b>', href: "/x?a=1&b=2" },
+      // CR LF is LF in the browser's input stream.
+      { "data-facet-o0": null, title: "a\nb" },
+    ]);
+    // A reference that decodes into JSON syntax (", \\, a control character): that change stays with the snippet.
+    for (const title of ["&quot;", "&QUOT", "&#34;", "&#x5C;", "&#10;", "&Tab;", "&bsol;"]) {
+      const p = `<a id="a" title="${title}">x</a>`;
+      expect(await rewrite(p, [{ type: "attribute", selector: "#a", name: "title", value: "t" }]), title).toBe(p);
     }
+    const ok = `<a id="a" title="&#39;&eacute;">x</a>`;
+    expect(await rewrite(ok, [{ type: "attribute", selector: "#a", name: "title", value: "t" }])).toContain(
+      `data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;title&quot;:&quot;&#39;&eacute;&quot;}"`,
+    );
+  });
+
+  it("leaves an attribute change alone where its restore wouldn't be exact: inside another template, or changed by another", async () => {
+    const page = `<div id="a">x<span id="b" class="x">y</span></div><i id="c" class="z">w</i>`;
+    const html = await rewrite(
+      page,
+      [
+        { type: "html", selector: "#a", value: "<i>A</i>" },
+        { type: "class", selector: "#c", add: ["one"], remove: [] },
+        // Its own content's template opens after its attribute changes: the class change still applies.
+        { type: "text", selector: "#c", value: "W" },
+      ],
+      [
+        { type: "class", selector: "#b", add: ["de"], remove: [] },
+        { type: "class", selector: "#c", add: ["two"], remove: [] },
+      ],
+    );
+    expect(html).toBe(
+      `<div id="a"><template data-facet-o0>x<span id="b" class="x">y</span></template><i>A</i></div>` +
+        `<i id="c" class="z one" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;class&quot;:&quot;z&quot;}"><template data-facet-o0>w</template>W</i>`,
+    );
   });
 
   it("skips elements a template can't hold the original of exactly: void, raw text, optional end tags", async () => {
