@@ -44,6 +44,10 @@ beforeAll(async () => {
         changes: [
           { type: "text", selector: "#hero-headline", value: GERMAN },
           { type: "html", selector: "#tagline", value: "<i>Deutsch</i>" },
+          // Attribute changes, applied at the edge with the originals carried (class and title present, lang absent).
+          { type: "class", selector: "#features", add: ["de"], remove: ["big"] },
+          { type: "attribute", selector: "#features", name: "title", value: "Hallo" },
+          { type: "attribute", selector: "#hero-headline", name: "lang", value: "de" },
         ],
       },
     ],
@@ -62,11 +66,33 @@ async function visitor(): Promise<Visit> {
     route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": "country=DE" } }),
   );
   await recordFrames(page, ["#hero-headline", "#tagline"]);
+  // The changed attributes in each frame, sampled in its animation callbacks (nothing runs between them and the
+  // paint): [class, title] of #features and lang of the headline, null when absent or not parsed yet.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __attrs: string[] };
+    w.__attrs = [];
+    const tick = () => {
+      const f = document.getElementById("features");
+      const h = document.getElementById("hero-headline");
+      if (f && h) w.__attrs.push(JSON.stringify([f.getAttribute("class"), f.getAttribute("title"), h.getAttribute("lang")]));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const v: Visit = { context, page, warnings: [], pageErrors: [], apiRequests: [] };
   watch(v, page);
   return v;
 }
 const URL_DE = () => `${shop()}/override?facet_sim_country=DE`;
+const attrs = (v: Visit): Promise<string[]> => v.page.evaluate(() => (window as unknown as { __attrs: string[] }).__attrs);
+/** The attributes as the origin wrote them (the title's &amp; decoded), and as the German variant changes them. */
+const ORIGIN_ATTRS = JSON.stringify(["list  big", 'say "hi" & <go>', null]);
+const GERMAN_ATTRS = JSON.stringify(["list de", "Hallo", "de"]);
+/** Every attribute of #features and of the headline, in order. */
+const allAttrs = (v: Visit) =>
+  v.page.evaluate(() =>
+    ["features", "hero-headline"].map((id) => [...document.getElementById(id)!.attributes].map((a) => [a.name, a.value])),
+  );
 const seen = (frames: Record<string, string>[], slot: string) => frames.map((f) => f[slot]!).filter((s) => s != "missing");
 
 describe("edge mode: a provisional winner", () => {
@@ -74,7 +100,7 @@ describe("edge mode: a provisional winner", () => {
     const v = await visitor();
     const res = await v.page.goto(URL_DE());
     const html = await res!.text();
-    expect(html).toContain(`<h1 id="hero-headline"><template data-facet-o0>${ORIGIN}</template>${GERMAN}</h1>`);
+    expect(html).toContain(`<template data-facet-o0>${ORIGIN}</template>${GERMAN}</h1>`);
     expect(html).toContain(`"segment":"de","undo":"data-facet-o0"`);
     expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero-o", segment: "de" }]);
     const frames = await framesAfter(v.page, 5);
@@ -82,7 +108,36 @@ describe("edge mode: a provisional winner", () => {
     expect(hero.length).toBeGreaterThan(5);
     expect(hero.every((s) => s == GERMAN)).toBe(true);
     expect(seen(frames, "#tagline").every((s) => s == "Deutsch")).toBe(true);
+    // The edge's attribute changes with the originals carried in the mark, kept in every frame.
+    expect(html).toContain(`<h1 id="hero-headline" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;lang&quot;:null}" lang="de">`);
+    expect(html).toContain(
+      `<ul class="list de" title="Hallo" id="features" data-facet-o0="{&quot;data-facet-o0&quot;:null,&quot;class&quot;:&quot;list  big&quot;,&quot;title&quot;:&quot;say \\&quot;hi\\&quot; &amp; <go>&quot;}">`,
+    );
+    const a = await attrs(v);
+    expect(a.length).toBeGreaterThan(5);
+    expect(a.every((s) => s == GERMAN_ATTRS)).toBe(true);
+    expect(await allAttrs(v)).toEqual([
+      [
+        ["class", "list de"],
+        ["title", "Hallo"],
+        ["id", "features"],
+      ],
+      [
+        ["id", "hero-headline"],
+        ["lang", "de"],
+      ],
+    ]);
     expect(v.pageErrors).toEqual([]);
+    // Applied by the snippet over the restored originals: forget() puts them back exactly.
+    await v.page.evaluate(() => (window as unknown as { facet: { forget(): void } }).facet.forget());
+    expect(await allAttrs(v)).toEqual([
+      [
+        ["class", "list  big"],
+        ["title", 'say "hi" & <go>'],
+        ["id", "features"],
+      ],
+      [["id", "hero-headline"]],
+    ]);
     await v.context.close();
   });
 
@@ -112,6 +167,21 @@ describe("edge mode: a provisional winner", () => {
     expect(await v.page.locator("#tagline").innerHTML()).toBe("Origin <b>tagline</b>");
     expect(await v.page.locator("#hero-headline").innerHTML()).toBe(BACK);
     expect(await v.page.locator("template").count()).toBe(0);
+    // The attributes: the edge's German ones until the snippet decided, then the origin's exactly (absent ones
+    // removed, the mark gone), never anything else.
+    const a = await attrs(v);
+    const restored = a.indexOf(ORIGIN_ATTRS);
+    expect(restored).toBeGreaterThan(0);
+    expect(a.slice(0, restored).every((s) => s == GERMAN_ATTRS)).toBe(true);
+    expect(a.slice(restored).every((s) => s == ORIGIN_ATTRS)).toBe(true);
+    expect(await allAttrs(v)).toEqual([
+      [
+        ["class", "list  big"],
+        ["title", 'say "hi" & <go>'],
+        ["id", "features"],
+      ],
+      [["id", "hero-headline"]],
+    ]);
     expect(v.pageErrors).toEqual([]);
     // forget() puts the origin's page back, exactly.
     await v.page.evaluate(() => (window as unknown as { facet: { forget(): void } }).facet.forget());

@@ -15,12 +15,12 @@ export async function startEdgeSite() {
   let worker = "";
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    // /override: the same page with a second slot (test/e2e/edge-override.test.ts).
+    // /override: the same page with a second slot, and attributes to change (test/e2e/edge-override.test.ts).
     const body =
       path == "/"
         ? page(worker)
         : path == "/override"
-          ? page(worker).replace("<ul", `<h2 id="tagline">Origin <b>tagline</b></h2><ul`)
+          ? page(worker).replace("<ul", `<h2 id="tagline">Origin <b>tagline</b></h2><ul class="list  big" title='say "hi" &amp; <go>'`)
           : null;
     res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
     res.end(body ?? "not found");
