@@ -39,9 +39,12 @@ export const hold = (doc: Document) => {
 const undo = (doc: Document, m: string) => () => {
   const run = () =>
     doc.querySelectorAll(`[${m}]`).forEach((el) => {
-      const o = JSON.parse(el.getAttribute(m) || "0");
-      if (o) for (const k in o) set(el, k, o[k]);
-      else complete(el.parentNode, doc) && el.parentNode!.replaceChildren((el as HTMLTemplateElement).content);
+      // One element at a time, never into the page: a mark the page wrote itself (not JSON) restores nothing.
+      try {
+        const o = JSON.parse(el.getAttribute(m) || "0");
+        if (o) for (const k in o) set(el, k, o[k]);
+        else complete(el.parentNode, doc) && el.parentNode!.replaceChildren((el as HTMLTemplateElement).content);
+      } catch {}
     });
   run();
   before.add(run);

@@ -167,6 +167,9 @@ describe("edge mode: a provisional winner", () => {
     expect(await v.page.locator("#tagline").innerHTML()).toBe("Origin <b>tagline</b>");
     expect(await v.page.locator("#hero-headline").innerHTML()).toBe(BACK);
     expect(await v.page.locator("template").count()).toBe(0);
+    // The page's own element with an attribute of the mark's name (not JSON) is skipped, untouched, and the
+    // restore of the edge's marked elements after it still runs.
+    expect(await v.page.locator("#own").getAttribute("data-facet-o0")).toBe("not json");
     // The attributes: the edge's German ones until the snippet decided, then the origin's exactly (absent ones
     // removed, the mark gone), never anything else.
     const a = await attrs(v);
