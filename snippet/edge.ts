@@ -12,13 +12,17 @@ import { warn } from "./session";
 
 type Handoff = { v: number; config: number; applied: { experience: string; segment: string; undo?: string; changes: Change[] }[] };
 
+// Only a <script> element is the edge's handoff: markup a page lets its users write (a comment, a profile)
+// can't hold one, while an element of any other kind could carry the id (a sanitizer keeps ids).
+const handoff = (doc: Document): Handoff => JSON.parse(doc.querySelector("script#facet-edge")!.textContent!);
+
 /**
  * From boot until the first decision: keeps what the edge applied applied when the page's own scripts rewrite
  * it before the snippet knows its config (hydration at DOMContentLoaded). Returns its release.
  */
 export const hold = (doc: Document) => {
   try {
-    const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
+    const h = handoff(doc);
     // Not the inserts: two groups following the page would each insert into an element it renders anew.
     // Not a provisional winner's: applied again, it would drop the origin's content the edge kept.
     return activate(
@@ -54,7 +58,7 @@ const undo = (doc: Document, m: string) => () => {
 export const fromEdge = (doc: Document, content: CachedContent): Set<string> => {
   const shown = new Set<string>();
   try {
-    const h: Handoff = JSON.parse(doc.getElementById("facet-edge")!.textContent!);
+    const h = handoff(doc);
     if (h.v == 2)
       for (const a of h.applied) {
         // A provisional winner, whatever the config version (its templates are on the page), is on the page as

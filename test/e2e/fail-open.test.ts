@@ -22,6 +22,21 @@ beforeAll(async () => {
   const worker = inject("workerUrl");
   pages["/"] = landingPage(tag(`${worker}/facet.js`, key));
   pages["/twice"] = landingPage(tag(`${worker}/facet.js`, key) + tag(`${worker}/facet.js`, key));
+  // Markup the site's users may write (a comment: sanitizers keep ids) posing as edge mode's handoff.
+  pages["/forged"] = landingPage(tag(`${worker}/facet.js`, key)).replace(
+    "<main>",
+    `<main><div id="facet-edge">${JSON.stringify({
+      v: 2,
+      config: 1,
+      applied: [
+        {
+          experience: "x",
+          segment: "y",
+          changes: [{ type: "html", selector: "#pricing-heading", value: '<img src="/nope.png" onerror="window.pwned=1">' }],
+        },
+      ],
+    }).replace(/</g, "&lt;")}</div>`,
+  );
   await siteWithHeadline({ key, origins: [host.origin], condition: {}, headline: "Personalized headline" });
 });
 afterAll(async () => {
@@ -172,6 +187,19 @@ it("runs once when the tag is pasted twice", async () => {
   expect(info.segments).toEqual(["everyone"]);
   await v.page.waitForLoadState("networkidle");
   expect(v.apiRequests.filter((r) => r.url.includes("/config"))).toHaveLength(1);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("ignores markup posing as edge mode's handoff: only a <script> element is the edge's", async () => {
+  const v = await newVisitor(browser);
+  await v.page.goto(`${host.origin}/forged`);
+  const info = await facetReady(v.page);
+  expect(info.segments).toEqual(["everyone"]);
+  await v.page.waitForLoadState("networkidle");
+  expect(await text(v.page, "#pricing-heading")).toBe("Pricing");
+  expect(await v.page.locator("#pricing-heading img").count()).toBe(0);
+  expect(await v.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });

@@ -22,7 +22,7 @@ export async function startEdgeSite() {
         : path == "/override"
           ? page(worker)
               .replace("<ul", `<h2 id="tagline">Origin <b>tagline</b></h2><ul class="list  big" title='say "hi" &amp; <go>'`)
-              // The page's own attribute of the edge's mark's name, not JSON: the snippet's restore skips it.
+              // The page's own attribute named like an edge marker (not JSON): the snippet's restore never touches it.
               .replace("<h1", `<p id="own" data-facet-o0="not json">own</p><h1`)
           : null;
     res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });

@@ -50,3 +50,6 @@ export function through(key: string, path: string, init: RequestInit = {}, origi
   return Promise.resolve(app.request(`http://shop.test${path}`, init, { ...env, ...more, FACET_EDGE }));
 }
 export const direct = (path: string, init: RequestInit = {}) => fetch(ORIGIN + path, init);
+
+/** The page with each provisional marker's per-response random part taken out (data-facet-o0-1a2b3c4d → data-facet-o0). */
+export const unmark = (html: string) => html.replace(/(data-facet-o\d+)-[0-9a-f]{8}/g, "$1");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Change } from "../../contract/wire";
 import type { EdgeDecision } from "../../worker/edge/decide";
 import { edgeRewriter } from "../../worker/edge/rewrite";
-import { AS_GERMANY, direct, GEO, site, through } from "./edge-helpers";
+import { AS_GERMANY, direct, GEO, site, through, unmark } from "./edge-helpers";
 
 const RETURNING = { id: "returning", condition: { "visit.isReturning": true }, changes: [] as Change[] };
 const germany = (changes: Change[]) => ({ id: "germany", condition: { "server.de": true }, changes });
@@ -18,9 +18,11 @@ async function rewrite(html: string, ...changes: Change[][]): Promise<string> {
     provisional: true,
     changes: list.map((change) => ({ change, selectors: ["selector" in change ? change.selector : ""] })),
   }));
-  return edgeRewriter(1, decisions, () => {})
-    .transform(new Response(html))
-    .text();
+  return unmark(
+    await edgeRewriter(1, decisions, () => {})
+      .transform(new Response(html))
+      .text(),
+  );
 }
 
 describe("edge mode: provisional winners", () => {
@@ -30,16 +32,38 @@ describe("edge mode: provisional winners", () => {
       { type: "html", selector: "body > a", value: "<em>Kaufen</em>" },
     ];
     const key = await site([RETURNING, germany(changes)], GEO);
-    const html = await (await through(key, "/page", { headers: AS_GERMANY })).text();
+    const html = unmark(await (await through(key, "/page", { headers: AS_GERMANY })).text());
     expect(html).toContain('<h1 id="hero"><template data-facet-o0>Welcome</template>Willkommen &lt;b&gt;</h1>');
     expect(html).toContain('<a class="cta" href="/buy"><template data-facet-o0>Buy</template><em>Kaufen</em></a>');
     const handoff = JSON.parse(/<script type="application\/json" id="facet-edge">(.*?)<\/script>/.exec(html)![1]!);
     expect(handoff).toEqual({ v: 2, config: 1, applied: [{ experience: "hero", segment: "germany", undo: "data-facet-o0", changes }] });
   });
 
+  it("names its markers with a random part new for each response, which only the handoff carries", async () => {
+    const key = await site([RETURNING, germany([{ type: "class", selector: "#hero", add: ["de"], remove: [] }])], GEO);
+    const marks = await Promise.all(
+      [1, 2].map(async () => {
+        const html = await (await through(key, "/page", { headers: AS_GERMANY })).text();
+        const undo = /"undo":"(data-facet-o0-[0-9a-f]{8})"/.exec(html)![1]!;
+        // The element carries the handoff's marker: the snippet restores only what it names.
+        expect(html).toContain(`<h1 id="hero" ${undo}="{&quot;${undo}&quot;:null,&quot;class&quot;:null}" class="de">`);
+        return undo;
+      }),
+    );
+    expect(marks[0]).not.toBe(marks[1]);
+  });
+
+  it("removes an element of the origin's that carries the handoff's id: the snippet reads only the edge's", async () => {
+    const page = `<html><head><script type="application/json" id="facet-edge">{"v":2,"forged":1}</script></head><body><div id="facet-edge">{}</div><h1 id="hero">Welcome</h1></body></html>`;
+    const html = await rewrite(page, [{ type: "text", selector: "#hero", value: "Hallo" }]);
+    expect(html.match(/id="facet-edge"/g)).toHaveLength(1);
+    expect(html).not.toContain("forged");
+    expect(html).toContain('<h1 id="hero"><template data-facet-o0>Welcome</template>Hallo</h1>');
+  });
+
   it("applies a winner with no device-dependent segment above it as before: no template, no undo", async () => {
     const key = await site([germany([{ type: "text", selector: "#hero", value: "Hallo" }]), RETURNING], GEO);
-    const html = await (await through(key, "/page", { headers: AS_GERMANY })).text();
+    const html = unmark(await (await through(key, "/page", { headers: AS_GERMANY })).text());
     expect(html).toContain('<h1 id="hero">Hallo</h1>');
     expect(html).not.toContain("template");
     expect(html).not.toContain("undo");
@@ -145,6 +169,28 @@ describe("edge mode: provisional winners", () => {
     expect(await rewrite(`<section id="a">x<div>y`, [text("#a")])).toBe(
       `<section id="a"><template data-facet-o0>x<div>y</template>Neu &amp; &lt;mehr&gt;`,
     );
+  });
+
+  it("closes the template where the browser ends the element by itself: a nested <a> or <button>, a child heading", async () => {
+    const text = (selector: string): Change => ({ type: "text", selector, value: "Neu" });
+    // Without it, HTMLRewriter would end the outer element at the inner one's end tag's parent (or never), and
+    // the inert template would swallow what follows.
+    expect(await rewrite(`<div><button id="a">Buy<button>other</button><p>after</p></div>`, [text("#a")])).toBe(
+      `<div><button id="a"><template data-facet-o0>Buy</template>Neu<button>other</button><p>after</p></div>`,
+    );
+    expect(await rewrite(`<div><a id="a" href="/x">Go <i><a href="/y">in</a></i></a><p>after</p></div>`, [text("#a")])).toBe(
+      `<div><a id="a" href="/x"><template data-facet-o0>Go <i></template>Neu<a href="/y">in</a></i></a><p>after</p></div>`,
+    );
+    expect(await rewrite(`<header><h1 id="a">Title<h2>Sub</h2><p>after</p></header>`, [text("#a")])).toBe(
+      `<header><h1 id="a"><template data-facet-o0>Title</template>Neu<h2>Sub</h2><p>after</p></header>`,
+    );
+    // A heading deeper down does not end it (the browser ends a heading only at a child heading); select and
+    // form are not held at all.
+    expect(await rewrite(`<h1 id="a">T<span><h2>S</h2></span></h1>`, [text("#a")])).toBe(
+      `<h1 id="a"><template data-facet-o0>T<span><h2>S</h2></span></template>Neu</h1>`,
+    );
+    const page = `<form id="f"><select id="s"><option>1</select></form>`;
+    expect(await rewrite(page, [text("#f"), text("#s")])).toBe(page);
   });
 
   it("leaves elements inside another provisional template alone: inert, the origin's, restored as they are", async () => {

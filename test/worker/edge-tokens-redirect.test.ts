@@ -55,6 +55,15 @@ describe("edge mode: redirect", () => {
     }
   });
 
+  it("only redirects a navigation: a page a script fetches (Sec-Fetch-Mode cors) gets the page", async () => {
+    const key = await redirect("/de");
+    const nav = await through(key, "/page", { headers: { ...AS_GERMANY, "sec-fetch-mode": "navigate" }, redirect: "manual" });
+    expect(nav.status).toBe(302);
+    const fetched = await through(key, "/page", { headers: { ...AS_GERMANY, "sec-fetch-mode": "cors" }, redirect: "manual" });
+    expect(fetched.status).toBe(200);
+    expect(await fetched.text()).toContain('"type":"redirect"');
+  });
+
   it("only redirects an HTML page: another answer of the origin passes through", async () => {
     const key = await redirect("/de");
     const res = await through(key, "/missing", { headers: AS_GERMANY, redirect: "manual" });

@@ -6,7 +6,7 @@ import app from "../../worker/index";
 import type { Change } from "../../contract/wire";
 import { writeSiteRecord } from "../../worker/publish/store";
 import { edgeRewriter } from "../../worker/edge/rewrite";
-import { AS_GERMANY, direct, GEO, GERMANY, ORIGIN, site, through } from "./edge-helpers";
+import { AS_GERMANY, direct, GEO, GERMANY, ORIGIN, site, through, unmark } from "./edge-helpers";
 
 describe("edge mode", () => {
   it("applies a geo segment's text change inside the HTML, and tells the snippet", async () => {
@@ -43,7 +43,7 @@ describe("edge mode", () => {
       { type: "html", selector: "p.lead", value: "<em>Neu</em>" },
     ];
     const key = await site([{ id: "germany", condition: { "server.de": true }, changes }], GEO);
-    const html = await (await through(key, "/page", { headers: AS_GERMANY })).text();
+    const html = unmark(await (await through(key, "/page", { headers: AS_GERMANY })).text());
     expect(html).toContain('<p class="lead" style="color: red !important;"><em>Neu</em></p>');
     expect(html).toContain('<a class="cta big" href="/de/kaufen" style="display: none !important;">Buy</a>');
   });
@@ -56,7 +56,7 @@ describe("edge mode", () => {
 
   it("does not decide {visit.count: {$lt: 5}}, which a missing count would make true", async () => {
     const key = await site([{ id: "new", condition: { "visit.count": { $lt: 5 } }, changes: GERMANY.changes }, GERMANY], GEO);
-    const html = await (await through(key, "/page", { headers: AS_GERMANY })).text();
+    const html = unmark(await (await through(key, "/page", { headers: AS_GERMANY })).text());
     // Germany wins only provisionally: the origin's hero is kept for the snippet (edge-provisional.test.ts).
     expect(html).toContain('<h1 id="hero"><template data-facet-o0>Welcome</template>Willkommen &lt;b&gt;</h1>');
     expect(html).toContain('"segment":"germany","undo":"data-facet-o0"');

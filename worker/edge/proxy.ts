@@ -86,7 +86,8 @@ export async function edgeFetch(env: Env, req: Request, route: EdgeRoute): Promi
   if (!rewritable(req, res)) return res;
   const { v, decided } = await (early ?? decide());
   if (!decided.length) return res;
-  const location = edgeRedirect(decided, new URL(req.url));
+  // Only a navigation is redirected: a page fetched by a script (pjax, htmx: Sec-Fetch-Mode cors) gets the page.
+  const location = (req.headers.get("sec-fetch-mode") ?? "navigate") == "navigate" && edgeRedirect(decided, new URL(req.url));
   if (location) {
     // The snippet would leave this page at once: the visitor never gets it. One visitor's answer, no cookie.
     await res.body?.cancel().catch(() => {});

@@ -4,7 +4,7 @@
 // change that fails is skipped, and the rest of the page streams on.
 import type { Change } from "../../contract/wire";
 import type { EdgeChange, EdgeDecision } from "./decide";
-import { keepOriginal, type Open, undoable } from "./undoable";
+import { ENDED_AT, endEarly, keepOriginal, markNonce, type Open, undoable } from "./undoable";
 
 /** Version of the handoff's format (docs/edge.md). 2: provisional winners (`undo`). */
 export const HANDOFF_VERSION = 2;
@@ -73,11 +73,11 @@ export function applyAtEdge(el: Element, c: Change, mark?: string, open: Open = 
  * which segment's changes, with the changes, so the snippet holds them without a fetch and keeps them applied
  * when the page's own scripts re-render those elements.
  */
-export function handoff(config: number, decisions: EdgeDecision[]): string {
+export function handoff(config: number, decisions: EdgeDecision[], nonce: string): string {
   const applied = decisions.map((d, i) => ({
     experience: d.experience,
     segment: d.segment,
-    ...(d.provisional && { undo: undoMark(i) }),
+    ...(d.provisional && { undo: undoMark(i, nonce) }),
     changes: d.changes.map(forSnippet),
   }));
   const json = JSON.stringify({ v: HANDOFF_VERSION, config, applied });
@@ -85,8 +85,12 @@ export function handoff(config: number, decisions: EdgeDecision[]): string {
   return `<script type="application/json" id="${HANDOFF_ID}">${json.replace(/</g, "\\u003c")}</script>`;
 }
 
-/** The markers of the handoff's i-th experience when it is provisional (undoable.ts, snippet/edge.ts). */
-const undoMark = (i: number) => `data-facet-o${i}`;
+/**
+ * The markers of the handoff's i-th experience when it is provisional (undoable.ts, snippet/edge.ts), with this
+ * response's random `nonce`: the snippet writes back what a marker's JSON holds, so no content the origin serves
+ * (a comment's data-* attributes let through by its sanitizer) can know a marker's name in advance.
+ */
+const undoMark = (i: number, nonce: string) => `data-facet-o${i}-${nonce}`;
 
 /**
  * An insert as the snippet takes it over: only on elements the edge did not insert at, so it never inserts
@@ -97,7 +101,6 @@ const forSnippet = ({ change: c, selectors }: EdgeChange): Change =>
   c.type == "insert" ? { ...c, selector: `${selectors[0]}:not([${INSERTED_AT}])` } : c;
 
 const textual = (c: Change) => c.type == "text" || c.type == "html";
-
 const guarded = (fn: () => void, onError: (e: unknown) => void) => {
   try {
     fn();
@@ -107,14 +110,17 @@ const guarded = (fn: () => void, onError: (e: unknown) => void) => {
 };
 
 /** The rewriter for these decisions. `onError` hears each skipped change (logged once by the caller). */
-export function edgeRewriter(config: number, decisions: EdgeDecision[], onError: (e: unknown) => void): HTMLRewriter {
+export function edgeRewriter(config: number, decisions: EdgeDecision[], onError: (e: unknown) => void, nonce = markNonce()): HTMLRewriter {
   const rewriter = new HTMLRewriter();
   let told = false;
   const tell = (write: (html: string) => void) => {
     if (told) return;
     told = true;
-    write(handoff(config, decisions));
+    write(handoff(config, decisions, nonce));
   };
+  // An element of the origin's with the handoff's id is not the edge's: removed, so the snippet reads only this
+  // response's handoff (which HTMLRewriter, writing it, never matches).
+  rewriter.on(`[id="${HANDOFF_ID}"]`, { element: (el) => guarded(() => el.remove(), onError) });
   // At the end of <head>, before any change below it runs; a page without a <head> tag gets it first in <body>.
   rewriter.on("head", {
     element: (el) => guarded(() => el.onEndTag((end) => guarded(() => tell((h) => end.before(h, { html: true })), onError)), onError),
@@ -122,13 +128,16 @@ export function edgeRewriter(config: number, decisions: EdgeDecision[], onError:
   rewriter.on("body", { element: (el) => guarded(() => tell((h) => el.prepend(h, { html: true })), onError) });
   const open: Open = new Set();
   decisions.forEach((d, i) => {
-    const mark = d.provisional && undoMark(i);
+    const mark = d.provisional && undoMark(i, nonce);
     // A provisional winner's attribute changes first: on an element whose content it also changes, they come
     // before its template opens, and so are not taken for changes inside a template (undoable.ts).
     const changes = mark ? [...d.changes].sort((a, b) => +textual(a.change) - +textual(b.change)) : d.changes;
     for (const { change, selectors } of changes)
-      for (const selector of selectors)
+      for (const selector of selectors) {
         rewriter.on(selector, { element: (el) => guarded(() => applyAtEdge(el, change, mark || undefined, open), onError) });
+        if (mark && textual(change))
+          for (const under of ENDED_AT) rewriter.on(selector + under, { element: (el) => guarded(() => endEarly(el, open), onError) });
+      }
   });
   // An element the document ends inside (no end tag, none of an ancestor's): the browser ends it there too.
   rewriter.onDocument({

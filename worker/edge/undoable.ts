@@ -6,14 +6,35 @@
 // (the start tag's attributes are all HTMLRewriter needs). Not inserts or redirects (decide.ts).
 import type { Change } from "../../contract/wire";
 
-/** Templates opened and not closed yet: the closing markup each element's end tag writes. */
-export type Open = Set<{ html: string }>;
+/** Templates opened and not closed yet: the closing markup each element's end tag writes, and its tag. */
+export type Open = Set<{ html: string; tag: string }>;
+
+/** 8 random hex digits, new for each response (crypto.getRandomValues): the markers' part no page can know. */
+export const markNonce = () => [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+const HEADING = /^h[1-6]$/i;
+/**
+ * Start tags at which the browser ends an element by itself (a nested <a>, <button> or <nobr> ends the outer
+ * one; a child heading ends a heading), where HTMLRewriter, matching end tags by name, ends it later or never:
+ * its template would swallow the page after it. Each selector suffix is matched under a provisional element.
+ */
+export const ENDED_AT = [" a", " button", " nobr", ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => ` > ${h}`)];
+
+/** At such a start tag (`child`, under an element whose template is open), the template ends, as the element does. */
+export function endEarly(child: Element, open: Open): void {
+  for (const c of open)
+    if (child.tagName.toLowerCase() == c.tag ? /^(a|button|nobr)$/.test(c.tag) : HEADING.test(c.tag) && HEADING.test(child.tagName)) {
+      child.before(c.html, { html: true });
+      open.delete(c);
+      c.html = "";
+    }
+}
 
 // Where a <template> can't hold the original exactly: raw-text elements would show it as text, and an element
 // whose end tag may be left out (a <p> ends at the next <div>, an <li> at the next <li>) ends where the browser
 // says, not where HTMLRewriter thinks (which may be the parent's end tag, or never).
 const NO_TEMPLATE =
-  /^(textarea|title|xmp|plaintext|noembed|noframes|p|li|dt|dd|option|optgroup|tr|td|th|thead|tbody|tfoot|colgroup|caption|rb|rt|rp|rtc|html|head|body)$/i;
+  /^(textarea|title|xmp|plaintext|noembed|noframes|p|li|dt|dd|option|optgroup|select|form|tr|td|th|thead|tbody|tfoot|colgroup|caption|rb|rt|rp|rtc|html|head|body)$/i;
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Applies a text or html change undoably; `mark` names this experience's templates (the handoff's `undo`). */
@@ -21,11 +42,11 @@ export function undoable(el: Element, c: Change & { type: "text" | "html" }, mar
   // Inside another provisional template: inert markup, the origin's, which its restore puts back as it is.
   // Not where a template can't hold the original exactly: left to the snippet, which applies it if this winner stays.
   if (open.size || NO_TEMPLATE.test(el.tagName)) return;
-  const closer = { html: `</template>${c.type == "html" ? c.value : escapeText(c.value)}` };
+  const closer = { html: `</template>${c.type == "html" ? c.value : escapeText(c.value)}`, tag: el.tagName.toLowerCase() };
   // Throws on a void or self-closing element before anything is written: the change is skipped (rewrite.ts).
   el.onEndTag((end) => {
     open.delete(closer);
-    end.before(closer.html, { html: true });
+    if (closer.html) end.before(closer.html, { html: true });
   });
   open.add(closer);
   el.prepend(`<template ${mark}>`, { html: true });
@@ -35,7 +56,7 @@ export function undoable(el: Element, c: Change & { type: "text" | "html" }, mar
 export const written = (c: Change) =>
   c.type == "attribute" ? c.name.toLowerCase() : c.type == "class" ? "class" : c.type == "style" || c.type == "hide" ? "style" : "";
 
-const OTHER_MARK = /^data-facet-o\d+$/;
+const OTHER_MARK = /^data-facet-o\d+-[0-9a-f]{8}$/;
 // Character references the browser would decode into what ends or escapes a JSON string, or a control
 // character JSON can't hold as is: the named ones (legacy forms without ";" included) and numeric ones.
 const JSON_UNSAFE_NAMED = /&(quot|bsol|tab|newline)/i;
