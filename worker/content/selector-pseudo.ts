@@ -57,7 +57,7 @@ function formula(c: Cursor, ofSelector: boolean, selectorList: ListParser): Form
   const [, sign, digits, bSign, bDigits, number, word] = m;
   const a = word ? 2 : number ? 0 : (sign === "-" ? -1 : 1) * (digits ? Number(digits) : 1);
   const b = word ? (word.toLowerCase() === "odd" ? 1 : 0) : number ? Number(number) : bDigits ? Number(bSign + bDigits) : 0;
-  if (Math.abs(a) > NTH_MAX || Math.abs(b) > NTH_MAX) c.fail(`An+B numbers above ${NTH_MAX} are not allowed`, start);
+  if (Math.abs(a) > NTH_MAX || Math.abs(b) > NTH_MAX) c.fail(`An+B numbers must be between -${NTH_MAX} and ${NTH_MAX}`, start);
   const spaced = c.skipWs();
   OF.lastIndex = c.pos;
   if (ofSelector && spaced && OF.test(c.src)) {
