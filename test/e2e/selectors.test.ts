@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { launch } from "./browser";
 import { parseSelectorList } from "../../worker/content/selector-parse";
 import { renderSelector } from "../../worker/content/selector-render";
-import { ACCEPTED, NOT_CSS, REFUSED_VALID, UNCLOSED } from "../unit/selector.cases";
+import { ACCEPTED, CUSTOM_PROPERTY_LIKE, NOT_CSS, REFUSED_VALID, UNCLOSED } from "../unit/selector.cases";
 
 let browser: Browser;
 let page: Page;
@@ -55,4 +55,9 @@ it("takes the ones refused by policy only (their refusal is Facet's choice, not 
 it("takes the unclosed ones in querySelectorAll, but not in a style sheet", async () => {
   expect(await refusedByChromium(UNCLOSED, false)).toEqual([]);
   expect(await refusedByChromium(UNCLOSED)).toEqual(UNCLOSED);
+});
+
+it("takes the custom-property-like ones in querySelectorAll, but not in a style sheet", async () => {
+  expect(await refusedByChromium(CUSTOM_PROPERTY_LIKE, false)).toEqual([]);
+  expect(await refusedByChromium(CUSTOM_PROPERTY_LIKE)).toEqual(CUSTOM_PROPERTY_LIKE);
 });

@@ -42,6 +42,9 @@ export const ACCEPTED = [
   ":nth-child(n)",
   ":nth-child(2 of .x, .y)",
   ":nth-last-child(odd of :has(a))",
+  ":nth-child(2n\t+\n1)",
+  // Browsers clamp An+B to 32 bits; up to there the numbers are taken as written.
+  ":nth-child(2147483647n-2147483647)",
   // Nested logical pseudo-classes, :has() with a list of relative selectors.
   "p:not(:not(.a))",
   "p:not(.a .b, .c > .d)",
@@ -54,6 +57,9 @@ export const ACCEPTED = [
   ".-x",
   ".--x",
   "#_a",
+  // `--` then `>` inside an identifier or after # is a name and a combinator (`a--` > `b`), not a CDC token.
+  "a-->b",
+  "#-->a",
 ];
 
 /** Refused, and no browser takes them either (querySelectorAll throws). */
@@ -95,6 +101,19 @@ export const NOT_CSS = [
   ".a\\\nb",
   "a:hover(x)",
   ":contains(a)",
+  // Only CSS whitespace inside An+B, not JS's \s (NBSP, line separator, BOM, ideographic space).
+  ":nth-child(2n\u00a0+\u00a01)",
+  ":nth-child(2n\u2028+1)",
+  ":nth-child(2n\ufeff+1)",
+  ":nth-child(2n\u3000+1)",
+  ":nth-child(2n+1 OF a)",
+  ":nth-child(2n+1 Of a)",
+  // `-->` where an identifier would start is the CDC token.
+  "-->a",
+  "a -->b",
+  ".-->a",
+  "a:not(-->a)",
+  "[x=-->]",
 ];
 
 /** Refused though a browser takes them: state pseudo-classes, pseudo-elements, namespace prefixes, `&`. */
@@ -114,6 +133,16 @@ export const REFUSED_VALID = [
   ":is()",
   ":is(> a)",
   ":has(:is(:has(a)))",
+  // Beyond 32 bits browsers clamp An+B; the edge would write 1e+23n, which HTMLRewriter refuses.
+  ":nth-child(100000000000000000000000n+1)",
+  ":nth-child(n+2147483648)",
+  ":nth-child(-2147483648)",
+  // Type selectors starting with -- : no element has such a name.
+  "--x",
+  "a > --x",
+  ":is(--x)",
+  "a --x:first-child",
+  "--:first-child",
 ];
 
 /**
@@ -121,3 +150,9 @@ export const REFUSED_VALID = [
  * sheet, where a rule follows, they swallow it.
  */
 export const UNCLOSED = ["a[href", 'a[x="b', "a:not(.b", "a\\"];
+
+/**
+ * Refused: a type selector starting with `--` (no element has one) that querySelectorAll takes but a style
+ * sheet drops, reading `--x:first-child {…}` as a custom property declaration.
+ */
+export const CUSTOM_PROPERTY_LIKE = ["--x:first-child", "\\--x:first-child", "-\\-x:first-child", "--x :first-child"];

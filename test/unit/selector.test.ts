@@ -5,14 +5,14 @@ import { selectorProblem } from "../../worker/content/selector";
 import { parseSelectorList } from "../../worker/content/selector-parse";
 import { escapeIdent, renderSelector } from "../../worker/content/selector-render";
 import { edgeSelectors } from "../../worker/edge/selector";
-import { ACCEPTED, NOT_CSS, REFUSED_VALID, UNCLOSED } from "./selector.cases";
+import { ACCEPTED, CUSTOM_PROPERTY_LIKE, NOT_CSS, REFUSED_VALID, UNCLOSED } from "./selector.cases";
 
 describe("selectorProblem", () => {
   it.each(ACCEPTED)("accepts %j", (selector) => {
     expect(selectorProblem(selector)).toBeNull();
   });
 
-  it.each([...NOT_CSS, ...REFUSED_VALID, ...UNCLOSED])("refuses %j", (selector) => {
+  it.each([...NOT_CSS, ...REFUSED_VALID, ...UNCLOSED, ...CUSTOM_PROPERTY_LIKE])("refuses %j", (selector) => {
     expect(selectorProblem(selector)).toEqual(expect.any(String));
   });
 
@@ -36,6 +36,9 @@ describe("selectorProblem", () => {
     [":first-child(2)", "the pseudo-class :first-child takes no argument"],
     [":not", "not a valid CSS selector: :not needs an argument: :not(…) (at offset 4)"],
     [":has(p:has(a))", ":has() inside :has() is not allowed"],
+    [":nth-child(100000000000000000000000n+1)", "not a valid CSS selector: An+B numbers must be between -2147483647 and 2147483647 (at offset 11)"],
+    ["a > --x:first-child", 'no element is named "--x" (a type selector cannot start with --)'],
+    ["a -->b", 'not a valid CSS selector: expected a selector but found "-" (at offset 2)'],
   ])("says why %j is refused", (selector, message) => {
     expect(selectorProblem(selector)).toEqual(message);
   });
@@ -86,6 +89,8 @@ describe("edgeSelectors on tricky input", () => {
     ["[data-x='a]b']", ['[data-x="a]b"]']],
     ["li:NTH-CHILD(odd)", ["li:nth-child(2n+1)"]],
     ["p:not(.a)", ["p:not(.a)"]],
+    ["#-->a", ["#-- > a"]],
+    [":nth-child(2147483647n-2147483647)", [":nth-child(2147483647n-2147483647)"]],
   ])("%j is applied at the edge as %j", (source, parts) => {
     expect(edgeSelectors(source)).toEqual(parts);
   });
@@ -102,6 +107,7 @@ describe("edgeSelectors on tricky input", () => {
     "*|a",
     "p::before",
     "a[href",
+    ":nth-child(100000000000000000000000n+1)",
   ])("%j is left to the snippet", (source) => {
     expect(edgeSelectors(source)).toBeNull();
   });

@@ -49,19 +49,23 @@ export class Cursor {
     const next = this.src[at + 1];
     return this.src[at] === "\\" && next !== undefined && !NEWLINE.test(next);
   }
-  /** Whether an identifier starts at `at`: `-` and a name start, `--`, a name start or an escape. */
-  startsIdent(at = this.pos): boolean {
+  /**
+   * Whether an identifier starts at `at`: `-` and a name start, `--`, a name start or an escape. But `-->`
+   * is the CDC token, not an identifier (browsers refuse `a -->b`), except after `#`, where a hash token
+   * takes any name characters (`#-->a` is `#--` > `a`).
+   */
+  startsIdent(at = this.pos, hash = false): boolean {
     const c = this.src[at] ?? "";
     if (c === "-") {
       const d = this.src[at + 1] ?? "";
-      return isNameStart(d) || d === "-" || this.escapeAt(at + 1);
+      return isNameStart(d) || (d === "-" && (hash || this.src[at + 2] !== ">")) || this.escapeAt(at + 1);
     }
     return isNameStart(c) || this.escapeAt(at);
   }
 
-  /** The identifier here, escapes decoded; null (nothing read) when none starts here. */
-  ident(): string | null {
-    if (!this.startsIdent()) return null;
+  /** The identifier here (`hash`: after `#`), escapes decoded; null (nothing read) when none starts here. */
+  ident(hash = false): string | null {
+    if (!this.startsIdent(this.pos, hash)) return null;
     let out = "";
     for (;;) {
       if (this.escapeAt(this.pos)) out += this.escape();

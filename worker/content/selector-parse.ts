@@ -51,7 +51,7 @@ function compound(c: Cursor, combinator: string | undefined): Rule {
     const ch = c.ch;
     if (ch === "#" || ch === ".") {
       c.pos++;
-      const name = c.ident() ?? c.fail(ch === "#" ? "expected an id (an identifier) after #" : "expected a class name after .");
+      const name = c.ident(ch === "#") ?? c.fail(ch === "#" ? "expected an id (an identifier) after #" : "expected a class name after .");
       items.push(ch === "#" ? { type: "Id", name } : { type: "ClassName", name });
     } else if (ch === "[") items.push(attribute(c));
     else if (ch === ":") items.push(pseudo(c, selectorList));

@@ -9,9 +9,13 @@ export type ListParser = (c: Cursor, relative: boolean) => SelectorList;
 
 // Written with one colon, these are still pseudo-elements (CSS 2).
 const LEGACY_ELEMENTS = new Set(["before", "after", "first-line", "first-letter"]);
-// "of" as a whole word (not "offset"), after An+B and whitespace.
-const OF = /of(?![-\w\\]|[^\0-\x7f])/iy;
-const NTH = /([+-]?)(\d*)n(?:\s*([+-])\s*(\d+))?|([+-]?\d+)|(even|odd)/iy;
+// "of" as a whole word (not "offset"), after An+B and whitespace; lowercase only, as Chromium reads it.
+const OF = /of(?![-\w\\]|[^\0-\x7f])/y;
+// CSS whitespace only: JS's \s also takes NBSP, U+2028, U+FEFF, U+3000, which browsers refuse here.
+const NTH = /([+-]?)(\d*)n(?:[ \t\n\r\f]*([+-])[ \t\n\r\f]*(\d+))?|([+-]?\d+)|(even|odd)/iy;
+// Browsers clamp A and B to 32 bits; refused beyond, so that the browser, the edge (which renders the
+// number back) and the stored selector all mean the same formula.
+const NTH_MAX = 2 ** 31 - 1;
 
 export function pseudo(c: Cursor, selectorList: ListParser): Item {
   c.pos++;
@@ -46,12 +50,14 @@ export function pseudo(c: Cursor, selectorList: ListParser): Item {
 }
 
 function formula(c: Cursor, ofSelector: boolean, selectorList: ListParser): Formula {
-  NTH.lastIndex = c.pos;
+  const start = c.pos;
+  NTH.lastIndex = start;
   const m = NTH.exec(c.src) ?? c.fail("expected An+B (2n+1, odd, 3…)");
   c.pos = NTH.lastIndex;
   const [, sign, digits, bSign, bDigits, number, word] = m;
   const a = word ? 2 : number ? 0 : (sign === "-" ? -1 : 1) * (digits ? Number(digits) : 1);
   const b = word ? (word.toLowerCase() === "odd" ? 1 : 0) : number ? Number(number) : bDigits ? Number(bSign + bDigits) : 0;
+  if (Math.abs(a) > NTH_MAX || Math.abs(b) > NTH_MAX) c.fail(`An+B numbers must be between -${NTH_MAX} and ${NTH_MAX}`, start);
   const spaced = c.skipWs();
   OF.lastIndex = c.pos;
   if (ofSelector && spaced && OF.test(c.src)) {

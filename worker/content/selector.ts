@@ -68,6 +68,10 @@ function ruleProblem(rule: Rule, inHas: boolean): string | null {
       if ("namespace" in item && item.namespace) return "namespace prefixes (svg|a, *|a, |a) are not allowed";
       if (item.type === "PseudoElement") return `pseudo-elements (::${item.name}) are not elements a change can target`;
       if (item.type === "NestingSelector") return "the nesting selector & is not allowed";
+      // No element's name can start with `--`; and in a style sheet Chromium reads `--x:first-child {…}`
+      // as a custom property declaration, dropping the anti-flicker rule.
+      if (item.type === "TagName" && item.name.startsWith("--"))
+        return `no element is named "${item.name}" (a type selector cannot start with --)`;
       if (item.type !== "PseudoClass") continue;
       if (!PSEUDO_CLASSES.has(item.name)) {
         if (!STATEFUL.has(item.name)) return `not a valid CSS selector: Unknown pseudo-class: "${item.name}"`;
