@@ -193,6 +193,33 @@ describe("edge mode: provisional winners", () => {
     expect(await rewrite(page, [text("#f"), text("#s")])).toBe(page);
   });
 
+  it("inserts nothing at the edge where a provisional template is open: the snippet inserts it there", async () => {
+    const decisions: EdgeDecision[] = [
+      {
+        experience: "p",
+        segment: "germany",
+        provisional: true,
+        changes: [{ change: { type: "text", selector: "#a", value: "Neu" }, selectors: ["#a"] }],
+      },
+      {
+        experience: "i",
+        segment: "germany",
+        changes: (["inside-start", "inside-end"] as const).map((position) => ({
+          change: { type: "insert", selector: "#a", position, html: `<u>${position}</u>` },
+          selectors: ["#a"],
+        })),
+      },
+    ];
+    const html = unmark(
+      await edgeRewriter(1, decisions, () => {})
+        .transform(new Response(`<div id="a">x<i>badge</i></div>`))
+        .text(),
+    );
+    expect(html).toContain(`<div id="a"><template data-facet-o0>x<i>badge</i></template>Neu</div>`);
+    expect(html).not.toContain("<u>");
+    expect(html).not.toContain("data-facet-edge");
+  });
+
   it("leaves elements inside another provisional template alone: inert, the origin's, restored as they are", async () => {
     const page = `<div id="a">x<span id="b">y</span></div><span id="c">z</span>`;
     const html = await rewrite(

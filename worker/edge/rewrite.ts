@@ -4,6 +4,7 @@
 // change that fails is skipped, and the rest of the page streams on.
 import type { Change } from "../../contract/wire";
 import type { EdgeChange, EdgeDecision } from "./decide";
+import { guarded } from "./guarded";
 import { ENDED_AT, endEarly, keepOriginal, markNonce, type Open, undoable } from "./undoable";
 
 /** Version of the handoff's format (docs/edge.md). 2: provisional winners (`undo`). */
@@ -32,8 +33,9 @@ export function applyAtEdge(el: Element, c: Change, mark?: string, open: Open = 
       el.setInnerContent(c.value, { html: c.type == "html" }); // html was sanitized by the Worker when saved
       return;
     case "insert": {
-      // The DOM's before / after / prepend / append, as the snippet's apply.ts does it; the markup was sanitized
-      // when saved and when published. HTMLRewriter emits it as is: it is never matched by a selector itself.
+      // Not while a provisional template is open (its restore would drop it; unmarked, the snippet inserts it).
+      if (open.size) return;
+      // before / after / prepend / append, as apply.ts; sanitized when saved and published, emitted as is.
       const at = { before: "before", after: "after", "inside-start": "prepend", "inside-end": "append" } as const;
       el[at[c.position]](c.html, { html: true });
       el.setAttribute(INSERTED_AT, "");
@@ -101,13 +103,6 @@ const forSnippet = ({ change: c, selectors }: EdgeChange): Change =>
   c.type == "insert" ? { ...c, selector: `${selectors[0]}:not([${INSERTED_AT}])` } : c;
 
 const textual = (c: Change) => c.type == "text" || c.type == "html";
-const guarded = (fn: () => void, onError: (e: unknown) => void) => {
-  try {
-    fn();
-  } catch (e) {
-    onError(e);
-  }
-};
 
 /** The rewriter for these decisions. `onError` hears each skipped change (logged once by the caller). */
 export function edgeRewriter(config: number, decisions: EdgeDecision[], onError: (e: unknown) => void, nonce = markNonce()): HTMLRewriter {
