@@ -36,7 +36,10 @@ describe("selectorProblem", () => {
     [":first-child(2)", "the pseudo-class :first-child takes no argument"],
     [":not", "not a valid CSS selector: :not needs an argument: :not(…) (at offset 4)"],
     [":has(p:has(a))", ":has() inside :has() is not allowed"],
-    [":nth-child(100000000000000000000000n+1)", "not a valid CSS selector: An+B numbers must be between -2147483647 and 2147483647 (at offset 11)"],
+    [
+      ":nth-child(100000000000000000000000n+1)",
+      "not a valid CSS selector: An+B numbers must be between -2147483647 and 2147483647 (at offset 11)",
+    ],
     ["a > --x:first-child", 'no element is named "--x" (a type selector cannot start with --)'],
     ["a -->b", 'not a valid CSS selector: expected a selector but found "-" (at offset 2)'],
   ])("says why %j is refused", (selector, message) => {
