@@ -1,16 +1,6 @@
 // The audit log: one site's entries (anyone who can read the site) or everything (owners), newest first.
+import type { AuditEntry as Entry } from "../../worker/db/audit-entry";
 import type { Screen } from "./render";
-
-/** One entry of GET /audit (worker/db/audit.ts AuditEntry; declared here: the browser compiles without D1's types). */
-interface Entry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  site: string | null;
-  target: string | null;
-  summary: unknown;
-}
 
 export const auditScreen: Screen = async (ctx) => {
   const site = ctx.query.site;

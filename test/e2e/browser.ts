@@ -2,7 +2,8 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { DB_NAME, STORE_NAME, storageKey } from "../../contract/storage";
 
-export async function launch(): Promise<Browser> {
+/** Headless Chromium, off the network but for loopback; each of `loopback` (edge mode's hosts) resolves there too. */
+export async function launch(...loopback: string[]): Promise<Browser> {
   const executablePath = process.env.FACET_CHROMIUM ?? "/usr/bin/chromium";
   return chromium.launch({
     executablePath,
@@ -15,7 +16,7 @@ export async function launch(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+      `--host-resolver-rules=${loopback.map((h) => `MAP ${h} 127.0.0.1, `).join("")}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     ],
   });
 }
@@ -147,3 +148,23 @@ export const framesAfter = (page: Page, n: number) =>
       await page.waitForFunction((target) => (window as any).__frames.length >= target, now + n, { timeout: 10_000 });
       return frames(page);
     });
+
+/**
+ * Resolves once `segment`'s content for `experience` is in the site's IndexedDB cache and the cache marker in
+ * localStorage: what a repeat visit reads.
+ */
+export const cachedContent = (page: Page, site: string, experience: string, segment: string) =>
+  page.waitForFunction(
+    ([site, experience, segment]) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open("facet");
+        open.onsuccess = () => {
+          const get = open.result.transaction("kv").objectStore("kv").get(`${site}:content`);
+          get.onsuccess = () => resolve(!!get.result?.changes?.[experience]?.[segment] && !!localStorage.getItem(`facet:${site}`));
+          get.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+    [site, experience, segment] as const,
+    { timeout: 10_000 },
+  );

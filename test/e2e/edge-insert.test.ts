@@ -3,8 +3,8 @@
 // stream; the snippet, which then decides the same winner, never inserts it a second time, also when the page
 // re-renders the list from its own state. Per-frame sampling (browser.ts recordFrames), no sleeps.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
-import { facetReady, framesAfter, recordFrames, watch, type Visit } from "./browser";
+import type { Browser } from "playwright-core";
+import { facetReady, framesAfter, launch, recordFrames, watch, type Visit } from "./browser";
 import { admin } from "./admin";
 import { EDGE_SHOP, EDGE_SHOP_HOST } from "../fakes/edge-site";
 
@@ -13,17 +13,7 @@ let browser: Browser;
 const shop = () => inject("workerUrl").replace("127.0.0.1", EDGE_SHOP_HOST);
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.FACET_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      `--host-resolver-rules=MAP ${EDGE_SHOP_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-    ],
-  });
+  browser = await launch(EDGE_SHOP_HOST);
   // The site may exist already: edge-override.test.ts uses it too.
   await admin("POST", "/sites", { key: EDGE_SHOP, name: EDGE_SHOP, origins: [shop()] }).catch(() => {});
   await admin("POST", `/sites/${EDGE_SHOP}/segments`, { id: "germany", name: "Germany", condition: { "geo.country": "DE" } });

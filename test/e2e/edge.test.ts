@@ -2,8 +2,8 @@
 // personalizing the HTML stream. A first visit from a segment the edge can decide paints no frame of the
 // default content; a device-only segment is still the snippet's.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { ageProfile, facetReady, text, watch, type Visit } from "./browser";
+import type { Browser, Page } from "playwright-core";
+import { ageProfile, facetReady, launch, text, watch, type Visit } from "./browser";
 
 const ORIGINAL = "Ship reliable data pipelines in minutes";
 const GERMAN = "Zuverlässige Datenpipelines in Minuten";
@@ -11,18 +11,7 @@ let browser: Browser;
 const edge = () => inject("workerUrl").replace("127.0.0.1", "edge.localhost");
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.FACET_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    // As browser.ts, off the network but for loopback, with edge.localhost on loopback too.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--host-resolver-rules=MAP edge.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ],
-  });
+  browser = await launch("edge.localhost");
 });
 afterAll(async () => {
   await browser?.close();

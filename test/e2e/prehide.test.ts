@@ -2,9 +2,9 @@
 // requestAnimationFrame from before the first paint), never on sleeps: the pre-hide snippet on a repeat visit,
 // its CSS-only release when facet.js never loads, a slow or broken IndexedDB, and a cached SPA route change.
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { prehide } from "../../contract/prehide";
-import { facetReady, frames, framesAfter, launch, newVisitor, recordFrames, type Visit } from "./browser";
+import { cachedContent, facetReady, frames, framesAfter, launch, newVisitor, recordFrames, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
@@ -88,26 +88,10 @@ async function returning(): Promise<Visit> {
   });
   await v.page.goto(`${host.origin}/`);
   expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "home" }]);
-  await cachedContent(v.page);
+  await cachedContent(v.page, key, "hero", "home");
   v.apiRequests.length = 0;
   return v;
 }
-
-const cachedContent = (page: Page) =>
-  page.waitForFunction(
-    (site) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open("facet");
-        open.onsuccess = () => {
-          const get = open.result.transaction("kv").objectStore("kv").get(`${site}:content`);
-          get.onsuccess = () => resolve(!!get.result?.changes?.hero?.home && !!localStorage.getItem(`facet:${site}`));
-          get.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-    key,
-    { timeout: 10_000 },
-  );
 
 const seen = (f: Record<string, string>[], sel: string) => [...new Set(f.map((x) => x[sel]))];
 
@@ -172,7 +156,7 @@ it("a cached SPA route change paints no frame of the app's default and no blank 
   // First visit to /pricing: its content is fetched (and cached); then back home, from the cache.
   await v.page.evaluate(() => (window as any).go("/pricing"));
   await v.page.waitForFunction((s) => document.querySelector(s)?.textContent === "Pricing hero", HERO, { timeout: 10_000 });
-  await cachedContent(v.page);
+  await cachedContent(v.page, key, "hero", "home");
   await v.page.evaluate(() => (window as any).go("/"));
   await v.page.waitForFunction((s) => document.querySelector(s)?.textContent === "Home hero", HERO, { timeout: 10_000 });
   v.apiRequests.length = 0;

@@ -3,9 +3,9 @@
 // page's background while hidden. The screencast may skip frames, so the check is one-sided: a red screencast
 // frame means the rAF sampling must have counted a default frame; no default frame sampled means no red frame.
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { prehide } from "../../contract/prehide";
-import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
+import { cachedContent, facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 import { markDefault, recordScreencast, slotColours } from "./screencast";
@@ -42,23 +42,6 @@ afterAll(async () => {
   await host?.close();
 });
 
-/** Resolves once the content is in IndexedDB and the cache marker in localStorage (what a repeat visit reads). */
-const cachedContent = (page: Page) =>
-  page.waitForFunction(
-    (site) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open("facet");
-        open.onsuccess = () => {
-          const get = open.result.transaction("kv").objectStore("kv").get(`${site}:content`);
-          get.onsuccess = () => resolve(!!get.result?.changes?.hero?.everyone && !!localStorage.getItem(`facet:${site}`));
-          get.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-    key,
-    { timeout: 10_000 },
-  );
-
 const heroes = (f: Record<string, string>[]) => f.map((x) => x[HERO] ?? "missing");
 /** "a×3 b×2": a sequence of states, run-length encoded for the log. */
 const runs = (xs: string[]) => {
@@ -77,7 +60,7 @@ it("a repeat visit with pre-hide: neither the rAF samples nor any screencast fra
   const cast = await recordScreencast(v.page);
   await v.page.goto(`${host.origin}/`);
   await facetReady(v.page);
-  await cachedContent(v.page);
+  await cachedContent(v.page, key, "hero", "everyone");
   // The screencast shows the personalized block before the warm-up's frames are dropped: none still in flight.
   await cast.until("personalized");
   cast.reset();

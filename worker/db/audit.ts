@@ -1,12 +1,6 @@
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  site: string | null;
-  target: string | null;
-  summary: unknown;
-}
+import type { AuditEntry } from "./audit-entry";
+
+export type { AuditEntry };
 interface AuditRow {
   id: number;
   at: string;
