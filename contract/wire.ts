@@ -58,6 +58,14 @@ export interface PublishedConfig {
 }
 
 /**
+ * What the upgraded tag's script (/v1/sites/:site/facet.js) inlines: the live config, and the content of every
+ * experience the page view alone decides (each segment's condition over page.* and time.* only, no token in its
+ * content). That content is the same for everyone: the snippet applies it as it runs, before IndexedDB or the
+ * network answers (README "Decided by the page view").
+ */
+export type InlineConfig = PublishedConfig & { pageView?: ExperienceContent };
+
+/**
  * A visitor's server-side context: answered by /context, cached on the device, passed back as `token`.
  * Never the geo.* or company.* attributes themselves: the Worker evaluates those, the browser gets results.
  */

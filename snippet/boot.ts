@@ -6,7 +6,7 @@ import { finish, pendingRefresh, refresh, replay } from "./api";
 import { navigated, moved, record } from "./navigation";
 import { getJson } from "./net";
 import { contextFor, render, variants } from "./render";
-import { doc, forgotten, inline, keep, profile, site, start, view, type Config, type Visitor } from "./session";
+import { doc, forgotten, inline, keep, profile, site, start, view, warn, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
 import { fromEdge, hold } from "./edge";
 import { hideEarly } from "./flicker";
@@ -45,6 +45,15 @@ export const boot = async () => {
       onThisPage(inline).flatMap((e) => e.slots),
       inline.timeout,
     );
+  // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig):
+  // when they are all this page has, they are decided and applied now, before IndexedDB or the network answers,
+  // on a first visit as on a repeat one. This session has no profile and stores nothing: the one started below
+  // takes over, and its decision keeps what is applied (the same winners).
+  const pv = inline?.pageView;
+  if (pv && onThisPage(inline!).every((e) => pv[e.id])) {
+    start(undefined, inline!, { server: {}, device: {} } as unknown as ServerContext, { v: inline!.v, changes: pv }, true);
+    render(t0 + inline!.timeout, true).catch(warn);
+  }
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
   // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
   // visit (and leaves the stored profile alone), never a stall and never a page without personalization.

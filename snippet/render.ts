@@ -9,7 +9,7 @@ import { hideSlots, releasePrehide } from "./flicker";
 import { interestValues } from "./interests";
 import { getJson } from "./net";
 import { key, plan, variantsPath } from "./plan";
-import { config, content, ctx, doc, forgotten, keep, profile, warn, type Config } from "./session";
+import { config, content, ctx, doc, forgotten, keep, profile, warn, type Config, type Visitor } from "./session";
 
 export interface ReadyInfo {
   segments: string[];
@@ -26,10 +26,11 @@ export const withheld = new Set<string>();
 /** Each render's number: a render overtaken by a newer one stops where it is. */
 let generation = 0;
 
-export const contextFor = (url: URL, x: ServerContext, now: number) =>
-  visitorContext(profile!, x, url, doc, now, {
+/** Without a profile (boot.ts's decision by the page view alone), only page context is there to match. */
+export const contextFor = (url: URL, x: ServerContext, now: number, p = profile || ({} as Visitor)) =>
+  visitorContext(p, x, url, doc, now, {
     device: device(x.device, navigator, window),
-    interests: interestValues(profile!.interests, now),
+    interests: interestValues(p.interests, now),
   });
 
 export const variants = async (segments: string[], c: Config, x: ServerContext) =>

@@ -2,12 +2,12 @@
 // the visitor's session (profile, and config, context and content, cached or fetched). Only this module
 // assigns them (others read live bindings): boot.ts starts the session, forget() ends it for good, and
 // nothing is stored after that.
-import type { CachedContent, PublishedConfig, ServerContext } from "../contract/wire";
+import type { CachedContent, InlineConfig, ServerContext } from "../contract/wire";
 import { recordInterests, type InterestScores } from "./interests";
 import { touch, type Profile } from "./profile";
 import { save } from "./store";
 
-export type Config = PublishedConfig & { t?: number };
+export type Config = InlineConfig & { t?: number };
 export type Visitor = Profile & { interests?: InterestScores };
 
 export let profile: Visitor | undefined;

@@ -168,3 +168,32 @@ export const cachedContent = (page: Page, site: string, experience: string, segm
     [site, experience, segment] as const,
     { timeout: 10_000 },
   );
+
+/** An init script: slows IndexedDB's open by 700 ms (?slowidb) or breaks it (?brokenidb), for this page view only. */
+export const idbTrouble = () => {
+  const real = indexedDB.open.bind(indexedDB);
+  if (location.search.includes("brokenidb"))
+    indexedDB.open = () => {
+      throw new Error("IndexedDB is broken here");
+    };
+  if (location.search.includes("slowidb"))
+    indexedDB.open = ((name: string, version?: number) => {
+      const fake: any = {};
+      setTimeout(() => {
+        const r = real(name, version);
+        r.onupgradeneeded = (e) => {
+          fake.result = r.result;
+          fake.onupgradeneeded?.(e);
+        };
+        r.onsuccess = (e) => {
+          fake.result = r.result;
+          fake.onsuccess?.(e);
+        };
+        r.onerror = (e) => {
+          fake.error = r.error;
+          fake.onerror?.(e);
+        };
+      }, 700);
+      return fake;
+    }) as typeof indexedDB.open;
+};

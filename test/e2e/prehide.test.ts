@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { prehide } from "../../contract/prehide";
-import { cachedContent, facetReady, frames, framesAfter, launch, newVisitor, recordFrames, type Visit } from "./browser";
+import { cachedContent, facetReady, frames, framesAfter, idbTrouble, launch, newVisitor, recordFrames, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
@@ -19,35 +19,6 @@ const PRICING = "#pricing-heading";
 // right after pushState, in the same task. Whatever is on the page when that callback ends is painted.
 const app = `<script>window.go=function(p){requestAnimationFrame(function(){history.pushState({},"",p);
 var h=document.createElement("h1");h.id="hero-headline";h.textContent="App default "+p;document.getElementById("hero-headline").replaceWith(h)})}</script>`;
-// Slows IndexedDB's open by 700 ms (?slowidb) or breaks it (?brokenidb), for this page view only.
-const idbTrouble = () => {
-  const real = indexedDB.open.bind(indexedDB);
-  if (location.search.includes("brokenidb"))
-    indexedDB.open = () => {
-      throw new Error("IndexedDB is broken here");
-    };
-  if (location.search.includes("slowidb"))
-    indexedDB.open = ((name: string, version?: number) => {
-      const fake: any = {};
-      setTimeout(() => {
-        const r = real(name, version);
-        r.onupgradeneeded = (e) => {
-          fake.result = r.result;
-          fake.onupgradeneeded?.(e);
-        };
-        r.onsuccess = (e) => {
-          fake.result = r.result;
-          fake.onsuccess?.(e);
-        };
-        r.onerror = (e) => {
-          fake.error = r.error;
-          fake.onerror?.(e);
-        };
-      }, 700);
-      return fake;
-    }) as typeof indexedDB.open;
-};
-
 beforeAll(async () => {
   browser = await launch();
   host = await startHost(pages);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kindOf } from "../../worker/conditions/kind";
+import { kindOf, pageContextOnly } from "../../worker/conditions/kind";
 
 describe("a segment's kind, derived from its condition", () => {
   const table: [condition: unknown, kind: string][] = [
@@ -23,5 +23,22 @@ describe("a segment's kind, derived from its condition", () => {
   ];
   for (const [condition, kind] of table) {
     it(`${JSON.stringify(condition)} → ${kind}`, () => expect(kindOf(condition)).toBe(kind));
+  }
+});
+
+describe("whether the page view alone decides a condition (page.* and time.* only)", () => {
+  const table: [condition: unknown, pageView: boolean][] = [
+    [{ "page.path": "/pricing" }, true],
+    [{ "page.query.utm_campaign": "spring", "time.hour": { $gte: 9 } }, true],
+    [{ $or: [{ "page.path": "/a" }, { $not: { "time.weekday": 0 } }] }, true],
+    [{}, true],
+    [{ "page.path": "/pricing", "visit.isReturning": true }, false],
+    [{ $or: [{ "page.path": "/a" }, { "server.r1": true }] }, false],
+    [{ $and: [{ "page.path": "/a" }, { $not: { "device.type": "mobile" } }] }, false],
+    [{ "utm.last.source": "google" }, false],
+    [{ "constructor.x": 1 }, false],
+  ];
+  for (const [condition, pageView] of table) {
+    it(`${JSON.stringify(condition)} → ${pageView}`, () => expect(pageContextOnly(condition)).toBe(pageView));
   }
 });

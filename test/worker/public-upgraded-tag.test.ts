@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CONTENT, CONTEXT_KEYS, contextFor, HERO_CHANGES, publishedSite, SECRETS } from "./fixtures";
-import { createSite, expectRejected, uniqueKey, visit } from "./helpers";
+import { createExperience, createSegment, createSite, expectRejected, publish, uniqueKey, visit } from "./helpers";
 
 const ALL = "accounts,germany,returning";
 
@@ -22,6 +22,37 @@ describe("GET /v1/sites/:site/facet.js", () => {
     const etag = res.headers.get("etag")!;
     const again = await visit(`/v1/sites/${key}/facet.js`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
+  });
+
+  it("inlines the content of the experiences the page view alone decides, and only theirs", async () => {
+    const { key } = await createSite();
+    await createSegment(key, { id: "pricing", condition: { "page.path": "/pricing" } });
+    await createSegment(key, { id: "mornings", condition: { "time.hour": { $lt: 12 } } });
+    await createSegment(key, { id: "returning", condition: { "visit.isReturning": true } });
+    const text = (selector: string, value: string) => ({ type: "text", selector, value });
+    // Page context only, no token: inlined.
+    await createExperience(key, {
+      id: "hero",
+      variants: [
+        { segment: "pricing", changes: [text("h1", "Pricing hero")] },
+        { segment: "mornings", changes: [text("h1", "Good morning")] },
+      ],
+    });
+    // A segment that needs the profile, or a token the device fills: not inlined.
+    await createExperience(key, {
+      id: "banner",
+      variants: [
+        { segment: "pricing", changes: [text(".banner", "Pricing banner")] },
+        { segment: "returning", changes: [text(".banner", "Welcome back")] },
+      ],
+    });
+    await createExperience(key, { id: "greeting", variants: [{ segment: "pricing", changes: [text(".hi", "Hi {{traits.name|there}}")] }] });
+    await publish(key);
+    const body = await (await visit(`/v1/sites/${key}/facet.js`)).text();
+    const config = await (await visit(`/v1/sites/${key}/config`)).json();
+    const inlined = JSON.parse(body.slice(body.lastIndexOf("})(") + 3, -1));
+    expect(inlined).toEqual({ ...config, pageView: { hero: { pricing: [text("h1", "Pricing hero")], mornings: [text("h1", "Good morning")] } } });
+    for (const s of ["Pricing banner", "Welcome back", "Hi {{"]) expect(body).not.toContain(s);
   });
 
   it("answers 404 for an unknown site or one not published yet", async () => {

@@ -33,15 +33,27 @@ export const GROUP_KINDS: Readonly<Record<string, SegmentKind | "context">> = {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
 
-function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
-  if (!isObject(condition)) return;
+/** Every attribute path a condition names, through its logical lists and negations (operators are skipped). */
+export function attributePaths(condition: unknown, into: Set<string> = new Set()): Set<string> {
+  if (!isObject(condition)) return into;
   for (const [key, value] of Object.entries(condition)) {
-    if (isLogicalList(key)) for (const c of Array.isArray(value) ? value : []) collectKinds(c, into);
-    else if (key == NOT) collectKinds(value, into);
-    else if (!key.startsWith("$")) {
-      const kind = Object.hasOwn(GROUP_KINDS, key.split(".")[0]!) ? GROUP_KINDS[key.split(".")[0]!] : undefined;
-      if (kind && kind != "context") into.add(kind);
-    }
+    if (isLogicalList(key)) for (const c of Array.isArray(value) ? value : []) attributePaths(c, into);
+    else if (key == NOT) attributePaths(value, into);
+    else if (!key.startsWith("$")) into.add(key);
+  }
+  return into;
+}
+
+const groupOf = (path: string) => path.split(".")[0]!;
+
+/** Whether a condition names only page context (page.*, time.*): the page view alone decides it, on any device. */
+export const pageContextOnly = (condition: unknown): boolean =>
+  [...attributePaths(condition)].every((p) => GROUP_KINDS[groupOf(p)] == "context");
+
+function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
+  for (const path of attributePaths(condition)) {
+    const kind = Object.hasOwn(GROUP_KINDS, groupOf(path)) ? GROUP_KINDS[groupOf(path)] : undefined;
+    if (kind && kind != "context") into.add(kind);
   }
 }
 

@@ -15,6 +15,7 @@ import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/publishe
 import { serverContext, visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { servedContent } from "../visitor/served";
+import { inlineConfig } from "../publish/page-view";
 import { verifyContext } from "../visitor/sign";
 import { snippetJs } from "../http/snippet-asset";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
@@ -73,15 +74,15 @@ export const publicRoutes = new Hono<AppEnv>()
     return cachedBody(c, prehide(c.req.param("site")), "public, max-age=3600", "application/javascript; charset=utf-8");
   })
 
-  // The upgraded tag: the snippet with the site's live config inlined, one cacheable response instead of two
-  // requests. Cached for a minute at most (a new version reaches returning visitors within it), ETag / 304.
+  // The upgraded tag: the snippet with the site's live config inlined (and the content of the experiences the
+  // page view alone decides: worker/publish/page-view.ts), one cacheable response instead of two requests. Cached for a minute at most (a new version reaches returning visitors within it), ETag / 304.
   .get("/v1/sites/:site/facet.js", async (c) => {
     const { snap } = await snapshotFor(c);
     const js = await snippetJs(c.env);
     return cachedDerived(
       c,
       snap.config,
-      () => `(function(__facetInline){${js}})(${JSON.stringify(snap.config)})`,
+      () => `(function(__facetInline){${js}})(${JSON.stringify(inlineConfig(snap))})`,
       "public, max-age=60",
       "application/javascript; charset=utf-8",
     );

@@ -1,0 +1,24 @@
+// The experiences the page view alone decides, and their content, for the upgraded tag's script (README
+// "Decided by the page view"). Every segment of such an experience names only page context (page.*, time.*),
+// so the snippet decides it exactly as it runs, before it has the visitor's profile or context; and no change
+// holds a token, which the snippet would fill from a profile it doesn't have yet. Their content is the same for
+// everyone (no server reference gates it), so it may ride in the public, cacheable script.
+import type { ExperienceContent, InlineConfig } from "../../contract/wire";
+import { pageContextOnly } from "../conditions/kind";
+import type { Snapshot } from "../schemas/published";
+
+export function pageViewContent(snap: Snapshot): ExperienceContent {
+  const byPageContext = new Map(snap.config.segments.map((s) => [s.id, pageContextOnly(s.condition)]));
+  const out: ExperienceContent = {};
+  for (const e of snap.config.experiences) {
+    const content = Object.fromEntries(e.segments.map((s) => [s, snap.content[e.id]?.[s] ?? []]));
+    if (e.segments.every((s) => byPageContext.get(s)) && !JSON.stringify(content).includes("{{")) out[e.id] = content;
+  }
+  return out;
+}
+
+/** The upgraded script's inlined object: the config, with the page view's content when there is any. */
+export function inlineConfig(snap: Snapshot): InlineConfig {
+  const pageView = pageViewContent(snap);
+  return Object.keys(pageView).length ? { ...snap.config, pageView } : snap.config;
+}
