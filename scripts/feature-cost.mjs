@@ -145,6 +145,7 @@ export const FEATURES = [
       p(BOOT, "  const held = hold(doc);\n", ""),
       p(BOOT, "  held(true);\n", ""),
       p(BOOT, ", fromEdge(doc, begun)", ""),
+      p(BOOT, ", fromEdge(doc, early)", ""),
       p(RENDER, ", shown?: Set<string>): Promise", "): Promise"),
       p(RENDER, "plan(applied, winners, withheld, has, shown)", "plan(applied, winners, withheld, has)"),
       p(RENDER, " && !shown?.has(key(x))", ""),
@@ -176,6 +177,14 @@ export const FEATURES = [
         'Promise.resolve(early).then((d) => (d ? read(d.transaction(STORE_NAME).objectStore(STORE_NAME)) : db("readonly", read)))',
         'db("readonly", read)',
       ),
+    ],
+  },
+  {
+    id: "page-view",
+    name: "experiences decided by the page view, applied as the upgraded script runs (COMMIT)",
+    patches: [
+      p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
+      p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
     ],
   },
 ];

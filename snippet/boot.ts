@@ -51,8 +51,10 @@ export const boot = async () => {
   // takes over, and its decision keeps what is applied (the same winners).
   const pv = inline?.pageView;
   if (pv && onThisPage(inline!).every((e) => pv[e.id])) {
-    start(undefined, inline!, { server: {}, device: {} } as unknown as ServerContext, { v: inline!.v, changes: pv }, true);
-    render(t0 + inline!.timeout, true).catch(warn);
+    const early = { v: inline!.v, changes: pv };
+    start(undefined, inline!, { server: {}, device: {} } as unknown as ServerContext, early, true);
+    // Behind edge mode, what the edge already shows is not hidden again (its handoff closes the <head>).
+    render(t0 + inline!.timeout, true, fromEdge(doc, early)).catch(warn);
   }
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
   // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
