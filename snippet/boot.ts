@@ -93,7 +93,9 @@ export const boot = async () => {
   }
   // The profile is only taken up now: a route change while Facet was loading left it alone (see
   // navigated), so each page view is recorded once, in order, the landing page first.
+  // The page view's content (InlineConfig) is there for every route of a single-page app too: never fetched.
   const begun = content?.v == config!.v ? content : { v: config!.v, changes: {} };
+  begun.changes = { ...config!.pageView, ...begun.changes };
   start(p0, config!, ctx!, begun, lost);
   view(landing, doc.referrer);
   record();

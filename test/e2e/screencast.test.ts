@@ -28,7 +28,10 @@ beforeAll(async () => {
     );
   pages["/"] = page(`<script>${prehide(key)}</script>`);
   // The install the admin hands out (pre-hide, then the upgraded tag), without the plain tag page() adds.
-  pages["/fast"] = landingPage(slotColours(HERO) + fastInstall(inject("workerUrl"), key)).replace(`>${DEFAULT}<`, `>${markDefault(DEFAULT)}<`);
+  pages["/fast"] = landingPage(slotColours(HERO) + fastInstall(inject("workerUrl"), key)).replace(
+    `>${DEFAULT}<`,
+    `>${markDefault(DEFAULT)}<`,
+  );
   pages["/plain"] = page("");
   await admin("POST", "/sites", { key, name: key, origins: [host.origin] });
   await admin("POST", `/sites/${key}/segments`, { id: "everyone", name: "Everyone", condition: { "page.path": { $regex: "^/" } } });

@@ -83,3 +83,51 @@ it("the plain /facet.js tag on the same site: as before, config ∥ context then
   expect(depth(sent, variants)).toBe(3);
   await v.context.close();
 });
+
+it("experiences the page view alone decides: applied with the script alone, and on a single-page app's route change without a fetch", async () => {
+  const pv = `${key}-pv`;
+  await admin("POST", "/sites", { key: pv, name: pv, origins: [host.origin] });
+  await admin("POST", `/sites/${pv}/segments`, { id: "home", name: "Home", condition: { "page.path": "/pv" } });
+  await admin("POST", `/sites/${pv}/segments`, { id: "pricing", name: "Pricing", condition: { "page.path": "/pv/pricing" } });
+  // One experience per page: the pricing one is not on the landing page, so the context doesn't bring its content.
+  for (const [id, segment, page, value] of [
+    ["hero", "home", "/pv", "Home hero"],
+    ["pricing-hero", "pricing", "/pv/pricing", "Pricing hero"],
+  ])
+    await admin("POST", `/sites/${pv}/experiences`, {
+      id,
+      name: id,
+      pages: [page],
+      variants: [{ segment, changes: [{ type: "text", selector: "#hero-headline", value }] }],
+    });
+  await admin("POST", `/sites/${pv}/publish`);
+  // The app renders the route's own heading right after pushState, in the same task (prehide.test.ts's app).
+  const app = `<script>window.go=function(p){history.pushState({},"",p);var h=document.createElement("h1");h.id="hero-headline";
+h.textContent="App default";document.getElementById("hero-headline").replaceWith(h)}</script>`;
+  pages["/pv"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${pv}/facet.js"></script>`).replace(
+    "</body>",
+    `${app}</body>`,
+  );
+  const v = await newVisitor(browser);
+  const sent = await initiators(await v.context.newCDPSession(v.page));
+  await recordFrames(v.page, ["#hero-headline"]);
+  // The context is answered only once the hero shows its content: a decision waiting for it would never come.
+  await v.page.route("**/context*", async (route) => {
+    await v.page.waitForFunction(() => document.querySelector("#hero-headline")?.textContent === "Home hero", null, { timeout: 10_000 });
+    await route.continue();
+  });
+  await v.page.goto(`${host.origin}/pv`);
+  expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "home" }]);
+  const api = sent.filter((x) => x.url.includes("/v1/sites/")).map((x) => new URL(x.url).pathname);
+  expect(api).toEqual([`/v1/sites/${pv}/facet.js`, `/v1/sites/${pv}/context`]);
+  // Nothing else is asked for afterwards: the pricing route's content came with the script too.
+  v.apiRequests.length = 0;
+  // The frames counted in the route change's own task: every later one is painted after it.
+  const from = await v.page.evaluate(() => ((window as any).go("/pv/pricing"), (window as any).__frames.length));
+  const f = (await framesAfter(v.page, 3)).slice(from).map((x) => x["#hero-headline"]);
+  expect([...new Set(f)]).toEqual(["Pricing hero"]);
+  expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual(["pricing"]);
+  expect(v.apiRequests).toEqual([]);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});

@@ -51,7 +51,10 @@ describe("GET /v1/sites/:site/facet.js", () => {
     const body = await (await visit(`/v1/sites/${key}/facet.js`)).text();
     const config = await (await visit(`/v1/sites/${key}/config`)).json();
     const inlined = JSON.parse(body.slice(body.lastIndexOf("})(") + 3, -1));
-    expect(inlined).toEqual({ ...config, pageView: { hero: { pricing: [text("h1", "Pricing hero")], mornings: [text("h1", "Good morning")] } } });
+    expect(inlined).toEqual({
+      ...config,
+      pageView: { hero: { pricing: [text("h1", "Pricing hero")], mornings: [text("h1", "Good morning")] } },
+    });
     for (const s of ["Pricing banner", "Welcome back", "Hi {{"]) expect(body).not.toContain(s);
   });
 
