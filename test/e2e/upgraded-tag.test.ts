@@ -123,7 +123,10 @@ h.textContent="App default";document.getElementById("hero-headline").replaceWith
   // Nothing else is asked for afterwards: the pricing route's content came with the script too.
   v.apiRequests.length = 0;
   // The frames counted in the route change's own task: every later one is painted after it.
-  const from = await v.page.evaluate(() => ((window as any).go("/pv/pricing"), (window as any).__frames.length));
+  const from = await v.page.evaluate(() => {
+    (window as any).go("/pv/pricing");
+    return (window as any).__frames.length as number;
+  });
   const f = (await framesAfter(v.page, 3)).slice(from).map((x) => x["#hero-headline"]);
   expect([...new Set(f)]).toEqual(["Pricing hero"]);
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual(["pricing"]);

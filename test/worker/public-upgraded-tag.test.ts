@@ -49,7 +49,7 @@ describe("GET /v1/sites/:site/facet.js", () => {
     await createExperience(key, { id: "greeting", variants: [{ segment: "pricing", changes: [text(".hi", "Hi {{traits.name|there}}")] }] });
     await publish(key);
     const body = await (await visit(`/v1/sites/${key}/facet.js`)).text();
-    const config = await (await visit(`/v1/sites/${key}/config`)).json();
+    const config = (await (await visit(`/v1/sites/${key}/config`)).json()) as Record<string, unknown>;
     const inlined = JSON.parse(body.slice(body.lastIndexOf("})(") + 3, -1));
     expect(inlined).toEqual({
       ...config,
