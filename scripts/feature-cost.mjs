@@ -185,6 +185,7 @@ export const FEATURES = [
     patches: [
       p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
+      p(BOOT, "  begun.changes = { ...config!.pageView, ...begun.changes };\n", ""),
     ],
   },
 ];
