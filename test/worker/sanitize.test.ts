@@ -34,6 +34,17 @@ const cases: [string, string, string][] = [
     '<div aria-label="Label" role="note">d</div>',
   ],
   ["removes javascript: links", '<a href="javascript:alert(1)">go</a>', "<a>go</a>"],
+  // A token filled later (from the visitor's URL, or the IP data) must not be able to choose the scheme.
+  [
+    "removes a link whose scheme a token would decide, fallback included",
+    '<a href="{{page.query.next}}">a</a><a href=" {{utm.source|/}}">b</a><a href="java{{x}}">c</a><a href="{{x|javascript:alert(1)}}">d</a>',
+    "<a>a</a><a>b</a><a>c</a><a>d</a>",
+  ],
+  [
+    "keeps tokens after the scheme, or in a relative URL",
+    '<a href="https://{{company.domain}}/x">a</a><a href="/signup?src={{utm.source}}">b</a><a href="?ref={{utm.source}}">c</a><img src="./{{x}}.png" alt="">',
+    '<a href="https://{{company.domain}}/x">a</a><a href="/signup?src={{utm.source}}">b</a><a href="?ref={{utm.source}}">c</a><img src="./{{x}}.png" alt="">',
+  ],
   ["removes javascript: however it is cased or padded", '<a href="  JaVaScRiPt:alert(1)">go</a>', "<a>go</a>"],
   [
     "removes javascript: split by a raw tab or newline",

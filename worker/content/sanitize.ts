@@ -5,7 +5,7 @@
 // No script, event handler, frame, svg/math or javascript: URL survives. Unknown-but-harmless tags are
 // unwrapped (their text stays).
 import { tokenize } from "./html-tokenizer";
-import { isSafeUrl } from "./url";
+import { isSafeUrl, tokenDecidesScheme } from "./url";
 
 export { isSafeUrl };
 
@@ -47,7 +47,9 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 function attributes(tag: string, attrs: [string, string][]): string {
   const kept = attrs.filter(
-    ([name, value]) => isAllowedAttribute(tag, name) && (!URL_ATTRS.has(name) || value.split(",").every((part) => isSafeUrl(part.trim()))),
+    ([name, value]) =>
+      isAllowedAttribute(tag, name) &&
+      (!URL_ATTRS.has(name) || value.split(",").every((part) => isSafeUrl(part.trim()) && !tokenDecidesScheme(part.trim()))),
   );
   // A link that opens another browsing context must not hand it `window.opener`.
   const target = kept

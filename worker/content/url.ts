@@ -38,6 +38,18 @@ export function isScriptUrl(value: string): boolean {
   return scheme === "javascript" || scheme === "vbscript" || scheme === "data";
 }
 
+/**
+ * Whether a content token (`{{utm.source}}`, filled later with what the visitor's URL or the IP data says) can
+ * decide the URL's scheme: one that comes before anything fixing it (a scheme's ":", or a leading "/", "#", "?"
+ * or "."). Filled with `javascript:…`, such a link would run script.
+ */
+export function tokenDecidesScheme(value: string): boolean {
+  const at = value.indexOf("{{");
+  if (at < 0) return false;
+  const before = decodeEntities(value.slice(0, at)).replace(invisible, "");
+  return !before.includes(":") && !/^[/#?.]/.test(before);
+}
+
 /** Relative URLs and http(s), mailto and tel only. */
 export function isSafeUrl(value: string): boolean {
   const scheme = schemeOf(decodeEntities(value));
