@@ -181,11 +181,12 @@ export const FEATURES = [
   },
   {
     id: "page-view",
-    name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes (7b3c7f4, 67c331f)",
+    name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes, kept on a failure (7b3c7f4, 67c331f, HEAD)",
     patches: [
       p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
       p(BOOT, "  begun.changes = { ...config!.pageView, ...begun.changes };\n", ""),
+      p("snippet/index.ts", "applied: appliedNow()", "applied: []"),
     ],
   },
 ];

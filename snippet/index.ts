@@ -8,6 +8,7 @@ import { finish, install, run } from "./api";
 import { boot } from "./boot";
 import { releasePrehide } from "./flicker";
 import { hookNavigation } from "./navigation";
+import { appliedNow } from "./render";
 import { warn } from "./session";
 
 export type { ReadyInfo } from "./render";
@@ -22,6 +23,7 @@ if (!q?.v) {
   boot().catch((e) => {
     warn(e);
     releasePrehide();
-    finish({ segments: [], applied: [], source: "none" });
+    // What the upgraded script's own content put on the page before the failure stays, and is said (boot.ts).
+    finish({ segments: [], applied: appliedNow(), source: "none" });
   });
 }

@@ -21,6 +21,8 @@ export interface ReadyInfo {
 /** What is on the page now: experience id → the segment whose changes are applied, and their revert (the
  * edge's provisional winners start here, snippet/edge.ts). */
 export let applied: Record<string, { segment: string; revert_: Revert }> = {};
+/** What is on the page now, as ReadyInfo's `applied` lists it. */
+export const appliedNow = () => Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
 /** Winners whose content came too late for this page view: not swapped in until the next one. */
 export const withheld = new Set<string>();
 /** Each render's number: a render overtaken by a newer one stops where it is. */
@@ -92,6 +94,6 @@ export const render = async (deadline = Infinity, hide = false, shown?: Set<stri
     if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", release);
     else release(), clearTimeout(timer as unknown as number); // false clears nothing: no timer has id 0
   }
-  const list = Object.keys(applied).map((e) => ({ experience: e, segment: applied[e]!.segment }));
+  const list = appliedNow();
   return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch_.length ? "network" : "cache" };
 };

@@ -134,3 +134,25 @@ h.textContent="App default";document.getElementById("hero-headline").replaceWith
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
+
+it("a context request that fails leaves what the page view decided on the page, and facet.ready says so", async () => {
+  const site = `${key}-pvfail`;
+  await admin("POST", "/sites", { key: site, name: site, origins: [host.origin] });
+  await admin("POST", `/sites/${site}/segments`, { id: "campaign", name: "Campaign", condition: { "page.query.utm_campaign": "spring" } });
+  await admin("POST", `/sites/${site}/experiences`, {
+    id: "hero",
+    name: "Hero",
+    variants: [{ segment: "campaign", changes: [{ type: "text", selector: "#hero-headline", value: "Spring offer" }] }],
+  });
+  await admin("POST", `/sites/${site}/publish`);
+  pages["/pvfail"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${site}/facet.js"></script>`);
+  const v = await newVisitor(browser);
+  await v.page.route("**/context*", (route) => route.fulfill({ status: 503, body: "down" }));
+  await v.page.goto(`${host.origin}/pvfail?utm_campaign=spring`);
+  expect(await facetReady(v.page)).toEqual({ segments: [], applied: [{ experience: "hero", segment: "campaign" }], source: "none" });
+  expect(await v.page.locator("#hero-headline").innerText()).toBe("Spring offer");
+  // Facet's one warning names the failure (beside the browser's own line for the 503); nothing is thrown.
+  expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual(["facet: showing original content: HTTP 503"]);
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
