@@ -1,6 +1,8 @@
 // A site's experiences: what each changes, for which segments, on which pages.
+import { decidedByPageView } from "../../worker/conditions/kind";
 import { canEdit } from "./load";
 import type { Screen } from "./render";
+import type { Segment } from "./segments";
 
 export interface Experience {
   id: string;
@@ -26,8 +28,16 @@ export const experiencesScreen: Screen = async (ctx) => {
   const site = ctx.params.site!;
   const [{ experiences }, { segments }] = await Promise.all([
     ctx.get<{ experiences: Experience[] }>(`/sites/${site}/experiences`),
-    ctx.get<{ segments: unknown[] }>(`/sites/${site}/segments`),
+    ctx.get<{ segments: Segment[] }>(`/sites/${site}/segments`),
   ]);
+  const conditions = new Map(segments.map((s) => [s.id, s.condition]));
+  // As publishing chooses the experiences whose content rides in the upgraded script (worker/publish/page-view.ts).
+  const instant = (e: Experience) =>
+    e.variants.every((v) => conditions.has(v.segment)) &&
+    decidedByPageView(
+      e.variants.map((v) => conditions.get(v.segment)),
+      e.variants.map((v) => v.changes),
+    );
   const edit = canEdit(ctx.me);
   const newLink = `/admin/sites/${site}/experiences/new`;
   return {
@@ -75,6 +85,17 @@ export const experiencesScreen: Screen = async (ctx) => {
                   </td>
                   <td>
                     <span class={`status status-${e.status}`}>{e.status}</span>
+                    {instant(e) ? (
+                      <>
+                        {" "}
+                        <span
+                          class="tag"
+                          title="Decided by the page view alone (page.* and time.* conditions, no tokens): with the upgraded tag it is applied as soon as the script runs, with no request and no wait for the visitor's stored data."
+                        >
+                          instant
+                        </span>
+                      </>
+                    ) : null}
                     {scheduled(e) ? (
                       <>
                         {" "}

@@ -93,6 +93,47 @@ describe("renderScreen", () => {
     expect(out.html).toContain("The API&#39;s &lt;reason&gt;");
   });
 
+  it("marks the experiences the page view alone decides as instant (as publishing inlines them)", async () => {
+    const seg = (id: string, condition: unknown) => ({
+      id,
+      name: id,
+      kind: "behavioral",
+      condition,
+      priority: 1,
+      version: 1,
+      updatedAt: "",
+    });
+    const exp = (id: string, segment: string, value: string) => ({
+      id,
+      name: id,
+      status: "live",
+      pages: [],
+      variants: [{ segment, changes: [{ type: "text", selector: "h1", value }] }],
+      version: 1,
+      updatedAt: "",
+    });
+    const { get } = fakeApi({
+      "/me": [200, OWNER],
+      "/sites/shop/segments": [
+        200,
+        { segments: [seg("campaign", { "page.query.utm_campaign": "spring" }), seg("returning", { "visit.isReturning": true })] },
+      ],
+      "/sites/shop/experiences": [
+        200,
+        {
+          experiences: [
+            exp("by-url", "campaign", "Spring offer"),
+            exp("by-profile", "returning", "Welcome back"),
+            exp("with-token", "campaign", "Hi {{traits.name|there}}"),
+          ],
+        },
+      ],
+    });
+    const out = (await renderScreen(where("/admin/sites/shop/experiences"), get)) as Extract<Rendered, { html: string }>;
+    const rows = out.html.split("<tr>").slice(2);
+    expect(rows.map((r) => r.includes(">instant</span>"))).toEqual([true, false, false]);
+  });
+
   it("shows a network failure as the error screen, not a crash", async () => {
     const get = apiReader(() => Promise.reject(new TypeError("Failed to fetch")));
     const out = (await renderScreen(where("/admin/account"), get)) as Extract<Rendered, { html: string }>;

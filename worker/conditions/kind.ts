@@ -50,6 +50,14 @@ const groupOf = (path: string) => path.split(".")[0]!;
 export const pageContextOnly = (condition: unknown): boolean =>
   [...attributePaths(condition)].every((p) => GROUP_KINDS[groupOf(p)] == "context");
 
+/**
+ * Whether the page view alone decides an experience (README "Decided by the page view"): each of its segments'
+ * conditions names only page context, and no change holds a token (the snippet fills those from the profile).
+ * Publishing inlines such experiences' content in the upgraded script; the admin marks them.
+ */
+export const decidedByPageView = (conditions: unknown[], changes: unknown): boolean =>
+  conditions.every(pageContextOnly) && !JSON.stringify(changes).includes("{{");
+
 function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
   for (const path of attributePaths(condition)) {
     const kind = Object.hasOwn(GROUP_KINDS, groupOf(path)) ? GROUP_KINDS[groupOf(path)] : undefined;

@@ -4,15 +4,17 @@
 // holds a token, which the snippet would fill from a profile it doesn't have yet. Their content is the same for
 // everyone (no server reference gates it), so it may ride in the public, cacheable script.
 import type { ExperienceContent, InlineConfig } from "../../contract/wire";
-import { pageContextOnly } from "../conditions/kind";
+import { decidedByPageView } from "../conditions/kind";
 import type { Snapshot } from "../schemas/published";
 
 export function pageViewContent(snap: Snapshot): ExperienceContent {
-  const byPageContext = new Map(snap.config.segments.map((s) => [s.id, pageContextOnly(s.condition)]));
+  const conditions = new Map(snap.config.segments.map((s) => [s.id, s.condition]));
   const out: ExperienceContent = {};
   for (const e of snap.config.experiences) {
     const content = Object.fromEntries(e.segments.map((s) => [s, snap.content[e.id]?.[s] ?? []]));
-    if (e.segments.every((s) => byPageContext.get(s)) && !JSON.stringify(content).includes("{{")) out[e.id] = content;
+    const list = e.segments.map((s) => conditions.get(s));
+    // A segment missing from the config (never, as published) would read as a condition over nothing.
+    if (!list.includes(undefined) && decidedByPageView(list, content)) out[e.id] = content;
   }
   return out;
 }
