@@ -185,8 +185,10 @@ export const FEATURES = [
     patches: [
       p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
-      p(BOOT, "  begun.changes = { ...config!.pageView, ...begun.changes };\n", ""),
+      p(BOOT, "  for (const e in config!.pageView) begun.changes[e] = { ...config!.pageView[e], ...begun.changes[e] };\n", ""),
       p("snippet/index.ts", "applied: appliedNow()", "applied: []"),
+      p("snippet/index.ts", "    still();\n", ""),
+      p("snippet/edge.ts", "applied[a.experience] ||= {", "applied[a.experience] = {"),
     ],
   },
 ];

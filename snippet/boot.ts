@@ -95,7 +95,7 @@ export const boot = async () => {
   // navigated), so each page view is recorded once, in order, the landing page first.
   // The page view's content (InlineConfig) is there for every route of a single-page app too: never fetched.
   const begun = content?.v == config!.v ? content : { v: config!.v, changes: {} };
-  begun.changes = { ...config!.pageView, ...begun.changes };
+  for (const e in config!.pageView) begun.changes[e] = { ...config!.pageView[e], ...begun.changes[e] };
   start(p0, config!, ctx!, begun, lost);
   view(landing, doc.referrer);
   record();

@@ -23,6 +23,9 @@ const live = new Set<Live>();
 /** The first node of each text or html change's content (the element, when empty): what Facet wrote there. */
 const written = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
+/** Stops following the page: what is applied stays, and can still be reverted (index.ts, after a failure). */
+export const still = () => live.clear();
+
 /**
  * Run before each look at the page for changes to follow (edge.ts: a provisional winner's originals put back
  * on elements parsed since): a change is then applied over the origin's content, never over the edge's.

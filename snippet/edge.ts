@@ -64,7 +64,9 @@ export const fromEdge = (doc: Document, content: CachedContent): Set<string> => 
         // A provisional winner, whatever the config version (its templates are on the page), is on the page as
         // no segment's: the first decision reverts it, in the task that hides what replaces it, and applies its
         // own winner over the origin's content (the same segment's at once: it is shown, its content is here).
-        if (a.undo) applied[a.experience] = { segment: "", revert_: undo(doc, a.undo) };
+        // Read twice when the upgraded tag decided by the page view first (boot.ts): what that decision applied
+        // in the meantime stays, with its own revert.
+        if (a.undo) applied[a.experience] ||= { segment: "", revert_: undo(doc, a.undo) };
         if (h.config == content.v)
           ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(a.experience + " " + a.segment);
       }

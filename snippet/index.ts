@@ -6,6 +6,7 @@
 // out plan.ts's pure plan on the page), navigation.ts (SPA route changes), session.ts (shared state).
 import { finish, install, run } from "./api";
 import { boot } from "./boot";
+import { still } from "./changes";
 import { releasePrehide } from "./flicker";
 import { hookNavigation } from "./navigation";
 import { appliedNow } from "./render";
@@ -23,7 +24,9 @@ if (!q?.v) {
   boot().catch((e) => {
     warn(e);
     releasePrehide();
-    // What the upgraded script's own content put on the page before the failure stays, and is said (boot.ts).
+    // What the upgraded script's own content put on the page before the failure stays, and is said (boot.ts);
+    // with no session to decide route changes, it no longer follows the page (an SPA's next route keeps its own).
+    still();
     finish({ segments: [], applied: appliedNow(), source: "none" });
   });
 }

@@ -145,14 +145,26 @@ it("a context request that fails leaves what the page view decided on the page, 
     variants: [{ segment: "campaign", changes: [{ type: "text", selector: "#hero-headline", value: "Spring offer" }] }],
   });
   await admin("POST", `/sites/${site}/publish`);
-  pages["/pvfail"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${site}/facet.js"></script>`);
+  // The app renders the next route's own heading right after pushState (as the SPA test above).
+  const app = `<script>window.go=function(p){history.pushState({},"",p);var h=document.createElement("h1");h.id="hero-headline";
+h.textContent="Blog";document.getElementById("hero-headline").replaceWith(h)}</script>`;
+  pages["/pvfail"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${site}/facet.js"></script>`).replace(
+    "</body>",
+    `${app}</body>`,
+  );
   const v = await newVisitor(browser);
+  await recordFrames(v.page, ["#hero-headline"]);
   await v.page.route("**/context*", (route) => route.fulfill({ status: 503, body: "down" }));
   await v.page.goto(`${host.origin}/pvfail?utm_campaign=spring`);
   expect(await facetReady(v.page)).toEqual({ segments: [], applied: [{ experience: "hero", segment: "campaign" }], source: "none" });
   expect(await v.page.locator("#hero-headline").innerText()).toBe("Spring offer");
   // Facet's one warning names the failure (beside the browser's own line for the 503); nothing is thrown.
   expect(v.warnings.filter((w) => w.startsWith("facet:"))).toEqual(["facet: showing original content: HTTP 503"]);
+  // With no session to decide the next route, the landing page's change no longer follows the page: the app's
+  // own heading for /blog stays its own.
+  await v.page.evaluate(() => (window as any).go("/blog"));
+  await framesAfter(v.page, 2);
+  expect(await v.page.locator("#hero-headline").innerText()).toBe("Blog");
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });

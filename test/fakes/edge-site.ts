@@ -24,7 +24,10 @@ export async function startEdgeSite() {
               .replace("<ul", `<h2 id="tagline">Origin <b>tagline</b></h2><ul class="list  big" title='say "hi" &amp; <go>'`)
               // The page's own attribute named like an edge marker (not JSON): the snippet's restore never touches it.
               .replace("<h1", `<p id="own" data-facet-o0="not json">own</p><h1`)
-          : null;
+          : path == "/instant"
+            ? // The upgraded tag (config inlined, decisions by the page view at once: test/e2e/edge-instant.test.ts).
+              page(worker).replace(`/facet.js" data-site="${EDGE_SHOP}"`, `/v1/sites/${EDGE_SHOP}/facet.js"`)
+            : null;
     res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
     res.end(body ?? "not found");
   });

@@ -52,11 +52,12 @@ export const pageContextOnly = (condition: unknown): boolean =>
 
 /**
  * Whether the page view alone decides an experience (README "Decided by the page view"): each of its segments'
- * conditions names only page context, and no change holds a token (the snippet fills those from the profile).
+ * conditions names only page context, no change holds a token (the snippet fills those from the profile), and
+ * none is a redirect (which would leave before the page view is recorded on the device).
  * Publishing inlines such experiences' content in the upgraded script; the admin marks them.
  */
 export const decidedByPageView = (conditions: unknown[], changes: unknown): boolean =>
-  conditions.every(pageContextOnly) && !JSON.stringify(changes).includes("{{");
+  conditions.every(pageContextOnly) && !/\{\{|"type":"redirect"/.test(JSON.stringify(changes));
 
 function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
   for (const path of attributePaths(condition)) {

@@ -40,14 +40,15 @@ export function isScriptUrl(value: string): boolean {
 
 /**
  * Whether a content token (`{{utm.source}}`, filled later with what the visitor's URL or the IP data says) can
- * decide the URL's scheme: one that comes before anything fixing it (a scheme's ":", or a leading "/", "#", "?"
- * or "."). Filled with `javascript:…`, such a link would run script.
+ * decide where the URL goes: one that comes before anything fixing it (a scheme's ":", a leading "#", "?" or ".",
+ * or a path's first segment: "/" and a character that is no other slash). Filled with `javascript:…`, such a link
+ * would run script; after a lone "/", a token starting with "/" would make it `//other.host`.
  */
 export function tokenDecidesScheme(value: string): boolean {
   const at = value.indexOf("{{");
   if (at < 0) return false;
   const before = decodeEntities(value.slice(0, at)).replace(invisible, "");
-  return !before.includes(":") && !/^[/#?.]/.test(before);
+  return !before.includes(":") && !/^([#?.]|\/[^/\\])/.test(before);
 }
 
 /** Relative URLs and http(s), mailto and tel only. */

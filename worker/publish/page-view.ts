@@ -7,14 +7,26 @@ import type { ExperienceContent, InlineConfig } from "../../contract/wire";
 import { decidedByPageView } from "../conditions/kind";
 import type { Snapshot } from "../schemas/published";
 
+/**
+ * At most this many characters of content JSON ride in the script, which every page of the site loads: a site
+ * with many such experiences (one per landing page) would otherwise make every page pay for all of them. Those
+ * past it, in the config's order, are decided as usual (their content fetched or cached).
+ */
+export const PAGE_VIEW_MAX_CHARS = 8000;
+
 export function pageViewContent(snap: Snapshot): ExperienceContent {
   const conditions = new Map(snap.config.segments.map((s) => [s.id, s.condition]));
   const out: ExperienceContent = {};
+  let chars = 0;
   for (const e of snap.config.experiences) {
     const content = Object.fromEntries(e.segments.map((s) => [s, snap.content[e.id]?.[s] ?? []]));
     const list = e.segments.map((s) => conditions.get(s));
+    const size = JSON.stringify(content).length;
     // A segment missing from the config (never, as published) would read as a condition over nothing.
-    if (!list.includes(undefined) && decidedByPageView(list, content)) out[e.id] = content;
+    if (!list.includes(undefined) && decidedByPageView(list, content) && chars + size <= PAGE_VIEW_MAX_CHARS) {
+      out[e.id] = content;
+      chars += size;
+    }
   }
   return out;
 }
