@@ -181,7 +181,7 @@ export const FEATURES = [
   },
   {
     id: "page-view",
-    name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes, kept on a failure (7b3c7f4, 67c331f, 1a0f1df)",
+    name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes, kept on a failure (7b3c7f4, 67c331f, 1a0f1df, abe33bb)",
     patches: [
       p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
