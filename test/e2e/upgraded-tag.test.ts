@@ -84,6 +84,17 @@ it("the plain /facet.js tag on the same site: as before, config ∥ context then
   await v.context.close();
 });
 
+/**
+ * A single-page app with the upgraded tag of `site`: go(path) pushes the route and renders the route's own heading
+ * (`heading`) right after, in the same task (prehide.test.ts's app).
+ */
+const appPage = (site: string, heading: string) =>
+  landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${site}/facet.js"></script>`).replace(
+    "</body>",
+    `<script>window.go=function(p){history.pushState({},"",p);var h=document.createElement("h1");h.id="hero-headline";
+h.textContent=${JSON.stringify(heading)};document.getElementById("hero-headline").replaceWith(h)}</script></body>`,
+  );
+
 it("experiences the page view alone decides: applied with the script alone, and on a single-page app's route change without a fetch", async () => {
   const pv = `${key}-pv`;
   await admin("POST", "/sites", { key: pv, name: pv, origins: [host.origin] });
@@ -101,13 +112,7 @@ it("experiences the page view alone decides: applied with the script alone, and 
       variants: [{ segment, changes: [{ type: "text", selector: "#hero-headline", value }] }],
     });
   await admin("POST", `/sites/${pv}/publish`);
-  // The app renders the route's own heading right after pushState, in the same task (prehide.test.ts's app).
-  const app = `<script>window.go=function(p){history.pushState({},"",p);var h=document.createElement("h1");h.id="hero-headline";
-h.textContent="App default";document.getElementById("hero-headline").replaceWith(h)}</script>`;
-  pages["/pv"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${pv}/facet.js"></script>`).replace(
-    "</body>",
-    `${app}</body>`,
-  );
+  pages["/pv"] = appPage(pv, "App default");
   const v = await newVisitor(browser);
   const sent = await initiators(await v.context.newCDPSession(v.page));
   await recordFrames(v.page, ["#hero-headline"]);
@@ -145,13 +150,7 @@ it("a context request that fails leaves what the page view decided on the page, 
     variants: [{ segment: "campaign", changes: [{ type: "text", selector: "#hero-headline", value: "Spring offer" }] }],
   });
   await admin("POST", `/sites/${site}/publish`);
-  // The app renders the next route's own heading right after pushState (as the SPA test above).
-  const app = `<script>window.go=function(p){history.pushState({},"",p);var h=document.createElement("h1");h.id="hero-headline";
-h.textContent="Blog";document.getElementById("hero-headline").replaceWith(h)}</script>`;
-  pages["/pvfail"] = landingPage(`<script async src="${inject("workerUrl")}/v1/sites/${site}/facet.js"></script>`).replace(
-    "</body>",
-    `${app}</body>`,
-  );
+  pages["/pvfail"] = appPage(site, "Blog");
   const v = await newVisitor(browser);
   await recordFrames(v.page, ["#hero-headline"]);
   await v.page.route("**/context*", (route) => route.fulfill({ status: 503, body: "down" }));
