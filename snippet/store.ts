@@ -7,8 +7,8 @@ import type { PublishedConfig } from "../contract/wire";
 import { DB_NAME, EARLY_DB, STORE_KEYS, STORE_NAME, slotsKey, storageKey, type StoreKey } from "../contract/storage";
 import { pathsOf } from "./decide";
 
-let store: UseStore | undefined;
-const db: UseStore = (mode, callback) => (store ??= createStore(DB_NAME, STORE_NAME))(mode, callback);
+// Opens nothing until first used (idb-keyval 6.3 opens the database on the first transaction).
+const db: UseStore = createStore(DB_NAME, STORE_NAME);
 
 /** The connection the pre-hide snippet opened while this script loaded (contract/prehide.ts), if it did. */
 const early = (window as unknown as Record<string, Promise<IDBDatabase | undefined> | undefined>)[EARLY_DB];
