@@ -31,7 +31,8 @@ export const still = () => live.clear();
  * on elements parsed since): a change is then applied over the origin's content, never over the edge's.
  */
 export const before = new Set<() => void>();
-let report: (e: unknown) => void = () => {};
+/** activate()'s onError: set before anything is followed. */
+let report: (e: unknown) => void;
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
 export const complete = (el: Node | null, doc: Document): boolean =>
