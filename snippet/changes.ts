@@ -35,8 +35,8 @@ export const before = new Set<() => void>();
 let report: (e: unknown) => void;
 
 /** While the page is parsed, an element is complete once it, or an ancestor, has a next sibling. */
-export const complete = (el: Node | null, doc: Document): boolean =>
-  doc.readyState != "loading" || (!!el && (!!el.nextSibling || complete(el.parentNode, doc)));
+export const complete = (el: Node | null, doc: Document): unknown =>
+  doc.readyState != "loading" || (el && (el.nextSibling || complete(el.parentNode, doc)));
 
 const scan = (doc: Document, g: Live) =>
   "selector" in g.c &&
