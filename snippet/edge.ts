@@ -22,11 +22,12 @@ const handoff = (doc: Document): Handoff => JSON.parse(doc.querySelector("script
  */
 export const hold = (doc: Document) => {
   try {
-    const h = handoff(doc);
     // Not the inserts: two groups following the page would each insert into an element it renders anew.
     // Not a provisional winner's: applied again, it would drop the origin's content the edge kept.
     return activate(
-      h.applied.flatMap((a) => (a.undo ? [] : a.changes)).filter((c) => c.type != "insert"),
+      handoff(doc)
+        .applied.flatMap((a) => (a.undo ? [] : a.changes))
+        .filter((c) => c.type != "insert"),
       doc,
       warn,
     );
