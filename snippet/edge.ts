@@ -7,6 +7,7 @@
 import type { CachedContent, Change } from "../contract/wire";
 import { set } from "./apply";
 import { activate, before, complete } from "./changes";
+import { key } from "./plan";
 import { applied } from "./render";
 import { warn } from "./session";
 
@@ -68,8 +69,7 @@ export const fromEdge = (doc: Document, content: CachedContent): Set<string> => 
         // Read twice when the upgraded tag decided by the page view first (boot.ts): what that decision applied
         // in the meantime stays, with its own revert.
         if (a.undo) applied[a.experience] ||= { segment: "", revert_: undo(doc, a.undo) };
-        if (h.config == content.v)
-          ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(a.experience + " " + a.segment);
+        if (h.config == content.v) ((content.changes[a.experience] ||= {})[a.segment] = a.changes), shown.add(key(a));
       }
   } catch {}
   return shown;

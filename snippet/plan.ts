@@ -3,8 +3,8 @@
 import type { PublishedConfig } from "../contract/wire";
 import type { Winner } from "./decide";
 
-/** A winner's name in the withheld set. */
-export const key = (x: Winner) => x.experience + " " + x.segment;
+/** A winner's name in the withheld set (and in the edge's shown set: edge.ts). */
+export const key = (x: Pick<Winner, "experience" | "segment">) => x.experience + " " + x.segment;
 
 export interface Plan {
   /** Experiences whose applied segment no longer wins: reverted first. */
