@@ -51,6 +51,8 @@ export const FEATURES = [
       p(CHANGES, '  for (const c of changes) if (c.type == "redirect") redirect(c.url);\n', ""),
       p(CHANGES, '  "selector" in g.c &&\n', ""),
       p(CHANGES, "// Redirect loop guard", "", "  location.replace(to);\n};\n"),
+      // The landing page view is the redirect guard's address (without its marker): read again instead.
+      p(BOOT, 'import { here as landing } from "./changes";', "const landing = new URL(location.href);"),
     ],
   },
   {

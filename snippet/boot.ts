@@ -13,9 +13,9 @@ import { hideEarly } from "./flicker";
 import { PREHIDE_ID } from "../contract/storage";
 import { cached, load, mark } from "./store";
 import { specialLink } from "./special-link";
-
-/** The page view this script was loaded for: recorded once Facet is ready, whatever the URL is by then. */
-const landing = new URL(location.href);
+// The page view this script was loaded for (changes.ts read it, without its redirect marker, as this script
+// ran): recorded once Facet is ready, whatever the URL is by then.
+import { here as landing } from "./changes";
 
 const fetchBoth = () => Promise.all([getJson<Config>("config"), getJson<ServerContext>("context")]);
 

@@ -106,7 +106,8 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
 // redirects again (A → B → A stops at B). The marker is taken out of the address bar as soon as this
 // script runs, before the page view is recorded. A redirect to the page itself is never made either.
 const MARK = "facet-redirected";
-const here = new URL(location.href);
+/** The address this script ran at, without the marker (boot.ts records it as the landing page view). */
+export const here = new URL(location.href);
 const arrived = here.searchParams.has(MARK);
 if (arrived) here.searchParams.delete(MARK), history.replaceState(history.state, "", here);
 
