@@ -51,7 +51,7 @@ export const revertAll = () => {
  * new winners applied (from the cache, or fetched). With `hide`, the slots about to change are hidden
  * until `deadline` at most, and content arriving after it is only cached.
  */
-export const render = async (deadline = Infinity, hide = false, shown?: Set<string>): Promise<ReadyInfo | undefined> => {
+export const render = async (deadline: number, hide?: boolean, shown?: Set<string>): Promise<ReadyInfo | undefined> => {
   const my = ++generation;
   const url = new URL(location.href);
   const now = Date.now();
