@@ -11,7 +11,7 @@ const readyCallbacks: ((i: ReadyInfo) => void)[] = [];
 const queued: Command[] = [];
 let info: ReadyInfo | undefined;
 /** A refresh asked for before the first decision: boot.ts runs it right after. */
-export let pendingRefresh = false;
+export let pendingRefresh: true | undefined;
 
 /** A decision is done: ready() callbacks get it, now and from now on. */
 export const finish = (i: ReadyInfo | undefined) => {

@@ -14,7 +14,7 @@ export let profile: Visitor | undefined;
 export let config: Config | undefined;
 export let ctx: ServerContext | undefined;
 export let content: CachedContent | undefined;
-export let forgotten = false;
+export let forgotten: true | undefined;
 /** IndexedDB didn't answer in time (or can't): this page view stores nothing, so a slow IndexedDB's stored
  * profile isn't overwritten by this page view's, and a missing one gives no warning. */
 let lost = false;
@@ -29,7 +29,7 @@ export const end = () => {
   profile = content = ctx = config = undefined;
 };
 
-let warned = false;
+let warned: true | undefined;
 export const warn = (e: unknown, m = "facet: showing original content:") => warned || ((warned = true), console.warn(m, e));
 
 export const doc = document;
