@@ -81,12 +81,12 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
   const server = Object.fromEntries(Object.entries(snap.server).map(([ref, part]) => [ref, evalCondition(facts, part)]));
   const decideContext = { ...context, server };
   const url = new URL(String((context.page as { url: string }).url));
-  const once = decide(snap.config, decideContext, url, Date.now());
+  const [matchedOnce, winnersOnce] = decide(snap.config, decideContext, url, Date.now());
   const decideSamples = compareBatches(
     {
       decide: (r) => {
         let s = 0;
-        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url, Date.now()).winners_.length;
+        for (let i = 0; i < r; i++) s += decide(snap.config, decideContext, url, Date.now())[1].length;
         return s;
       },
     },
@@ -106,8 +106,8 @@ export function benchClassify(opts: { batches?: number; reps?: number } = {}): C
       experiences: experiences.length,
       publishedSegments: snap.config.segments.length,
       serverRefs: Object.keys(snap.server).length,
-      matched: once.matched_.length,
-      winners: once.winners_.length,
+      matched: matchedOnce.length,
+      winners: winnersOnce.length,
       us: summarize(decideSamples.decide!),
       passes: batches * reps,
     },

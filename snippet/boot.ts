@@ -121,7 +121,7 @@ const revalidate = async (old: Config, url: URL) => {
     // Content only for a new version (undefined is not written): its winners', fetched now.
     let content: CachedContent | undefined;
     if (c.v != old.v) {
-      const { winners_: winners } = decide(c, contextFor(url, x, c.t), url, c.t);
+      const [, winners] = decide(c, contextFor(url, x, c.t), url, c.t);
       content = {
         v: c.v,
         changes: winners.length

@@ -25,13 +25,13 @@ export function onPage(paths: string[], url: URL): boolean {
 export const pathsOf = (x: { pages: string[]; paths?: string[] }) => x.paths || x.pages.map(() => "$^");
 
 /** `now` (epoch ms) is tested against each experience's schedule: skipped before `from` and from `until` on.
- * The result's names end in "_": the build shortens them (scripts/build.mjs). */
+ * The result is a pair, not an object: no field names in facet.js. */
 export function decide(
   config: PublishedConfig,
   context: Record<string, unknown>,
   url: URL,
   now: number,
-): { matched_: string[]; winners_: Winner[] } {
+): [matched: string[], winners: Winner[]] {
   const matched = config.segments.filter((s) => evalCondition(context, s.condition)).map((s) => s.id);
   const winners: Winner[] = [];
   for (const e of config.experiences) {
@@ -40,5 +40,5 @@ export function decide(
     const segment = !(e.from! > now || e.until! <= now) && onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
     if (segment) winners.push({ experience: e.id, segment, slots: e.slots });
   }
-  return { matched_: matched, winners_: winners };
+  return [matched, winners];
 }

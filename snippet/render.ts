@@ -56,7 +56,7 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
   const url = new URL(location.href);
   const now = Date.now();
   const cfg = config!;
-  const { matched_: matched, winners_: winners } = decide(cfg, contextFor(url, ctx!, now), url, now);
+  const [matched, winners] = decide(cfg, contextFor(url, ctx!, now), url, now);
   const todo = plan(applied, winners, withheld, has, shown);
   for (const e of todo.revert_) applied[e]!.revert_(), delete applied[e];
   const release = hideSlots(hide ? todo.hide_ : []);

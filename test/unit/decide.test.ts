@@ -141,21 +141,21 @@ describe("decide", () => {
     ["no server results: server references do not match", {}, "/blog/post", ["everyone"], {}],
     ["another reference's result does not count", { server: { f2: true } }, "/blog/post", ["everyone"], {}],
   ])("%s", (_name, ctx, path, matched, winners) => {
-    const result = decide(config, context(ctx), at(path), 0);
-    expect(result.matched_).toEqual(matched);
-    expect(result.winners_).toEqual(
+    const [matchedNow, winnersNow] = decide(config, context(ctx), at(path), 0);
+    expect(matchedNow).toEqual(matched);
+    expect(winnersNow).toEqual(
       Object.entries(winners).map(([experience, segment]) => ({ experience, segment, slots: slotsOf[experience] })),
     );
   });
 
   it("no segments match: no winners", () => {
     const none: PublishedConfig = { ...config, segments: config.segments.filter((s) => s.id !== "everyone") };
-    expect(decide(none, context({}), at("/"), 0)).toEqual({ matched_: [], winners_: [] });
+    expect(decide(none, context({}), at("/"), 0)).toEqual([[], []]);
   });
 
   it("an experience whose segments are not in the config never wins", () => {
     const orphan: PublishedConfig = { ...config, experiences: [{ id: "x", pages: [], slots: ["p"], segments: ["gone"] }] };
-    expect(decide(orphan, context({ returning: true }), at("/"), 0).winners_).toEqual([]);
+    expect(decide(orphan, context({ returning: true }), at("/"), 0)[1]).toEqual([]);
   });
 });
 
@@ -172,7 +172,7 @@ describe("decide with a schedule (from inclusive, until exclusive, epoch ms)", (
       { id: "sale", pages: [], paths: [], slots: ["h1"], segments: ["everyone"], ...(from ? { from } : {}), ...(until ? { until } : {}) },
     ],
   });
-  const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now).winners_.map((w) => w.experience);
+  const wins = (config: PublishedConfig, now: number) => decide(config, {}, at("/"), now)[1].map((w) => w.experience);
 
   it.each([
     ["before from: skipped", FROM - 1, []],
