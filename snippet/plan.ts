@@ -6,16 +6,17 @@ import type { Winner } from "./decide";
 /** A winner's name in the withheld set (and in the edge's shown set: edge.ts). */
 export const key = (x: Pick<Winner, "experience" | "segment">) => x.experience + " " + x.segment;
 
-export interface Plan {
+/** What a render does, in order (a tuple: no field names in facet.js). */
+export type Plan = [
   /** Experiences whose applied segment no longer wins: reverted first. */
-  revert_: string[];
+  revert: string[],
   /** Winners to bring onto the page: not on it yet (or being replaced), and not withheld for this page view. */
-  apply_: Winner[];
+  apply: Winner[],
   /** Their slots: hidden while their content loads, when the render hides; not those the edge already shows. */
-  hide_: string[];
+  hide: string[],
   /** Segments of the winners to apply whose content isn't cached (a segment may repeat: fetched once). */
-  fetch_: string[];
-}
+  fetch: string[],
+];
 
 export function plan(
   applied: Record<string, { segment: string }>,
@@ -27,12 +28,12 @@ export function plan(
   const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
   // Not on the page, or another segment is (the one reverted above).
   const apply = winners.filter((x) => applied[x.experience]?.segment != x.segment && !withheld.has(key(x)));
-  return {
-    revert_: revert,
-    apply_: apply,
-    hide_: apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
-    fetch_: apply.filter((x) => !cached(x)).map((x) => x.segment),
-  };
+  return [
+    revert,
+    apply,
+    apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
+    apply.filter((x) => !cached(x)).map((x) => x.segment),
+  ];
 }
 
 /**

@@ -57,15 +57,15 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
   const now = Date.now();
   const cfg = config!;
   const [matched, winners] = decide(cfg, contextFor(url, ctx!, now), url, now);
-  const todo = plan(applied, winners, withheld, has, shown);
-  for (const e of todo.revert_) applied[e]!.revert_(), delete applied[e];
-  const release = hideSlots(hide ? todo.hide_ : []);
+  const [revert, apply, slots, missing] = plan(applied, winners, withheld, has, shown);
+  for (const e of revert) applied[e]!.revert_(), delete applied[e];
+  const release = hideSlots(hide ? slots : []);
   releasePrehide(cfg);
   const timer = hide && setTimeout(release, deadline - now);
   try {
-    if (todo.fetch_.length) {
+    if (missing.length) {
       try {
-        const got = await variants(todo.fetch_, cfg, ctx!);
+        const got = await variants(missing, cfg, ctx!);
         if (forgotten || cfg != config) return;
         for (const e in got) content!.changes[e] = { ...content!.changes[e], ...got[e] };
         keep({ content });
@@ -75,7 +75,7 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
       }
     }
     if (my != generation) return;
-    for (const x of todo.apply_) {
+    for (const x of apply) {
       // Content that arrives after the timeout is kept for the next page view, never swapped into a
       // page the visitor is already reading.
       // (What the edge already shows is taken up whatever the time: it is on the page already.)
@@ -95,5 +95,5 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
     else release(), clearTimeout(timer as unknown as number); // false clears nothing: no timer has id 0
   }
   const list = appliedNow();
-  return { segments: matched, applied: list, source: !list.length ? "none" : todo.fetch_.length ? "network" : "cache" };
+  return { segments: matched, applied: list, source: !list.length ? "none" : missing.length ? "network" : "cache" };
 };

@@ -101,7 +101,7 @@ const ROWS: Row[] = [
 ];
 
 // The plan's fields end in "_" (the build shortens such internal names); winners to apply by key.
-const readable = (p: Plan) => ({ revert: p.revert_, apply: p.apply_.map(key), hide: p.hide_, fetch: p.fetch_ });
+const readable = ([revert, apply, hide, fetch]: Plan) => ({ revert, apply: apply.map(key), hide, fetch });
 
 describe("plan", () => {
   it.each(ROWS)("%s", (_, applied, winners, withheld, cached, out) => {
