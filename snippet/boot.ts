@@ -52,7 +52,7 @@ export const boot = async () => {
   const pv = inline?.pageView;
   if (pv && onThisPage(inline!).every((e) => pv[e.id])) {
     const early = { v: inline!.v, changes: pv };
-    start(undefined, inline!, { server: {}, device: {} } as unknown as ServerContext, early, true);
+    start(inline!, { server: {}, device: {} } as unknown as ServerContext, early, true);
     // Behind edge mode, what the edge already shows is not hidden again (its handoff closes the <head>).
     render(t0 + inline!.timeout, true, fromEdge(doc, early)).catch(warn);
   }
@@ -96,7 +96,7 @@ export const boot = async () => {
   // The page view's content (InlineConfig) is there for every route of a single-page app too: never fetched.
   const begun = content?.v == config!.v ? content : { v: config!.v, changes: {} };
   for (const e in config!.pageView) begun.changes[e] = { ...config!.pageView[e], ...begun.changes[e] };
-  start(p0, config!, ctx!, begun, lost);
+  start(config!, ctx!, begun, lost, p0);
   view(landing, doc.referrer);
   record();
   replay();

@@ -19,7 +19,8 @@ export let forgotten: true | undefined;
  * profile isn't overwritten by this page view's, and a missing one gives no warning. */
 let lost = false;
 
-export const start = (p: Visitor | undefined, c: Config, x: ServerContext, n: CachedContent, l: boolean) => {
+/** Without a profile: the session of boot.ts's decision by the page view alone. */
+export const start = (c: Config, x: ServerContext, n: CachedContent, l: boolean, p?: Visitor) => {
   (profile = p), (config = c), (ctx = x), (content = n), (lost = l);
 };
 
