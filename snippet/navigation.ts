@@ -10,7 +10,8 @@ let lastPage = page();
 /** Whether the path changed since the last page view recorded. */
 export const moved = () => page() != lastPage;
 
-/** Records the route change as a page view, if there was one (boot.ts: one made while Facet was loading). */
+/** Records the route change as a page view, if there was one (boot.ts: one made while Facet was loading). Truthy
+ * when it did (the new path: never empty, it starts with "/"). */
 export const record = () => moved() && (view(new URL(location.href), location.origin + lastPage), (lastPage = page()));
 
 /**
@@ -21,11 +22,7 @@ export const record = () => moved() && (view(new URL(location.href), location.or
  */
 export const navigated = () => {
   try {
-    if (!moved() || !profile || forgotten) return;
-    record();
-    withheld.clear();
-    keep({ profile });
-    refresh(true);
+    if (profile && !forgotten && record()) withheld.clear(), keep({ profile }), refresh(true);
   } catch (e) {
     warn(e);
   }
