@@ -14,7 +14,10 @@ interface Live {
    */
   done_: WeakSet<Element>;
   reverts_: Revert[];
-  /** Applications by the observer in the second that started at `at_`: the change's own budget. */
+  /**
+   * Applications by the observer in the second that started at `at_`: the change's own budget. Both start
+   * undefined (NaN once counted): the observer's first look compares false and starts the first second.
+   */
   n: number;
   at_: number;
 }
@@ -58,7 +61,7 @@ const observe = (doc: Document) => () => {
   const now = Date.now();
   for (const g of live)
     try {
-      if (now - g.at_ > 1000) (g.n = 0), (g.at_ = now);
+      if (!(now - g.at_ <= 1000)) (g.n = 0), (g.at_ = now);
       scan(doc, g);
       if (g.n > 500) throw `the page keeps re-rendering "${(g.c as { selector: string }).selector}"; stopped following it`;
     } catch (e) {
@@ -76,7 +79,7 @@ const observe = (doc: Document) => () => {
 export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
-  const groups = changes.map((c): Live => ({ c: fillChange(c, context), done_: new WeakSet(), reverts_: [], n: 0, at_: 0 }));
+  const groups = changes.map((c) => ({ c: fillChange(c, context), done_: new WeakSet(), reverts_: [] as Revert[] }) as Live);
   const revert: Revert = (keep) => {
     for (const g of groups)
       live.delete(g),
