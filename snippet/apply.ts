@@ -34,7 +34,7 @@ export function applyChange(el: HTMLElement, c: Change): Revert {
   }
   if (c.type == "insert") {
     // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
-    const t = el.ownerDocument.createElement("template");
+    const t = document.createElement("template");
     t.innerHTML = c.html; // sanitized by the Worker when saved and again when published
     t.content.querySelectorAll("*").forEach((n) => inserted.add(n));
     const nodes = [...t.content.childNodes];
