@@ -19,13 +19,12 @@ export const typeName = (v: unknown, t = typeof v): string =>
 // on "." and "-", mark a release (exactly three parts) with "~" so it sorts after its pre-releases ("~" is the
 // highest printable ASCII), and left-pad all-digit parts to width 5 so "    9" < "   10". Anything that is not a
 // number or a non-empty string reads as "0".
-export function ver(x: unknown): string {
-  return memo(versions, typeof x == "number" || (x && typeof x == "string") ? x + "" : "0", (s) => {
+export const ver = (x: unknown): string =>
+  memo(versions, typeof x == "number" || (x && typeof x == "string") ? x + "" : "0", (s) => {
     const parts = s.replace(/^v|\+.*$/g, "").split(/[-.]/);
     if (parts.length == 3) parts.push("~");
     return parts.map((p) => (/^\d+$/.test(p) ? p.padStart(5) : p)).join("-");
   });
-}
 
 /** How much of an attribute a `$regex` tests (SPEC §3: bounded input); the Worker bounds each regex's cost on it. */
 export const REGEX_INPUT_MAX = 512;
