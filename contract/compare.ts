@@ -4,10 +4,13 @@
 // $in/$nin: the attribute, or any element of an array attribute, is in the list. Without `fold` this is
 // `includes` (NaN finds NaN); with it, strings are lowercased and compared with === (NaN finds nothing).
 // `some` skips holes and `includes` does not, exactly as in GrowthBook.
-export function isIn(v: unknown, list: unknown[], fold?: boolean): boolean {
-  const has = (a: unknown) => (fold ? list.some((b) => lower(a) === lower(b)) : list.includes(a));
-  return Array.isArray(v) ? v.some(has) : has(v);
-}
+// `has` is a local, not a parameter to pass.
+export const isIn = (
+  v: unknown,
+  list: unknown[],
+  fold?: boolean,
+  has = (a: unknown) => (fold ? list.some((b) => lower(a) === lower(b)) : list.includes(a)),
+): boolean => (Array.isArray(v) ? v.some(has) : has(v));
 
 const lower = (a: unknown) => (typeof a == "string" ? a.toLowerCase() : a);
 
