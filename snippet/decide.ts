@@ -13,12 +13,10 @@ export interface Winner {
  * Whether the page is one of `paths`, the anchored regexes the Worker compiled from page patterns (empty: every
  * page). A RegExp, not URLPattern, so every browser agrees: compiled once, by the evaluator's `$regex` (an invalid
  * one matches nothing). A path longer than the evaluator's regex input bound matches none: the Worker bounds each
- * regex's cost on that many characters.
+ * regex's cost on that many characters. (`path` is a local, not a parameter to pass.)
  */
-export function onPage(paths: string[], url: URL): boolean {
-  const path = url.pathname;
-  return !paths.length || (path.length <= REGEX_INPUT_MAX && paths.some((p) => regex(path, p, false)));
-}
+export const onPage = (paths: string[], url: URL, path = url.pathname): boolean =>
+  !paths.length || (path.length <= REGEX_INPUT_MAX && paths.some((p) => regex(path, p, false)));
 
 /** A config cached before compiled patterns existed has none: its patterns match no page ("$^" needs an empty path)
  * until the fresh config arrives, rather than guess. */
