@@ -32,7 +32,7 @@ export const ver = (x: unknown): string =>
 /** How much of an attribute a `$regex` tests (SPEC §3: bounded input); the Worker bounds each regex's cost on it. */
 export const REGEX_INPUT_MAX = 512;
 
-export function regex(v: unknown, p: unknown, i: boolean): boolean {
+export function regex(v: unknown, p: unknown, i?: boolean): boolean {
   if (typeof p != "string") return false;
   const re = memo(i ? foldedRegexes : regexes, p, () => {
     // GrowthBook caches in a plain object, so a case-sensitive pattern named like an Object.prototype member

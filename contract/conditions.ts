@@ -107,7 +107,7 @@ function operator(op: string, v: unknown, x: unknown): boolean {
     case "$type":
       return typeName(v) === x;
     case "$regex":
-      return regex(v, x, false);
+      return regex(v, x);
     case "$regexi":
       return regex(v, x, true);
     case "$elemMatch": {

@@ -16,7 +16,7 @@ export interface Winner {
  * regex's cost on that many characters. (`path` is a local, not a parameter to pass.)
  */
 export const onPage = (paths: string[], url: URL, path = url.pathname): boolean =>
-  !paths.length || (path.length <= REGEX_INPUT_MAX && paths.some((p) => regex(path, p, false)));
+  !paths.length || (path.length <= REGEX_INPUT_MAX && paths.some((p) => regex(path, p)));
 
 /** A config cached before compiled patterns existed has none: its patterns match no page ("$^" needs an empty path)
  * until the fresh config arrives, rather than guess. */
