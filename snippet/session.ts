@@ -44,7 +44,6 @@ export const site = script?.dataset.site || inline?.site || "";
 export const nonce = script?.dataset.nonce || script?.nonce;
 // The API is where the snippet came from, unless the tag names another base URL (data-api, e.g. a proxy path).
 export const base = (script?.dataset.api || new URL(script?.src || location.href).origin).replace(/\/$/, "");
-export const api = (path: string) => `${base}/v1/sites/${encodeURIComponent(site)}/${path}`;
 
 export const keep = (entries: Parameters<typeof save>[1]) => forgotten || lost || save(site, entries).catch(warn);
 
