@@ -122,7 +122,7 @@ export const FEATURES = [
       p(BOOT, "  const net = cached(site) ? undefined : first();\n", "", "not an unhandled rejection meanwhile\n"),
       p(BOOT, "  let lost = false;\n", ""),
       p(BOOT, ".catch(() => ((lost = true), []))", ""),
-      p(BOOT, "const fromCache = !!ctx && !net;", "const fromCache = !!ctx;"),
+      p(BOOT, "const fromCache = ctx && !net;", "const fromCache = ctx;"),
       p(BOOT, "(net || first())", "first()"),
       p(BOOT, "start(config!, ctx!, begun, lost, p0);", "start(config!, ctx!, begun, p0);"),
       p(BOOT, "early, true);", "early);"),

@@ -79,7 +79,7 @@ export const boot = async () => {
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
   // the geo and company records (both changed in the same release): fetching a new one overwrites them.
   let ctx = ctx0?.device && ctx0.v == config?.v ? ctx0 : undefined;
-  const fromCache = !!ctx && !net;
+  const fromCache = ctx && !net;
   if (!fromCache) {
     // First visit (or a cache from another version): config and context in parallel, one round trip.
     const [c, { changes, ...x }] = await (net || first());
