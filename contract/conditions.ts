@@ -58,16 +58,22 @@ function anyOf(ctx: unknown, list: unknown, all?: boolean): boolean {
 
 // One attribute value against a condition value. Literals coerce the attribute (`25` matches "25", a missing
 // attribute even matches "null" and 0); objects and arrays compare as JSON, so key order matters, as in
-// GrowthBook. `fold` (from $alli only) compares a literal string case-insensitively.
-function test(c: unknown, v: unknown, fold?: boolean): boolean {
-  if (typeof c == "string") return fold ? String(v).toLowerCase() == c.toLowerCase() : v + "" == c;
-  if (typeof c == "number") return +(v as number) === c;
-  if (typeof c == "boolean") return v !== null && !!v == c;
-  if (c === null) return v === null;
-  if (!isOps(c)) return JSON.stringify(v) === JSON.stringify(c);
-  for (const op in c) if (!operator(op, v, c[op])) return false;
-  return true;
-}
+// GrowthBook. `fold` (from $alli only) compares a literal string case-insensitively. An operator object holds
+// when each of its operators does, read in GrowthBook's order (its own keys, as Object.entries lists them).
+const test = (c: unknown, v: unknown, fold?: boolean): boolean =>
+  typeof c == "string"
+    ? fold
+      ? String(v).toLowerCase() == c.toLowerCase()
+      : v + "" == c
+    : typeof c == "number"
+      ? +(v as number) === c
+      : typeof c == "boolean"
+        ? v !== null && !!v == c
+        : c === null
+          ? v === null
+          : !isOps(c)
+            ? JSON.stringify(v) === JSON.stringify(c)
+            : Object.keys(c).every((op) => operator(op, v, c[op]));
 
 function operator(op: string, v: unknown, x: unknown): boolean {
   // $veq…$vgte: the relational operator on both sides' padded version strings (=== and == agree on strings).
