@@ -20,12 +20,12 @@ export const finish = (i: ReadyInfo | undefined) => {
   readyCallbacks.splice(0).forEach((cb) => run(["ready", cb]));
 };
 
-/** Re-decides without a reload. Before the first decision is done, it runs right after it. */
-export const refresh = (hide?: boolean) => {
-  if (!info) return void (pendingRefresh = true);
-  // A profile means a session (boot.ts starts both at once; forget() ends both).
-  if (profile) render(hide ? Date.now() + config!.timeout : Infinity, hide).then(finish, warn);
-};
+/**
+ * Re-decides without a reload. Before the first decision is done, it runs right after it. A profile means a
+ * session (boot.ts starts both at once; forget() ends both). Returns nothing (it is facet.refresh()).
+ */
+export const refresh = (hide?: boolean) =>
+  void (info ? profile && render(hide ? Date.now() + config!.timeout : Infinity, hide).then(finish, warn) : (pendingRefresh = true));
 
 // biome-ignore lint/suspicious/noExplicitAny: the page passes anything; each command checks its own arguments
 const commands: Record<string, (...a: any[]) => unknown> = {
