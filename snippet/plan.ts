@@ -25,11 +25,10 @@ export function plan(
   cached: (x: Winner) => unknown,
   shown?: Set<string>,
 ): Plan {
-  const revert = Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment);
-  // Not on the page, or another segment is (the one reverted above).
+  // Not on the page, or another segment is (the one reverted).
   const apply = winners.filter((x) => applied[x.experience]?.segment != x.segment && !withheld.has(key(x)));
   return [
-    revert,
+    Object.keys(applied).filter((e) => applied[e]!.segment != winners.find((x) => x.experience == e)?.segment),
     apply,
     apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
     apply.filter((x) => !cached(x)).map((x) => x.segment),
