@@ -25,27 +25,21 @@ export function evalCondition(context: Record<string, unknown>, condition: Condi
 }
 
 // Every key must hold: a logical operator, else a dotted path whose value must satisfy the key's value.
-// for-in visits what GrowthBook's Object.entries does (own keys, same order), so even a string or array used
-// as a condition behaves the same; only null/undefined must throw explicitly, as Object.entries would.
-function matches(ctx: unknown, cond: unknown): boolean {
-  if (cond == null) throw cond;
-  for (const k in cond as Obj) {
+// Object.keys lists what GrowthBook's Object.entries does (own keys, same order), so even a string or array used
+// as a condition behaves the same, and null/undefined throw as they would there.
+const matches = (ctx: unknown, cond: unknown): boolean =>
+  Object.keys(cond as Obj).every((k) => {
     const v = (cond as Obj)[k];
-    if (
-      k == "$or"
+    return k == "$or"
+      ? anyOf(ctx, v)
+      : k == "$nor"
         ? !anyOf(ctx, v)
-        : k == "$nor"
-          ? anyOf(ctx, v)
-          : k == "$and"
-            ? !anyOf(ctx, v, true)
-            : k == "$not"
-              ? matches(ctx, v)
-              : k == "$savedGroup" || !test(v, get(ctx, k))
-    )
-      return false;
-  }
-  return true;
-}
+        : k == "$and"
+          ? anyOf(ctx, v, true)
+          : k == "$not"
+            ? !matches(ctx, v)
+            : k != "$savedGroup" && test(v, get(ctx, k));
+  });
 
 // $or is true when its list is empty, as in GrowthBook. The lists are read as array-likes with indexed loops,
 // as GrowthBook does: `.length` of null throws like its code, and a number or object (no length) is empty.
