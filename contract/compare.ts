@@ -84,11 +84,6 @@ export function get(o: unknown, path: string): unknown {
 
 // An operator object has at least one key and only `$` keys; any other object or array is a literal.
 export function isOps(c: unknown): c is Record<string, unknown> {
-  if (c == null) throw c; // GrowthBook's Object.keys(null)
-  let n = 0;
-  for (const k in c as Record<string, unknown>) {
-    if (k[0] != "$") return false;
-    n++;
-  }
-  return n > 0;
+  const keys = Object.keys(c as object); // throws on null, as GrowthBook's does
+  return keys.length > 0 && keys.every((k) => k[0] == "$");
 }
