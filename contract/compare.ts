@@ -74,13 +74,11 @@ export function memo<T>(cache: Map<string, T>, key: string, make: (key: string) 
 
 // A missing path reads as null. `in` walks the prototype chain like GrowthBook's lookup does, so `tags.length`
 // reads an array's length while a string's `name.length` reads null. The split parts are cached: read only.
-export function get(o: unknown, path: string): unknown {
-  for (const k of memo(paths, path, (p) => p.split("."))) {
-    if (!o || typeof o != "object" || !(k in o)) return null;
-    o = (o as Record<string, unknown>)[k];
-  }
-  return o;
-}
+export const get = (o: unknown, path: string): unknown =>
+  memo(paths, path, (p) => p.split(".")).reduce<unknown>(
+    (x, k) => (x && typeof x == "object" && k in x ? (x as Record<string, unknown>)[k] : null),
+    o,
+  );
 
 // An operator object has at least one key and only `$` keys; any other object or array is a literal.
 export function isOps(c: unknown): c is Record<string, unknown> {
