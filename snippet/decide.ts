@@ -31,12 +31,13 @@ export function decide(
   now: number,
 ): [matched: string[], winners: Winner[]] {
   const matched = config.segments.filter((s) => evalCondition(context, s.condition)).map((s) => s.id);
-  const winners: Winner[] = [];
-  for (const e of config.experiences) {
-    // Segments are listed highest priority first, so the first match is the winner.
-    // An absent bound compares false both ways (undefined > n, undefined <= n): unbounded, at no bytes for a test.
-    const segment = !(e.from! > now || e.until! <= now) && onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
-    if (segment) winners.push({ experience: e.id, segment, slots: e.slots });
-  }
-  return [matched, winners];
+  return [
+    matched,
+    config.experiences.flatMap((e) => {
+      // Segments are listed highest priority first, so the first match is the winner.
+      // An absent bound compares false both ways (undefined > n, undefined <= n): unbounded, at no bytes for a test.
+      const segment = !(e.from! > now || e.until! <= now) && onPage(pathsOf(e), url) && e.segments.find((s) => matched.includes(s));
+      return segment ? [{ experience: e.id, segment, slots: e.slots }] : [];
+    }),
+  ];
 }
