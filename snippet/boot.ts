@@ -63,7 +63,7 @@ export const boot = async () => {
   const net = cached(site) ? undefined : first();
   net?.catch(() => {}); // answered below, after IndexedDB: not an unhandled rejection meanwhile
   let lost = false;
-  const [p0, cfg0, ctx0, content0] = (await load(site, 300).catch(() => ((lost = true), []))) as [
+  let [p0, cfg0, ctx0, content] = (await load(site, 300).catch(() => ((lost = true), []))) as [
     Visitor?,
     Config?,
     ServerContext?,
@@ -73,7 +73,6 @@ export const boot = async () => {
   // An inlined config is the live one (its script revalidated within a minute): a cache of another version is
   // not used, and only the context is revalidated in the background, when it expires.
   let config = inline ? ((inline.t = t0), inline) : cfg0?.segments ? cfg0 : undefined;
-  let content = content0;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
   // often is): the cache is refreshed in the background for the next page view.
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
