@@ -30,7 +30,7 @@ export function applyChange(el: HTMLElement, c: Change): Revert {
     // Markup Facet inserted is never a target itself: html matching its own selector can't loop.
     el.querySelectorAll("*").forEach((n) => inserted.add(n));
     const mine = el[key];
-    return () => void (el[key] == mine && ((el.textContent = ""), el.append(...old)));
+    return () => void (el[key] == mine && ((el[key] = ""), el.append(...old)));
   }
   if (c.type == "insert") {
     // Parsed inert (a template runs nothing), then moved in: the nodes themselves are what revert removes.
