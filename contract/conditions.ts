@@ -69,58 +69,44 @@ const test = (c: unknown, v: unknown, fold?: boolean): boolean =>
             ? JSON.stringify(v) === JSON.stringify(c)
             : Object.keys(c).every((op) => operator(op, v, c[op]));
 
-function operator(op: string, v: unknown, x: unknown): boolean {
+const operator = (op: string, v: unknown, x: unknown): boolean =>
   // $veq…$vgte: the relational operator on both sides' padded version strings (=== and == agree on strings).
-  if (/^\$v([lg]te?|eq|ne)$/.test(op)) return operator(op.replace("v", ""), ver(v), ver(x));
-  // Relational operators use JavaScript's own coercions (null < 5 is true, "a" < 5 is false), as GrowthBook does.
-  switch (op) {
-    case "$eq":
-      return v === x;
-    case "$ne":
-      return v !== x;
-    case "$lt":
-      return (v as number) < (x as number);
-    case "$lte":
-      return (v as number) <= (x as number);
-    case "$gt":
-      return (v as number) > (x as number);
-    case "$gte":
-      return (v as number) >= (x as number);
-    case "$exists":
-      return (v != null) == !!x;
-    case "$in":
-      return Array.isArray(x) && isIn(v, x);
-    case "$nin":
-      return Array.isArray(x) && !isIn(v, x);
-    case "$ini":
-      return Array.isArray(x) && isIn(v, x, true);
-    case "$nini":
-      return Array.isArray(x) && !isIn(v, x, true);
-    case "$all":
-      return allIn(v, x);
-    case "$alli":
-      return allIn(v, x, true);
-    case "$not":
-      return !test(x, v);
-    case "$size":
-      return Array.isArray(v) && test(x, v.length);
-    case "$type":
-      return typeName(v) === x;
-    case "$regex":
-      return regex(v, x);
-    case "$regexi":
-      return regex(v, x, true);
-    case "$elemMatch": {
-      // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook
-      // (not when the attribute is no array). `some` skips holes: they are undefined, skipped all the same.
-      const ops = Array.isArray(v) && isOps(x);
-      return Array.isArray(v) && v.some((e) => e != null && (ops ? test(x, e) : matches(e, x)));
-    }
-  }
-  return false; // unknown operator, including $inGroup/$notInGroup (see the header)
-}
+  /^\$v([lg]te?|eq|ne)$/.test(op)
+    ? operator(op.replace("v", ""), ver(v), ver(x))
+    : // An unknown operator (including $inGroup/$notInGroup, see the header) is false. An operator's name starts
+      // with "$" (isOps), which no Object.prototype member's does.
+      !!OPERATORS[op]?.(v, x);
 
 // $all/$alli: every listed condition matches some element. Spread, so holes are visited as undefined, like
 // GrowthBook's indexed loops (every and some alone would skip them).
 const allIn = (v: unknown, x: unknown, fold?: boolean) =>
   Array.isArray(x) && Array.isArray(v) && [...x].every((c) => [...v].some((e) => test(c, e, fold)));
+
+// The field operators (contract/operators.ts lists them). Relational operators use JavaScript's own coercions
+// (null < 5 is true, "a" < 5 is false), as GrowthBook does. Declared after allIn, which it holds.
+const OPERATORS: Record<string, (v: unknown, x: unknown) => boolean> = {
+  $eq: (v, x) => v === x,
+  $ne: (v, x) => v !== x,
+  $lt: (v, x) => (v as number) < (x as number),
+  $lte: (v, x) => (v as number) <= (x as number),
+  $gt: (v, x) => (v as number) > (x as number),
+  $gte: (v, x) => (v as number) >= (x as number),
+  $exists: (v, x) => (v != null) == !!x,
+  $in: (v, x) => Array.isArray(x) && isIn(v, x),
+  $nin: (v, x) => Array.isArray(x) && !isIn(v, x),
+  $ini: (v, x) => Array.isArray(x) && isIn(v, x, true),
+  $nini: (v, x) => Array.isArray(x) && !isIn(v, x, true),
+  $all: allIn,
+  $alli: (v, x) => allIn(v, x, true),
+  $not: (v, x) => !test(x, v),
+  $size: (v, x) => Array.isArray(v) && test(x, v.length),
+  $type: (v, x) => typeName(v) === x,
+  $regex: regex,
+  $regexi: (v, x) => regex(v, x, true),
+  // Decided once, before the loop, so `$elemMatch: null` throws even on an empty array, as in GrowthBook
+  // (not when the attribute is no array). `some` skips holes: they are undefined, skipped all the same.
+  $elemMatch: (v, x) => {
+    const ops = Array.isArray(v) && isOps(x);
+    return Array.isArray(v) && v.some((e) => e != null && (ops ? test(x, e) : matches(e, x)));
+  },
+};
