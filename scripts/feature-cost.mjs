@@ -209,7 +209,7 @@ const TOGETHER = [
     patches: [
       p(BOOT, "    mark(site, c);\n  }\n", "  }\n"),
       p(BOOT, "    mark(site, c);\n    // Content only", "    // Content only"),
-      p(STORE, "  mark(site);\n", ""),
+      p(STORE, "  mark(site),\n", ""),
     ],
   },
 ];

@@ -27,21 +27,20 @@ export async function load(site: string, ms: number): Promise<unknown[]> {
 }
 
 // Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
-export async function save(site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> {
-  return db("readwrite", (s) => {
+export const save = async (site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> =>
+  db("readwrite", (s) => {
     // An entry left undefined is not written (session.ts: a profile that wasn't loaded).
     for (const k in entries) entries[k as StoreKey] !== undefined && s.put(entries[k as StoreKey], storageKey(site, k as StoreKey));
     return promisifyRequest(s.transaction);
   });
-}
 
-export async function forget(site: string): Promise<void> {
-  mark(site);
-  return db("readwrite", (s) => {
+export const forget = async (site: string): Promise<void> => (
+  mark(site),
+  db("readwrite", (s) => {
     for (const k of STORE_KEYS) s.delete(storageKey(site, k));
     return promisifyRequest(s.transaction);
-  });
-}
+  })
+);
 
 /**
  * Records, in localStorage, the slots of the site's live experiences by page (for the pre-hide snippet) and
