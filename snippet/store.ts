@@ -17,14 +17,14 @@ const early = (window as unknown as Record<string, Promise<IDBDatabase | undefin
  * Everything a decision needs from the device, in one transaction: through the pre-hide's connection when it
  * opened one (its open overlapped this script's loading), else through our own.
  */
-export async function load(site: string, ms: number): Promise<unknown[]> {
+export const load = (site: string, ms: number): Promise<unknown[]> => {
   const read = (s: IDBObjectStore) => Promise.all(STORE_KEYS.map((k) => promisifyRequest(s.get(storageKey(site, k)))));
   return Promise.race([
     Promise.resolve(early).then((d) => (d ? read(d.transaction(STORE_NAME).objectStore(STORE_NAME)) : db("readonly", read))),
     // Rejected with no reason: boot.ts only learns that the cache is out of reach (a first visit), and says nothing.
     new Promise<never>((_, reject) => setTimeout(reject, ms)),
   ]);
-}
+};
 
 // Async: an IndexedDB that throws on open (some private modes) rejects, it never throws into the caller.
 export const save = async (site: string, entries: Partial<Record<StoreKey, unknown>>): Promise<void> =>
