@@ -16,7 +16,7 @@ const UNSAFE = /^(SCRIPT|STYLE|LINK|META|BASE|I?FRAME|OBJECT|EMBED|TEMPLATE|NOSC
  * `el` may be any element: only an HTMLElement (the HTML namespace, as the page's own window knows it) gets past
  * the first check to its HTML members. (An element another window created, moved into the page, stays as it is.)
  */
-export function applyChange(el: HTMLElement, c: Change): Revert {
+export const applyChange = (el: HTMLElement, c: Change): Revert => {
   // A redirect has no element to change (changes.ts follows it).
   if (c.type == "redirect" || UNSAFE.test(el.tagName) || !(el instanceof HTMLElement)) return () => {};
   // Reverts put back the original only where the element still shows Facet's value: what a framework
@@ -65,7 +65,7 @@ export function applyChange(el: HTMLElement, c: Change): Revert {
     },
     () => olds.forEach(([p, v, prio]) => el.style.setProperty(p, v, prio)),
   );
-}
+};
 
 export const set = (el: Element, name: string, value: string | null) =>
   value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
