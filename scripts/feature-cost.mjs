@@ -60,7 +60,7 @@ export const FEATURES = [
     name: "content tokens {{path|fallback}} (423b0e2)",
     patches: [
       p(CHANGES, "c: fillChange(c, context)", "c"),
-      p(CHANGES, ", context: Record<string, unknown> = {}): Revert {", "): Revert {"),
+      p(CHANGES, "  context: Record<string, unknown> = {},\n", ""),
       p(RENDER, "warn, contextFor(url, ctx!, now))", "warn)"),
     ],
   },

@@ -76,7 +76,12 @@ const observe = (doc: Document) => () => {
  * one MutationObserver for all of them. Returns the revert of the whole group. Throws on an invalid
  * selector, having reverted what it applied: the caller keeps the original content.
  */
-export function activate(changes: Change[], doc: Document, onError: (e: unknown) => void, context: Record<string, unknown> = {}): Revert {
+export const activate = (
+  changes: Change[],
+  doc: Document,
+  onError: (e: unknown) => void,
+  context: Record<string, unknown> = {},
+): Revert => {
   report = onError;
   for (const c of changes) if (c.type == "redirect") redirect(c.url);
   const groups = changes.map((c) => ({ c: fillChange(c, context), done_: new WeakSet(), reverts_: [] as Revert[] }) as Live);
@@ -103,7 +108,7 @@ export function activate(changes: Change[], doc: Document, onError: (e: unknown)
     doc.addEventListener("DOMContentLoaded", observe(doc));
   }
   return revert;
-}
+};
 
 // Redirect loop guard: the page a redirect leads to carries this marker, and a page that has it never
 // redirects again (A → B → A stops at B). The marker is taken out of the address bar as soon as this
