@@ -18,13 +18,13 @@ export type Plan = [
   fetch: string[],
 ];
 
-export function plan(
+export const plan = (
   applied: Record<string, { segment: string }>,
   winners: Winner[],
   withheld: Set<string>,
   cached: (x: Winner) => unknown,
   shown?: Set<string>,
-): Plan {
+): Plan => {
   // Not on the page, or another segment is (the one reverted).
   const apply = winners.filter((x) => applied[x.experience]?.segment != x.segment && !withheld.has(key(x)));
   return [
@@ -33,7 +33,7 @@ export function plan(
     apply.filter((x) => !shown?.has(key(x))).flatMap((x) => x.slots),
     apply.filter((x) => !cached(x)).map((x) => x.segment),
   ];
-}
+};
 
 /**
  * The variants request for `segments`. The token goes only with segments whose condition holds a server
