@@ -25,8 +25,8 @@ export function recordInterests(old: InterestScores | undefined, topics: Topic[]
 }
 
 /** The `interests` context attribute: each score decayed to `now`, rounded to 2 decimals. */
-export function interestValues(scores: InterestScores | undefined, now: number): Record<string, number> {
+export const interestValues = (scores: InterestScores | undefined, now: number): Record<string, number> => {
   const out: Record<string, number> = {};
   for (const k in scores) out[k] = Math.round(decay(scores[k]!, now) * 100) / 100;
   return out;
-}
+};
