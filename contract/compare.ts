@@ -81,7 +81,7 @@ export const get = (o: unknown, path: string): unknown =>
   );
 
 // An operator object has at least one key and only `$` keys; any other object or array is a literal.
-export function isOps(c: unknown): c is Record<string, unknown> {
+export const isOps = (c: unknown): c is Record<string, unknown> => {
   const keys = Object.keys(c as object); // throws on null, as GrowthBook's does
   return keys.length > 0 && keys.every((k) => k[0] == "$");
-}
+};
