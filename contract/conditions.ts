@@ -15,14 +15,14 @@ export { REGEX_INPUT_MAX } from "./compare";
 export type Condition = Record<string, unknown>;
 
 type Obj = Record<string, unknown>;
-export function evalCondition(context: Record<string, unknown>, condition: Condition): boolean {
+export const evalCondition = (context: Record<string, unknown>, condition: Condition): boolean => {
   // The inner functions throw exactly where GrowthBook does; one catch here turns all of those into false.
   try {
     return matches(context, condition);
   } catch {
     return false;
   }
-}
+};
 
 // Every key must hold: a logical operator, else a dotted path whose value must satisfy the key's value.
 // Object.keys lists what GrowthBook's Object.entries does (own keys, same order), so even a string or array used
