@@ -109,10 +109,14 @@ export const FEATURES = [
     name: "pasted pre-hide copy: stale-copy notice, data-v (9bbc647)",
     patches: [
       p(FLICKER, "  if (+(p?.dataset.v as string) < (c?.v as number)) warn(c!.v, p!.dataset.m);\n", ""),
-      p(FLICKER, "export const releasePrehide = (c?: Config) => {", "export const releasePrehide = () => {"),
-      p(RENDER, "releasePrehide(cfg)", "releasePrehide()"),
+      p(
+        FLICKER,
+        "export const releasePrehide = (c?: Config, held?: unknown) => {",
+        "export const releasePrehide = (_?: unknown, held?: unknown) => {",
+      ),
+      p(RENDER, "releasePrehide(cfg, ", "releasePrehide(0, "),
       p(STORE, "v: c.v, ", ""),
-      p(BOOT, "inline && !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v)", "inline"),
+      p(BOOT, "!(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v)", "1"),
     ],
   },
   {
@@ -125,7 +129,7 @@ export const FEATURES = [
       p(BOOT, "const fromCache = ctx && !net;", "const fromCache = ctx;"),
       p(BOOT, "(net || first())", "first()"),
       p(BOOT, "start(config!, ctx!, begun, lost, p0);", "start(config!, ctx!, begun, p0);"),
-      p(BOOT, "early, true);", "early);"),
+      p(BOOT, "      early,\n      true,\n    );", "      early,\n    );"),
       p(SESSION, "let lost = false;\n", ""),
       p(SESSION, ", l: boolean, p?: Visitor) => {", ", p?: Visitor) => {"),
       p(SESSION, ", (lost = l)", ""),
@@ -186,7 +190,12 @@ export const FEATURES = [
     id: "page-view",
     name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes, kept on a failure (7b3c7f4, 67c331f, 1a0f1df, abe33bb)",
     patches: [
-      p(BOOT, "  const pv = inline?.pageView;", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
+      p(BOOT, "  // The experiences the page view alone decides come with", "", "  const pv = inline?.pageView;\n"),
+      p(BOOT, "(pv || ", "("),
+      p(BOOT, "(pv?.[e.id] ? [] : e.slots)", "e.slots"),
+      p(BOOT, "  // Those experiences are decided and applied now", "", "fromEdge(doc, early)).catch(warn);\n  }\n"),
+      p(FLICKER, "held || ", ""),
+      p(RENDER, "releasePrehide(cfg, !profile);", "releasePrehide(cfg);"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
       p(BOOT, "  for (const e in config!.pageView) begun.changes[e] = { ...config!.pageView[e], ...begun.changes[e] };\n", ""),
       p("snippet/index.ts", "applied: appliedNow()", "applied: []"),
@@ -201,7 +210,7 @@ const TOGETHER = [
   {
     // releasePrehide() also ends hideEarly's hiding; without both, nothing is left to call.
     when: ["prehide", "upgraded"],
-    patches: [p(RENDER, "  releasePrehide(cfg);\n", ""), p("snippet/index.ts", "    releasePrehide();\n", "")],
+    patches: [p(RENDER, "  releasePrehide(cfg, !profile);\n", ""), p("snippet/index.ts", "    releasePrehide();\n", "")],
   },
   {
     // mark() writes the pre-hide's slot list and the repeat-visit marker.

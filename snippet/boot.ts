@@ -38,21 +38,29 @@ export const boot = async () => {
   const t0 = Date.now();
   if (!site) throw Error("data-site missing");
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
+  // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig).
+  const pv = inline?.pageView;
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
-  // pre-hide snippet already hid them: a copy baked from this version or newer, data-v).
-  if (inline && !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v))
+  // pre-hide snippet already hid them: a copy baked from this version or newer, data-v). With the page view's
+  // content, only the other experiences' slots (the page view's are decided below, in this task), and whatever
+  // the pre-hide does: its style goes at that decision.
+  if (inline && (pv || !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v)))
     hideEarly(
-      onThisPage(inline).flatMap((e) => e.slots),
+      onThisPage(inline).flatMap((e) => (pv?.[e.id] ? [] : e.slots)),
       inline.timeout,
     );
-  // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig):
-  // when they are all this page has, they are decided and applied now, before IndexedDB or the network answers,
-  // on a first visit as on a repeat one. This session has no profile and stores nothing: the one started below
-  // takes over, and its decision keeps what is applied (the same winners).
-  const pv = inline?.pageView;
-  if (pv && onThisPage(inline!).every((e) => pv[e.id])) {
+  // Those experiences are decided and applied now, before IndexedDB or the network answers, on a first visit as
+  // on a repeat one; the others wait for the session as usual (their slots stay hidden, hideEarly). This
+  // session has no profile and stores nothing: the one started below takes over, and its decision keeps what is
+  // applied (the same winners).
+  if (pv) {
     const early = { v: inline!.v, changes: pv };
-    start(inline!, { server: {}, device: {} } as unknown as ServerContext, early, true);
+    start(
+      { ...inline!, experiences: inline!.experiences.filter((e) => pv[e.id]) },
+      { server: {}, device: {} } as unknown as ServerContext,
+      early,
+      true,
+    );
     // Behind edge mode, what the edge already shows is not hidden again (its handoff closes the <head>).
     render(t0 + inline!.timeout, true, fromEdge(doc, early)).catch(warn);
   }

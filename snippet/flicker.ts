@@ -22,12 +22,14 @@ export function hideSlots(selectors: string[]): () => void {
  * hideSlots() hid what will change, in the same task: no frame paints between the two, so the winners' slots
  * never show their default, and every other slot is released at once.
  */
-export const releasePrehide = (c?: Config) => {
+export const releasePrehide = (c?: Config, held?: unknown) => {
   const p = doc.getElementById(PREHIDE_ID);
   // A pasted copy baked from an older version than this config (data-v): first visits may hide outdated slots
   // until it is copied again (README "Stale copy"). It says so with the page's one warning.
   if (+(p?.dataset.v as string) < (c?.v as number)) warn(c!.v, p!.dataset.m);
-  p?.remove(), early();
+  // `held`: the decision by the page view alone (boot.ts), which leaves hideEarly's slots, the other
+  // experiences', hidden until the session decides them.
+  p?.remove(), held || early();
 };
 
 /** hideEarly()'s release. */

@@ -60,7 +60,8 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
   const [revert, apply, slots, missing] = plan(applied, winners, withheld, has, shown);
   for (const e of revert) applied[e]!.revert_(), delete applied[e];
   const release = hideSlots(hide ? slots : []);
-  releasePrehide(cfg);
+  // Without a profile, this is the decision by the page view alone (boot.ts): the other experiences' slots stay hidden.
+  releasePrehide(cfg, !profile);
   const timer = hide && setTimeout(release, deadline - now);
   try {
     if (missing.length) {

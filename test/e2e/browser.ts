@@ -169,7 +169,10 @@ export const cachedContent = (page: Page, site: string, experience: string, segm
     { timeout: 10_000 },
   );
 
-/** An init script: slows IndexedDB's open by 700 ms (?slowidb) or breaks it (?brokenidb), for this page view only. */
+/**
+ * An init script: slows IndexedDB's open by 700 ms (?slowidb, or ?slowidb=N for N ms) or breaks it (?brokenidb),
+ * for this page view only.
+ */
 export const idbTrouble = () => {
   const real = indexedDB.open.bind(indexedDB);
   if (location.search.includes("brokenidb"))
@@ -179,21 +182,24 @@ export const idbTrouble = () => {
   if (location.search.includes("slowidb"))
     indexedDB.open = ((name: string, version?: number) => {
       const fake: any = {};
-      setTimeout(() => {
-        const r = real(name, version);
-        r.onupgradeneeded = (e) => {
-          fake.result = r.result;
-          fake.onupgradeneeded?.(e);
-        };
-        r.onsuccess = (e) => {
-          fake.result = r.result;
-          fake.onsuccess?.(e);
-        };
-        r.onerror = (e) => {
-          fake.error = r.error;
-          fake.onerror?.(e);
-        };
-      }, 700);
+      setTimeout(
+        () => {
+          const r = real(name, version);
+          r.onupgradeneeded = (e) => {
+            fake.result = r.result;
+            fake.onupgradeneeded?.(e);
+          };
+          r.onsuccess = (e) => {
+            fake.result = r.result;
+            fake.onsuccess?.(e);
+          };
+          r.onerror = (e) => {
+            fake.error = r.error;
+            fake.onerror?.(e);
+          };
+        },
+        Number(/slowidb=(\d+)/.exec(location.search)?.[1] ?? 700),
+      );
       return fake;
     }) as typeof indexedDB.open;
 };

@@ -3,9 +3,10 @@
 // counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
+import { ageProfile, cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames } from "./browser";
 import { landingPage, startHost, type Host } from "./host";
 import { admin } from "./admin";
+import { fastInstall } from "../../contract/prehide";
 import { depth, initiators } from "./initiators";
 
 let browser: Browser;
@@ -164,6 +165,47 @@ it("a context request that fails leaves what the page view decided on the page, 
   await v.page.evaluate(() => (window as any).go("/blog"));
   await framesAfter(v.page, 2);
   expect(await v.page.locator("#hero-headline").innerText()).toBe("Blog");
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("a page with experiences of both kinds: the page view's is shown as the script runs, the other stays hidden until the session decides it", async () => {
+  const site = `${key}-mixed`;
+  await admin("POST", "/sites", { key: site, name: site, origins: [host.origin] });
+  await admin("POST", `/sites/${site}/segments`, { id: "spring", name: "Spring", condition: { "page.query.utm_campaign": "spring" } });
+  await admin("POST", `/sites/${site}/segments`, { id: "back", name: "Back", condition: { "visit.isReturning": true } });
+  for (const [id, segment, selector, value] of [
+    ["campaign", "spring", "#hero-subheadline", "Spring offer"],
+    ["welcome", "back", "#hero-headline", "Welcome back"],
+  ])
+    await admin("POST", `/sites/${site}/experiences`, {
+      id,
+      name: id,
+      variants: [{ segment, changes: [{ type: "text", selector, value }] }],
+    });
+  await admin("POST", `/sites/${site}/publish`);
+  pages["/mixed"] = landingPage(fastInstall(inject("workerUrl"), site));
+  const v = await newVisitor(browser, (ctx) => ctx.addInitScript(idbTrouble));
+  await recordFrames(v.page, ["#hero-headline", "#hero-subheadline"]);
+  await v.page.goto(`${host.origin}/mixed?utm_campaign=spring`);
+  expect((await facetReady(v.page)).applied).toEqual([{ experience: "campaign", segment: "spring" }]);
+  await cachedContent(v.page, site, "campaign", "spring");
+  await ageProfile(v.page, site, 31); // the next page view starts a new visit: a returning visitor
+  // IndexedDB's open held back 200 ms (under the 300 ms wait): the session decides "welcome" from the device
+  // only after that, while the campaign is decided as the script runs.
+  await v.page.goto(`${host.origin}/mixed?utm_campaign=spring&slowidb=200`);
+  const info = await facetReady(v.page);
+  expect(info.applied).toEqual([
+    { experience: "campaign", segment: "spring" },
+    { experience: "welcome", segment: "back" },
+  ]);
+  const f = await framesAfter(v.page, 2);
+  const both = f.map((x) => `${x["#hero-subheadline"]} | ${x["#hero-headline"]}`);
+  // Neither slot ever paints its default; frames show the campaign while the headline is still hidden.
+  expect(f.filter((x) => x["#hero-subheadline"] === "Original subheadline" || x["#hero-headline"] === "Original headline")).toEqual([]);
+  expect(both).toContain("Spring offer | hidden");
+  expect(both.at(-1)).toBe("Spring offer | Welcome back");
+  console.log("mixed page, repeat visit:", [...new Set(both)].join(" → "));
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
