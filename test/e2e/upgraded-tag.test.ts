@@ -86,6 +86,27 @@ it("the plain /facet.js tag on the same site: as before, config ∥ context then
 });
 
 /**
+ * Creates and publishes `site` on the host's origin: its segments (id → condition) and one experience per entry,
+ * each a single text change for one segment (on `pages`, or every page).
+ */
+async function publishSite(
+  site: string,
+  segments: Record<string, unknown>,
+  experiences: { id: string; segment: string; selector: string; value: string; pages?: string[] }[],
+) {
+  await admin("POST", "/sites", { key: site, name: site, origins: [host.origin] });
+  for (const [id, condition] of Object.entries(segments)) await admin("POST", `/sites/${site}/segments`, { id, name: id, condition });
+  for (const { id, segment, selector, value, pages } of experiences)
+    await admin("POST", `/sites/${site}/experiences`, {
+      id,
+      name: id,
+      ...(pages && { pages }),
+      variants: [{ segment, changes: [{ type: "text", selector, value }] }],
+    });
+  await admin("POST", `/sites/${site}/publish`);
+}
+
+/**
  * A single-page app with the upgraded tag of `site`: go(path) pushes the route and renders the route's own heading
  * (`heading`) right after, in the same task (prehide.test.ts's app).
  */
@@ -98,21 +119,11 @@ h.textContent=${JSON.stringify(heading)};document.getElementById("hero-headline"
 
 it("experiences the page view alone decides: applied with the script alone, and on a single-page app's route change without a fetch", async () => {
   const pv = `${key}-pv`;
-  await admin("POST", "/sites", { key: pv, name: pv, origins: [host.origin] });
-  await admin("POST", `/sites/${pv}/segments`, { id: "home", name: "Home", condition: { "page.path": "/pv" } });
-  await admin("POST", `/sites/${pv}/segments`, { id: "pricing", name: "Pricing", condition: { "page.path": "/pv/pricing" } });
   // One experience per page: the pricing one is not on the landing page, so the context doesn't bring its content.
-  for (const [id, segment, page, value] of [
-    ["hero", "home", "/pv", "Home hero"],
-    ["pricing-hero", "pricing", "/pv/pricing", "Pricing hero"],
-  ])
-    await admin("POST", `/sites/${pv}/experiences`, {
-      id,
-      name: id,
-      pages: [page],
-      variants: [{ segment, changes: [{ type: "text", selector: "#hero-headline", value }] }],
-    });
-  await admin("POST", `/sites/${pv}/publish`);
+  await publishSite(pv, { home: { "page.path": "/pv" }, pricing: { "page.path": "/pv/pricing" } }, [
+    { id: "hero", segment: "home", selector: "#hero-headline", value: "Home hero", pages: ["/pv"] },
+    { id: "pricing-hero", segment: "pricing", selector: "#hero-headline", value: "Pricing hero", pages: ["/pv/pricing"] },
+  ]);
   pages["/pv"] = appPage(pv, "App default");
   const v = await newVisitor(browser);
   const sent = await initiators(await v.context.newCDPSession(v.page));
@@ -143,14 +154,9 @@ it("experiences the page view alone decides: applied with the script alone, and 
 
 it("a context request that fails leaves what the page view decided on the page, and facet.ready says so", async () => {
   const site = `${key}-pvfail`;
-  await admin("POST", "/sites", { key: site, name: site, origins: [host.origin] });
-  await admin("POST", `/sites/${site}/segments`, { id: "campaign", name: "Campaign", condition: { "page.query.utm_campaign": "spring" } });
-  await admin("POST", `/sites/${site}/experiences`, {
-    id: "hero",
-    name: "Hero",
-    variants: [{ segment: "campaign", changes: [{ type: "text", selector: "#hero-headline", value: "Spring offer" }] }],
-  });
-  await admin("POST", `/sites/${site}/publish`);
+  await publishSite(site, { campaign: { "page.query.utm_campaign": "spring" } }, [
+    { id: "hero", segment: "campaign", selector: "#hero-headline", value: "Spring offer" },
+  ]);
   pages["/pvfail"] = appPage(site, "Blog");
   const v = await newVisitor(browser);
   await recordFrames(v.page, ["#hero-headline"]);
@@ -171,19 +177,10 @@ it("a context request that fails leaves what the page view decided on the page, 
 
 it("a page with experiences of both kinds: the page view's is shown as the script runs, the other stays hidden until the session decides it", async () => {
   const site = `${key}-mixed`;
-  await admin("POST", "/sites", { key: site, name: site, origins: [host.origin] });
-  await admin("POST", `/sites/${site}/segments`, { id: "spring", name: "Spring", condition: { "page.query.utm_campaign": "spring" } });
-  await admin("POST", `/sites/${site}/segments`, { id: "back", name: "Back", condition: { "visit.isReturning": true } });
-  for (const [id, segment, selector, value] of [
-    ["campaign", "spring", "#hero-subheadline", "Spring offer"],
-    ["welcome", "back", "#hero-headline", "Welcome back"],
-  ])
-    await admin("POST", `/sites/${site}/experiences`, {
-      id,
-      name: id,
-      variants: [{ segment, changes: [{ type: "text", selector, value }] }],
-    });
-  await admin("POST", `/sites/${site}/publish`);
+  await publishSite(site, { spring: { "page.query.utm_campaign": "spring" }, back: { "visit.isReturning": true } }, [
+    { id: "campaign", segment: "spring", selector: "#hero-subheadline", value: "Spring offer" },
+    { id: "welcome", segment: "back", selector: "#hero-headline", value: "Welcome back" },
+  ]);
   pages["/mixed"] = landingPage(fastInstall(inject("workerUrl"), site));
   const v = await newVisitor(browser, (ctx) => ctx.addInitScript(idbTrouble));
   await recordFrames(v.page, ["#hero-headline", "#hero-subheadline"]);
