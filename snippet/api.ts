@@ -2,7 +2,7 @@
 // `window.facet = window.facet || []` a page may fill before the snippet loads). Commands that need the
 // profile wait in a queue until boot.ts has loaded it; no command ever throws into the page.
 import { forget } from "./store";
-import { render, revertAll, type ReadyInfo } from "./render";
+import { appliedNow, render, revertAll, type ReadyInfo } from "./render";
 import { config, end, forgotten, keep, profile, site, warn } from "./session";
 
 type Command = [string, ...unknown[]];
@@ -19,6 +19,9 @@ export const finish = (i: ReadyInfo | undefined) => {
   info = i;
   readyCallbacks.splice(0).forEach((cb) => run(["ready", cb]));
 };
+
+/** The original page is what is shown (forget(), or a failure): what ready() callbacks and segments() get. */
+export const none = () => finish({ segments: [], applied: appliedNow(), source: "none" });
 
 /**
  * Re-decides without a reload. Before the first decision is done, it runs right after it. A profile means a
@@ -53,9 +56,11 @@ const commands: Record<string, (...a: any[]) => unknown> = {
   },
   refresh,
   forget() {
-    // Everything stops: in-flight fetches and saves see `forgotten` and store nothing.
+    // Everything stops: in-flight reads, fetches and saves see `forgotten`, and apply and store nothing. What is
+    // reported from now on is the original page.
     end();
     revertAll();
+    none();
     return forget(site).catch(warn);
   },
 };

@@ -77,6 +77,8 @@ export const boot = async () => {
     ServerContext?,
     CachedContent?,
   ];
+  // forget() while the cache was read: what it returned is the forgotten visitor's.
+  if (forgotten) return;
   const now = Date.now();
   // An inlined config is the live one (its script revalidated within a minute): a cache of another version is
   // not used, and only the context is revalidated in the background, when it expires.

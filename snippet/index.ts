@@ -4,12 +4,11 @@
 // leaves the original page, with at most one warning.
 // The wiring: api.ts (window.facet and its queue), boot.ts (boot and cache policy), render.ts (carries
 // out plan.ts's pure plan on the page), navigation.ts (SPA route changes), session.ts (shared state).
-import { finish, install, run } from "./api";
+import { install, none, run } from "./api";
 import { boot } from "./boot";
 import { still } from "./changes";
 import { releasePrehide } from "./flicker";
 import { hookNavigation } from "./navigation";
-import { appliedNow } from "./render";
 import { warn } from "./session";
 
 export type { ReadyInfo } from "./render";
@@ -27,6 +26,6 @@ if (!q?.v) {
     // What the upgraded script's own content put on the page before the failure stays, and is said (boot.ts);
     // with no session to decide route changes, it no longer follows the page (an SPA's next route keeps its own).
     still();
-    finish({ segments: [], applied: appliedNow(), source: "none" });
+    none();
   });
 }
