@@ -35,7 +35,11 @@ const first = async (): Promise<[Config, ServerContext]> => {
 };
 
 export const boot = async () => {
-  const t0 = Date.now();
+  // The pre-hide snippet's style (contract/prehide.ts), if the page has it: its version (data-v) and, when it hid
+  // slots, the time it did (data-t). The timeout counts from then: content is never swapped into a slot its CSS
+  // has shown already.
+  const p = doc.getElementById(PREHIDE_ID)?.dataset;
+  const t0 = +(p?.t as string) || Date.now();
   if (!site) throw Error("data-site missing");
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig).
@@ -44,10 +48,10 @@ export const boot = async () => {
   // pre-hide snippet already hid them: a copy baked from this version or newer, data-v). With the page view's
   // content, only the other experiences' slots (the page view's are decided below, in this task), and whatever
   // the pre-hide does: its style goes at that decision.
-  if (inline && (pv || !(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v)))
+  if (inline && (pv || !(+(p?.v as string) >= inline.v)))
     hideEarly(
       onThisPage(inline).flatMap((e) => (pv?.[e.id] ? [] : e.slots)),
-      inline.timeout,
+      t0 + inline.timeout,
     );
   // Those experiences are decided and applied now, before IndexedDB or the network answers, on a first visit as
   // on a repeat one; the others wait for the session as usual (their slots stay hidden, hideEarly). This

@@ -34,8 +34,8 @@ export const releasePrehide = (c?: Config, held?: unknown) => {
 
 /** hideEarly()'s release. */
 let early = () => {};
-/** Hides `selectors` now, until the decision (releasePrehide) or `ms` at most: the upgraded tag knows the slots as it runs. */
-export const hideEarly = (selectors: string[], ms: number) => {
+/** Hides `selectors` now, until the decision (releasePrehide) or the `deadline` (epoch ms) at most: the upgraded tag knows the slots as it runs. */
+export const hideEarly = (selectors: string[], deadline: number) => {
   early = hideSlots(selectors);
-  setTimeout(early, ms);
+  setTimeout(early, deadline - Date.now());
 };
