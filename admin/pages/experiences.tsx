@@ -90,7 +90,7 @@ export const experiencesScreen: Screen = async (ctx) => {
                         {" "}
                         <span
                           class="tag"
-                          title="Decided by the page view alone (page.* and time.* conditions, no tokens, no redirect). With the upgraded tag it is applied as soon as the script runs: no request, no wait for the visitor's stored data."
+                          title="Decided by the page view alone (page.* but not page.title, and time.* conditions; no tokens, no redirect). With the upgraded tag it is applied as soon as the script runs: no request, no wait for the visitor's stored data."
                         >
                           instant
                         </span>

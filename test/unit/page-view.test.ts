@@ -20,6 +20,10 @@ function snapshot(experiences: [id: string, segment: string, change: Snapshot["c
       segments: [
         { id: "pricing", condition: { "page.path": "/pricing" } },
         { id: "returning", condition: { "visit.isReturning": true } },
+        // The <title> may not be parsed yet when the script runs (the install puts the tag first in the <head>).
+        { id: "titled", condition: { $or: [{ "page.path": "/docs" }, { "page.title": { $regex: "Docs" } }] } },
+        { id: "whole-page", condition: { page: { $exists: true } } },
+        { id: "language", condition: { "page.language": "de", "time.hour": { $gte: 8 } } },
       ],
       experiences: experiences.map(([id, segment]) => ({ id, pages: [], slots: ["h1"], segments: [segment] })),
     },
@@ -28,16 +32,19 @@ function snapshot(experiences: [id: string, segment: string, change: Snapshot["c
 }
 
 describe("the page view's content", () => {
-  it("takes experiences over page context only, without a token or a redirect", () => {
+  it("takes experiences over page context there as the script runs (not page.title), without a token or a redirect", () => {
     const got = pageViewContent(
       snapshot([
         ["plain", "pricing", text("Pricing")],
         ["profile", "returning", text("Welcome back")],
         ["token", "pricing", text("Hi {{traits.name|there}}")],
         ["redirect", "pricing", { type: "redirect", url: "/spring" }],
+        ["title", "titled", text("Docs")],
+        ["whole", "whole-page", text("Page")],
+        ["german", "language", text("Hallo")],
       ]),
     );
-    expect(got).toEqual({ plain: { pricing: [text("Pricing")] } });
+    expect(got).toEqual({ plain: { pricing: [text("Pricing")] }, german: { language: [text("Hallo")] } });
   });
 
   it(`stops at ${PAGE_VIEW_MAX_CHARS} characters of content, in the config's order, taking what still fits`, () => {

@@ -51,13 +51,21 @@ export const pageContextOnly = (condition: unknown): boolean =>
   [...attributePaths(condition)].every((p) => GROUP_KINDS[groupOf(p)] == "context");
 
 /**
+ * Page context the script may read before the page holds it: the install puts the tag first in the <head>, so a
+ * <title> is often parsed after the script ran (`page` names the whole object, title included).
+ */
+const readLate = (path: string) => path == "page" || path == "page.title" || path.startsWith("page.title.");
+
+/**
  * Whether the page view alone decides an experience (README "Decided by the page view"): each of its segments'
- * conditions names only page context, no change holds a token (the snippet fills those from the profile), and
- * none is a redirect (which would leave before the page view is recorded on the device).
+ * conditions names only page context that is there when the script runs (not page.title), no change holds a
+ * token (the snippet fills those from the profile), and none is a redirect (which would leave before the page
+ * view is recorded on the device).
  * Publishing inlines such experiences' content in the upgraded script; the admin marks them.
  */
 export const decidedByPageView = (conditions: unknown[], changes: unknown): boolean =>
-  conditions.every(pageContextOnly) && !/\{\{|"type":"redirect"/.test(JSON.stringify(changes));
+  conditions.every((c) => pageContextOnly(c) && ![...attributePaths(c)].some(readLate)) &&
+  !/\{\{|"type":"redirect"/.test(JSON.stringify(changes));
 
 function collectKinds(condition: unknown, into: Set<SegmentKind>): void {
   for (const path of attributePaths(condition)) {
