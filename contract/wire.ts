@@ -81,7 +81,8 @@ export interface ServerContext {
   device: ServerDevice;
   /**
    * Only when asked with `segments` (the upgraded tag's first visit): the content of those segments this
-   * visitor may be served, so context and content take one round trip. Not kept in the cached context.
+   * visitor may be served, so context and content take one round trip; not the experiences whose content the
+   * live version's upgraded script carries (InlineConfig's pageView). Not kept in the cached context.
    */
   changes?: ExperienceContent;
 }

@@ -8,6 +8,35 @@ import { createExperience, createSegment, createSite, expectRejected, publish, u
 
 const ALL = "accounts,germany,returning";
 
+const text = (selector: string, value: string) => ({ type: "text", selector, value });
+
+/** A site with one experience the page view alone decides (hero) and two it doesn't (banner, greeting). */
+async function pageViewSite(): Promise<string> {
+  const { key } = await createSite();
+  await createSegment(key, { id: "pricing", condition: { "page.path": "/pricing" } });
+  await createSegment(key, { id: "mornings", condition: { "time.hour": { $lt: 12 } } });
+  await createSegment(key, { id: "returning", condition: { "visit.isReturning": true } });
+  // Page context only, no token: inlined.
+  await createExperience(key, {
+    id: "hero",
+    variants: [
+      { segment: "pricing", changes: [text("h1", "Pricing hero")] },
+      { segment: "mornings", changes: [text("h1", "Good morning")] },
+    ],
+  });
+  // A segment that needs the profile, or a token the device fills: not inlined.
+  await createExperience(key, {
+    id: "banner",
+    variants: [
+      { segment: "pricing", changes: [text(".banner", "Pricing banner")] },
+      { segment: "returning", changes: [text(".banner", "Welcome back")] },
+    ],
+  });
+  await createExperience(key, { id: "greeting", variants: [{ segment: "pricing", changes: [text(".hi", "Hi {{traits.name|there}}")] }] });
+  await publish(key);
+  return key;
+}
+
 describe("GET /v1/sites/:site/facet.js", () => {
   it("serves the snippet wrapped around the site's live config: public for a minute, ETag / 304, no secret", async () => {
     const { key } = await publishedSite();
@@ -25,29 +54,7 @@ describe("GET /v1/sites/:site/facet.js", () => {
   });
 
   it("inlines the content of the experiences the page view alone decides, and only theirs", async () => {
-    const { key } = await createSite();
-    await createSegment(key, { id: "pricing", condition: { "page.path": "/pricing" } });
-    await createSegment(key, { id: "mornings", condition: { "time.hour": { $lt: 12 } } });
-    await createSegment(key, { id: "returning", condition: { "visit.isReturning": true } });
-    const text = (selector: string, value: string) => ({ type: "text", selector, value });
-    // Page context only, no token: inlined.
-    await createExperience(key, {
-      id: "hero",
-      variants: [
-        { segment: "pricing", changes: [text("h1", "Pricing hero")] },
-        { segment: "mornings", changes: [text("h1", "Good morning")] },
-      ],
-    });
-    // A segment that needs the profile, or a token the device fills: not inlined.
-    await createExperience(key, {
-      id: "banner",
-      variants: [
-        { segment: "pricing", changes: [text(".banner", "Pricing banner")] },
-        { segment: "returning", changes: [text(".banner", "Welcome back")] },
-      ],
-    });
-    await createExperience(key, { id: "greeting", variants: [{ segment: "pricing", changes: [text(".hi", "Hi {{traits.name|there}}")] }] });
-    await publish(key);
+    const key = await pageViewSite();
     const body = await (await visit(`/v1/sites/${key}/facet.js`)).text();
     const config = (await (await visit(`/v1/sites/${key}/config`)).json()) as Record<string, unknown>;
     const inlined = JSON.parse(body.slice(body.lastIndexOf("})(") + 3, -1));
@@ -78,6 +85,16 @@ describe("GET /v1/sites/:site/context?segments=…", () => {
     expect(JSON.stringify(nobody)).not.toContain(CONTENT.germany);
     // Without ?segments the answer is as before: no changes.
     expect(Object.keys(await contextFor(key, visitors.nobody)).sort()).toEqual(CONTEXT_KEYS);
+  });
+
+  it("leaves out the experiences whose content the upgraded script carries already", async () => {
+    const key = await pageViewSite();
+    const got = await contextFor(key, {}, "?segments=pricing,mornings,returning");
+    expect(got.changes).toEqual({
+      banner: { pricing: [text(".banner", "Pricing banner")], returning: [text(".banner", "Welcome back")] },
+      greeting: { pricing: [text(".hi", "Hi {{traits.name|there}}")] },
+    });
+    expect(JSON.stringify(got)).not.toContain("Pricing hero");
   });
 
   it.each([[""], ["Bad Id"], [Array.from({ length: 51 }, (_, i) => `s${i}`).join(",")]])(

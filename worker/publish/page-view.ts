@@ -31,8 +31,26 @@ export function pageViewContent(snap: Snapshot): ExperienceContent {
   return out;
 }
 
+// Per published snapshot (they are immutable): /context asks on every first visit.
+const chosen = new WeakMap<Snapshot, ExperienceContent>();
+const pageViewOf = (snap: Snapshot) => {
+  let got = chosen.get(snap);
+  if (!got) chosen.set(snap, (got = pageViewContent(snap)));
+  return got;
+};
+
 /** The upgraded script's inlined object: the config, with the page view's content when there is any. */
 export function inlineConfig(snap: Snapshot): InlineConfig {
-  const pageView = pageViewContent(snap);
+  const pageView = pageViewOf(snap);
   return Object.keys(pageView).length ? { ...snap.config, pageView } : snap.config;
 }
+
+/**
+ * `changes` without the experiences whose content rides in the upgraded script of `snap`'s version: the first
+ * visit's context need not carry them again (the script has them, and boot.ts uses a context's content only
+ * when its version is the inlined config's).
+ */
+export const withoutPageView = (snap: Snapshot, changes: ExperienceContent): ExperienceContent => {
+  const pageView = pageViewOf(snap);
+  return Object.fromEntries(Object.entries(changes).filter(([e]) => !Object.hasOwn(pageView, e)));
+};

@@ -15,7 +15,7 @@ import type { SiteRecord, Snapshot, VariantsResponse } from "../schemas/publishe
 import { serverContext, visitorAttributes } from "../visitor/context";
 import { deviceFrom } from "../visitor/device";
 import { servedContent } from "../visitor/served";
-import { inlineConfig } from "../publish/page-view";
+import { inlineConfig, withoutPageView } from "../publish/page-view";
 import { verifyContext } from "../visitor/sign";
 import { snippetJs } from "../http/snippet-asset";
 import { fillServerTokens, serverTokensIn } from "../content/server-tokens";
@@ -110,8 +110,10 @@ export const publicRoutes = new Hono<AppEnv>()
     const context = await serverContext(secret, snap, record.created, attrs, Date.now(), deviceFrom(c.req.raw.headers));
     c.header("Cache-Control", "private, no-store");
     if (ids) {
-      // Gated by the server results just computed for this very request: nothing to prove.
-      const { changes } = servedContent(snap, ids, new Set(Object.keys(context.server).filter((r) => context.server[r])));
+      // Gated by the server results just computed for this very request: nothing to prove. Not the experiences
+      // whose content the upgraded script carries: only that script sends segments here.
+      const { changes: all } = servedContent(snap, ids, new Set(Object.keys(context.server).filter((r) => context.server[r])));
+      const changes = withoutPageView(snap, all);
       // Server tokens ({{company.name}}) are filled with this visitor's own attributes, as /variants does.
       const tokens = serverTokensIn(changes);
       const own = tokens.company && !needsCompany(snap) ? await visitorAttributes(c.env, c.req.raw, snap.site, true) : attrs;
