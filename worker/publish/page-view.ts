@@ -35,7 +35,10 @@ export function pageViewContent(snap: Snapshot): ExperienceContent {
 const chosen = new WeakMap<Snapshot, ExperienceContent>();
 const pageViewOf = (snap: Snapshot) => {
   let got = chosen.get(snap);
-  if (!got) chosen.set(snap, (got = pageViewContent(snap)));
+  if (!got) {
+    got = pageViewContent(snap);
+    chosen.set(snap, got);
+  }
   return got;
 };
 
