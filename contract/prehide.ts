@@ -9,8 +9,8 @@
 // first visits: it is used unless the device recorded a list at least as new. The baked version goes on the
 // style element (data-v, with the warning's text in data-m, bytes facet.js need not carry), for facet.js to
 // say when the pasted copy is older than the config it decides with (README "Stale copy"). When it hides a slot
-// it records the time on the style element too (data-t): facet.js counts its timeout from then, so content is
-// never swapped into a slot the CSS has already shown (README "Timeout").
+// it also records on the style element when its CSS runs out (data-t, epoch ms): until then facet.js swaps
+// nothing in after that moment, so never into a slot the CSS has shown already (README, the pre-hide's Timeout).
 // Hand-written ES5 (it runs before anything else on the page and must never throw): a bad entry, a bad
 // pattern or no localStorage (private modes, blocked storage) hides nothing, or only what is baked in.
 import { REGEX_INPUT_MAX } from "./compare";
@@ -33,7 +33,7 @@ const code = (stale: string) =>
   `e.nonce=(document.currentScript||{}).nonce;document.head.appendChild(e);s=e.sheet;` +
   `s.insertRule("@keyframes ${PREHIDE_ID}{0%,to{visibility:hidden}}");` +
   `l.forEach(function(x){if(!x[0].length||p.length<=${REGEX_INPUT_MAX}&&x[0].some(function(r){try{return RegExp(r).test(p)}catch(_){}}))` +
-  `x[1].forEach(function(c){try{s.insertRule(c+"{animation:${PREHIDE_ID} "+(+d.t||1000)+"ms}");e.dataset.t=Date.now()}catch(_){}})})}catch(_){}${EARLY}})`;
+  `x[1].forEach(function(c){try{s.insertRule(c+"{animation:${PREHIDE_ID} "+(+d.t||1000)+"ms}");e.dataset.t=Date.now()+(+d.t||1000)}catch(_){}})})}catch(_){}${EARLY}})`;
 
 const STALE = `e.setAttribute("data-v",b.v);e.setAttribute("data-m","facet: the pasted pre-hide snippet is from version "+b.v+", copy it again from the admin (Install). Live version:");`;
 

@@ -84,14 +84,14 @@ export const FEATURES = [
     name: "upgraded tag: inlined config, context?segments=, hideEarly (4dc3359)",
     patches: [
       p(BOOT, "/** The segments that can still win on this page", "const first = fetchBoth;\n", '"?segments=" + ids : ""))];\n};\n'),
-      p(BOOT, "  // The upgraded tag knows this page's slots at once", "", "      inline.timeout,\n    );\n"),
+      p(BOOT, "  // The upgraded tag knows this page's slots at once", "", "      until(inline.timeout),\n    );\n"),
       p(BOOT, "let config = inline ? ((inline.t = t0), inline) : cfg0?.segments", "let config = cfg0?.segments"),
       p(BOOT, "{ changes, ...x }", "x"),
       p(BOOT, "    if (changes) content = { v: x.v, changes };\n", ""),
       p(SESSION, "/** The upgraded tag (<script", "export const inline = undefined;\n", '"object" ? __facetInline : undefined;\n'),
       p(SESSION, " || inline?.site", ""),
       p(FLICKER, "early();", "0;"),
-      p(FLICKER, "/** hideEarly()'s release. */", "", "  setTimeout(early, ms);\n};\n"),
+      p(FLICKER, "/** hideEarly()'s release. */", "", "  setTimeout(early, deadline - Date.now());\n};\n"),
     ],
   },
   {
@@ -116,7 +116,7 @@ export const FEATURES = [
       ),
       p(RENDER, "releasePrehide(cfg, ", "releasePrehide(0, "),
       p(STORE, "v: c.v, ", ""),
-      p(BOOT, "!(+(doc.getElementById(PREHIDE_ID)?.dataset.v as string) >= inline.v)", "1"),
+      p(BOOT, "!(+(p?.v as string) >= inline.v)", "1"),
     ],
   },
   {
@@ -187,6 +187,11 @@ export const FEATURES = [
     ],
   },
   {
+    id: "prehide-end",
+    name: "deadlines capped where the pre-hide's CSS runs out, data-t (this stop)",
+    patches: [p(BOOT, "  const cap = +(p?.t as string) > t0 ? +p!.t! : 1e15;\n", ""), p(BOOT, "Math.min(t0 + ms, cap)", "t0 + ms")],
+  },
+  {
     id: "page-view",
     name: "experiences decided by the page view, applied as the upgraded script runs; its content for SPA routes, kept on a failure (7b3c7f4, 67c331f, 1a0f1df, abe33bb)",
     patches: [
@@ -198,7 +203,7 @@ export const FEATURES = [
       p(RENDER, "releasePrehide(cfg, !profile);", "releasePrehide(cfg);"),
       p(RENDER, "now: number, p = profile || ({} as Visitor)) =>", "now: number, p = profile!) =>"),
       p(BOOT, "  for (const e in config!.pageView) begun.changes[e] = { ...config!.pageView[e], ...begun.changes[e] };\n", ""),
-      p("snippet/index.ts", "applied: appliedNow()", "applied: []"),
+      p("snippet/api.ts", "applied: appliedNow()", "applied: []"),
       p("snippet/index.ts", "    still();\n", ""),
       p("snippet/edge.ts", "applied[a.experience] ||= {", "applied[a.experience] = {"),
     ],
@@ -210,7 +215,12 @@ const TOGETHER = [
   {
     // releasePrehide() also ends hideEarly's hiding; without both, nothing is left to call.
     when: ["prehide", "upgraded"],
-    patches: [p(RENDER, "  releasePrehide(cfg, !profile);\n", ""), p("snippet/index.ts", "    releasePrehide();\n", "")],
+    patches: [
+      p(RENDER, "  releasePrehide(cfg, !profile);\n", ""),
+      p("snippet/index.ts", "    releasePrehide();\n", ""),
+      p("snippet/api.ts", "    releasePrehide();\n", ""),
+      p(BOOT, "if (forgotten) return releasePrehide();", "if (forgotten) return;"),
+    ],
   },
   {
     // mark() writes the pre-hide's slot list and the repeat-visit marker.

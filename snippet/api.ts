@@ -2,6 +2,7 @@
 // `window.facet = window.facet || []` a page may fill before the snippet loads). Commands that need the
 // profile wait in a queue until boot.ts has loaded it; no command ever throws into the page.
 import { forget } from "./store";
+import { releasePrehide } from "./flicker";
 import { appliedNow, render, revertAll, type ReadyInfo } from "./render";
 import { config, end, forgotten, keep, profile, site, warn } from "./session";
 
@@ -60,6 +61,8 @@ const commands: Record<string, (...a: any[]) => unknown> = {
     // reported from now on is the original page.
     end();
     revertAll();
+    // Slots still hidden for a decision that will not come are shown now.
+    releasePrehide();
     none();
     return forget(site).catch(warn);
   },

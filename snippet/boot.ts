@@ -9,7 +9,7 @@ import { contextFor, render, variants } from "./render";
 import { doc, forgotten, inline, keep, profile, site, start, view, warn, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
 import { fromEdge, hold } from "./edge";
-import { hideEarly } from "./flicker";
+import { hideEarly, releasePrehide } from "./flicker";
 import { PREHIDE_ID } from "../contract/storage";
 import { cached, load, mark } from "./store";
 import { specialLink } from "./special-link";
@@ -35,13 +35,18 @@ const first = async (): Promise<[Config, ServerContext]> => {
 };
 
 export const boot = async () => {
+  const t0 = Date.now();
   // The pre-hide snippet's style (contract/prehide.ts), if the page has it: its version (data-v) and, when it hid
-  // slots, the time it did (data-t). The timeout counts from then: content is never swapped into a slot its CSS
-  // has shown already.
+  // slots, when its CSS runs out (data-t). While that is still ahead, no deadline goes past it: content is never
+  // swapped into a slot the CSS has shown already. Once past (a script injected late), the timeout counts from
+  // now, as without the snippet.
   const p = doc.getElementById(PREHIDE_ID)?.dataset;
-  const t0 = +(p?.t as string) || Date.now();
+  const cap = +(p?.t as string) > t0 ? +p!.t! : 1e15;
+  const until = (ms: number) => Math.min(t0 + ms, cap);
   if (!site) throw Error("data-site missing");
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
+  // forget() queued before the script loaded: nothing is applied, fetched or stored on this page view.
+  if (forgotten) return releasePrehide();
   // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig).
   const pv = inline?.pageView;
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
@@ -51,7 +56,7 @@ export const boot = async () => {
   if (inline && (pv || !(+(p?.v as string) >= inline.v)))
     hideEarly(
       onThisPage(inline).flatMap((e) => (pv?.[e.id] ? [] : e.slots)),
-      t0 + inline.timeout,
+      until(inline.timeout),
     );
   // Those experiences are decided and applied now, before IndexedDB or the network answers, on a first visit as
   // on a repeat one; the others wait for the session as usual (their slots stay hidden, hideEarly). This
@@ -66,7 +71,7 @@ export const boot = async () => {
       true,
     );
     // Behind edge mode, what the edge already shows is not hidden again (its handoff closes the <head>).
-    render(t0 + inline!.timeout, true, fromEdge(doc, early)).catch(warn);
+    render(until(inline!.timeout), true, fromEdge(doc, early)).catch(warn);
   }
   // Whether this is a repeat visit is known at once (localStorage): a first visit asks the network now, beside
   // IndexedDB; a repeat visit waits for IndexedDB, briefly. A slow or broken IndexedDB then makes a first
@@ -115,7 +120,7 @@ export const boot = async () => {
   replay();
   // One write for the page view, and for config and context when they just came from the network.
   keep({ profile, ...(!fromCache && { config, context: ctx, content: content?.v == config!.v ? content : undefined }) });
-  const deadline = t0 + Math.min(config!.timeout || 1000, 3000);
+  const deadline = until(Math.min(config!.timeout || 1000, 3000));
   finish(await render(deadline, Date.now() < deadline, fromEdge(doc, begun)));
   // The decision's own changes follow the page from now: the edge's content (the same winners) stays as it is.
   held(true);

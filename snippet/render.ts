@@ -95,6 +95,8 @@ export const render = async (deadline: number, hide?: boolean, shown?: Set<strin
     if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", release);
     else release(), clearTimeout(timer as unknown as number); // false clears nothing: no timer has id 0
   }
+  // forget() while the content was fetched (even in vain): the original page is what is reported (api.ts).
+  if (forgotten) return;
   const list = appliedNow();
   return { segments: matched, applied: list, source: !list.length ? "none" : missing.length ? "network" : "cache" };
 };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { STORE_KEYS, slotsKey, storageKey } from "../../contract/storage";
 import { prehide } from "../../contract/prehide";
-import { cachedContent, facetReady, idbTrouble, launch, newVisitor, text, type Visit } from "./browser";
+import { cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames, text, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
@@ -14,6 +14,7 @@ let host: Host;
 const pages: Record<string, string> = {};
 const key = `forget-${Math.random().toString(36).slice(2, 8)}`;
 const HERO = "#hero-headline";
+const SUB = "#hero-subheadline";
 
 beforeAll(async () => {
   browser = await launch();
@@ -27,7 +28,23 @@ beforeAll(async () => {
     name: "Hero",
     variants: [{ segment: "again", changes: [{ type: "text", selector: HERO, value: "Welcome back" }] }],
   });
+  // With ?f=1, through the plain tag: content fetched from /variants on a first visit.
+  await admin("POST", `/sites/${key}/segments`, { id: "flagged", name: "Flagged", condition: { "page.query.f": "1" } });
+  await admin("POST", `/sites/${key}/experiences`, {
+    id: "cta",
+    name: "CTA",
+    variants: [{ segment: "flagged", changes: [{ type: "text", selector: "#hero-cta", value: "Flagged" }] }],
+  });
+  // Decided by the page view: with the upgraded tag (/pv) its content comes with the script.
+  await admin("POST", `/sites/${key}/segments`, { id: "pv", name: "On /pv", condition: { "page.path": "/pv" } });
+  await admin("POST", `/sites/${key}/experiences`, {
+    id: "sub",
+    name: "Subheadline",
+    variants: [{ segment: "pv", changes: [{ type: "text", selector: SUB, value: "Campaign subheadline" }] }],
+  });
   await admin("POST", `/sites/${key}/publish`);
+  // The flicker-free install: the pre-hide with the published slots baked in, and the upgraded tag.
+  pages["/pv"] = landingPage((await admin("GET", `/sites/${key}/install`)).html);
 });
 afterAll(async () => {
   await browser?.close();
@@ -106,6 +123,7 @@ it("called while a repeat visit reads its cache, nothing is applied from it and 
       w.facet.forget();
     }, 1);
   });
+  v.apiRequests.length = 0;
   await v.page.goto(`${host.origin}/?slowidb=200`);
   await v.page.waitForFunction(() => (window as any).__forgot);
   // Past the read: what it returned (a third page view, a match, its content cached) is not taken up.
@@ -114,6 +132,54 @@ it("called while a repeat visit reads its cache, nothing is applied from it and 
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
   expect(await v.page.evaluate(() => (window as any).__info)).toEqual({ segments: [], applied: [], source: "none" });
   expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  // The read itself answered (within its 300 ms bound): a lost read would have asked the network instead.
+  expect(v.apiRequests.filter((r) => r.url.includes("/context"))).toEqual([]);
   expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("queued before the script loads, nothing is applied, fetched or stored, not even what the page view decides", async () => {
+  const v = await newVisitor(browser);
+  await recordFrames(v.page, [HERO, SUB]);
+  await v.page.addInitScript(() => {
+    const w = window as any;
+    w.facet = [["forget"], ["ready", (i: unknown) => (w.__info = i)]];
+  });
+  await v.page.goto(`${host.origin}/pv`);
+  await v.page.waitForFunction(() => (window as any).__info);
+  // The script ran (its request is the only one) and let go of the pasted snippet's hiding at once.
+  await v.page.waitForFunction(() => !document.getElementById("facet-prehide"));
+  const f = await framesAfter(v.page, 3);
+  expect(f.filter((x) => x[SUB] === "Campaign subheadline")).toEqual([]);
+  expect(f.at(-1)).toMatchObject({ [HERO]: "Original headline", [SUB]: "Original subheadline" });
+  expect(await v.page.evaluate(() => (window as any).__info)).toEqual({ segments: [], applied: [], source: "none" });
+  expect(v.apiRequests.map((r) => new URL(r.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`]);
+  expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("called while content is fetched in vain, what is reported stays the original page's", async () => {
+  const v = await newVisitor(browser);
+  let asked!: () => void;
+  const pending = new Promise<void>((r) => (asked = r));
+  let answer!: () => void;
+  const answered = new Promise<void>((r) => (answer = r));
+  await v.page.route("**/variants*", async (r) => {
+    asked();
+    await answered;
+    await r.fulfill({ status: 503, body: "down" });
+  });
+  await recordFrames(v.page, ["#hero-cta"]);
+  await v.page.goto(`${host.origin}/?f=1`);
+  await pending;
+  await v.page.evaluate(() => (window as any).facet.forget());
+  answer();
+  // The decision that was waiting ends now, after the failed fetch: it reports nothing over forget()'s answer.
+  await framesAfter(v.page, 5);
+  expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
+  expect(await facetReady(v.page)).toEqual({ segments: [], applied: [], source: "none" });
+  expect(await text(v.page, "#hero-cta")).toBe("Sign up");
+  expect(await stored(v.page)).toEqual({ idb: [], local: false });
   await v.context.close();
 });

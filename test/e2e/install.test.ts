@@ -52,6 +52,13 @@ async function firstVisit(path: string) {
     w.__stored = localStorage.getItem(`facet:${site}`);
     w.facet = [["ready", () => (w.__atReady = getComputedStyle(document.querySelector("#hero-headline")!).visibility)]];
   }, key);
+  // The script comes 300 ms late, so the page paints before it runs: what the first frames show is the pasted
+  // snippet's doing alone (a script that ran before the first paint would decide the page-view experience
+  // before any frame, and hide nothing that could be seen).
+  await v.page.route("**/facet.js", async (r) => {
+    await new Promise((ok) => setTimeout(ok, 300));
+    await r.continue();
+  });
   await v.page.goto(`${host.origin}${path}`);
   const info = await facetReady(v.page);
   const f = await framesAfter(v.page, 3);

@@ -1,8 +1,9 @@
 // The timeout with the pre-hide snippet (README "Zero flicker: the pre-hide snippet", Timeout): the slots are
 // hidden from the moment the snippet ran, and its CSS shows them again the timeout after that, whatever
-// facet.js does. So facet.js counts its timeout from the same moment: content that arrives after it is kept for
-// the next page view, never swapped into a slot the visitor has already seen with its default. Asserted on
-// painted frames (test/e2e/browser.ts), never on sleeps; the delays below are the network's.
+// facet.js does. So while that CSS still hides them, facet.js's deadline goes no further: content that arrives
+// after it is kept for the next page view, never swapped into a slot the visitor has already seen with its
+// default. A script that runs after the CSS ran out counts from itself. Asserted on painted frames
+// (test/e2e/browser.ts), never on sleeps; the delays below are the network's.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { facetReady, framesAfter, launch, newVisitor, recordFrames } from "./browser";
@@ -60,6 +61,22 @@ it("content arriving after the timeout counted from the pre-hide is not swapped 
   const again = (await framesAfter(v.page, 3)).map((x) => x[HERO]);
   expect(again).not.toContain("Original headline");
   expect(again.at(-1)).toBe("Everyone hero");
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+});
+
+it("a script that runs after the pre-hide's CSS ran out counts its timeout from itself, as without the snippet", async () => {
+  const v = await newVisitor(browser);
+  await recordFrames(v.page, [HERO]);
+  // The script takes 1,300 ms: the CSS (1000 ms) has shown the default before it runs, as a tag manager's late
+  // injection would. Its decision then swaps as the plain tag's first visit does, within its own timeout.
+  await v.page.route("**/facet.js", async (r) => (await sleep(1300), r.continue()));
+  await v.page.route("**/context*", async (r) => (await sleep(300), r.continue()));
+  await v.page.goto(`${host.origin}/`);
+  expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }] });
+  const f = (await framesAfter(v.page, 3)).map((x) => x[HERO]);
+  expect(f).toContain("Original headline");
+  expect(f.at(-1)).toBe("Everyone hero");
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
