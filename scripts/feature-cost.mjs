@@ -188,7 +188,7 @@ export const FEATURES = [
   },
   {
     id: "prehide-end",
-    name: "deadlines capped where the pre-hide's CSS runs out, data-t (this stop)",
+    name: "deadlines capped where the pre-hide's CSS runs out, data-t (9c786a4, 98fa8dc)",
     patches: [p(BOOT, "  const cap = +(p?.t as string) > t0 ? +p!.t! : 1e15;\n", ""), p(BOOT, "Math.min(t0 + ms, cap)", "t0 + ms")],
   },
   {
