@@ -38,16 +38,21 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-it("content arriving after the timeout counted from the pre-hide is not swapped in, though facet.js ran later", async () => {
+/** A first visit whose script and context answers are held back by the network (frames of the hero recorded). */
+async function slowFirstVisit(scriptMs: number, contextMs: number) {
   const v = await newVisitor(browser);
   await recordFrames(v.page, [HERO]);
-  // The script takes 800 ms, the context 600 ms more: the content is there about 1,400 ms after the pre-hide hid
-  // the slot, when its CSS (1000 ms) has shown the default already, but within 1000 ms of facet.js running.
-  await v.page.route("**/facet.js", async (r) => (await sleep(800), r.continue()));
-  await v.page.route("**/context*", async (r) => (await sleep(600), r.continue()));
+  await v.page.route("**/facet.js", async (r) => (await sleep(scriptMs), r.continue()));
+  await v.page.route("**/context*", async (r) => (await sleep(contextMs), r.continue()));
   await v.page.goto(`${host.origin}/`);
   const info = await facetReady(v.page);
-  const f = (await framesAfter(v.page, 3)).map((x) => x[HERO]);
+  return { v, info, f: (await framesAfter(v.page, 3)).map((x) => x[HERO]) };
+}
+
+it("content arriving after the timeout counted from the pre-hide is not swapped in, though facet.js ran later", async () => {
+  // The script takes 800 ms, the context 600 ms more: the content is there about 1,400 ms after the pre-hide hid
+  // the slot, when its CSS (1000 ms) has shown the default already, but within 1000 ms of facet.js running.
+  const { v, info, f } = await slowFirstVisit(800, 600);
   // The default was shown (the CSS timeout), and never replaced afterwards.
   expect(f).toContain("Original headline");
   expect(f.at(-1)).toBe("Original headline");
@@ -66,15 +71,10 @@ it("content arriving after the timeout counted from the pre-hide is not swapped 
 });
 
 it("a script that runs after the pre-hide's CSS ran out counts its timeout from itself, as without the snippet", async () => {
-  const v = await newVisitor(browser);
-  await recordFrames(v.page, [HERO]);
   // The script takes 1,300 ms: the CSS (1000 ms) has shown the default before it runs, as a tag manager's late
   // injection would. Its decision then swaps as the plain tag's first visit does, within its own timeout.
-  await v.page.route("**/facet.js", async (r) => (await sleep(1300), r.continue()));
-  await v.page.route("**/context*", async (r) => (await sleep(300), r.continue()));
-  await v.page.goto(`${host.origin}/`);
-  expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }] });
-  const f = (await framesAfter(v.page, 3)).map((x) => x[HERO]);
+  const { v, info, f } = await slowFirstVisit(1300, 300);
+  expect(info).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }] });
   expect(f).toContain("Original headline");
   expect(f.at(-1)).toBe("Everyone hero");
   expect(v.pageErrors).toEqual([]);
