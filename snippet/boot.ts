@@ -89,8 +89,9 @@ export const boot = async () => {
   // forget() while the cache was read: what it returned is the forgotten visitor's.
   if (forgotten) return;
   const now = Date.now();
-  // An inlined config is the live one (its script revalidated within a minute): a cache of another version is
-  // not used, and only the context is revalidated in the background, when it expires.
+  // An inlined config is the one this page view decides with: live within a minute of the script's fetch, else
+  // the version the browser kept, which it revalidates in the background (stale-while-revalidate) for the next
+  // page view. A cache of another version is not used, and only the context is revalidated here, when it expires.
   let config = inline ? ((inline.t = t0), inline) : cfg0?.segments ? cfg0 : undefined;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
   // often is): the cache is refreshed in the background for the next page view.

@@ -1,6 +1,8 @@
 // The upgraded tag (<script async src="…/v1/sites/KEY/facet.js">, config inlined): a first visit makes at most
 // two sequential requests after the HTML before the content lands (the script, then context + content),
 // counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { ageProfile, cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames } from "./browser";
@@ -205,4 +207,48 @@ it("a page with experiences of both kinds: the page view's is shown as the scrip
   console.log("mixed page, repeat visit:", [...new Set(both)].join(" → "));
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
+});
+
+it("a returning visitor whose script is past its minute runs it at once: the revalidation waits in the background", async () => {
+  const site = `${key}-aged`;
+  await publishSite(site, { everyone: { "visit.count": { $gte: 1 } } }, [
+    { id: "hero", segment: "everyone", selector: "#hero-headline", value: "Hello again" },
+  ]);
+  // In front of the Worker, a cache that ages faster: its answers say max-age=1 where the Worker says 60, and
+  // keep the rest of the Worker's Cache-Control (what this test is about). It can hold a request back.
+  let held: Promise<void> | undefined;
+  const asked: string[] = [];
+  const proxy = createServer(async (req, res) => {
+    asked.push(req.headers["if-none-match"] ? "revalidation" : "fetch");
+    await held;
+    const r = await fetch(`${inject("workerUrl")}${req.url}`, { headers: { "if-none-match": String(req.headers["if-none-match"] ?? "") } });
+    res.writeHead(r.status, {
+      "content-type": "application/javascript",
+      "cache-control": r.headers.get("cache-control")!.replace("max-age=60", "max-age=1"),
+      etag: r.headers.get("etag")!,
+    });
+    res.end(r.status == 304 ? undefined : Buffer.from(await r.arrayBuffer()));
+  });
+  await new Promise<void>((ok) => proxy.listen(0, "127.0.0.1", ok));
+  const through = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  pages["/aged"] = landingPage(`<script async src="${through}/v1/sites/${site}/facet.js" data-api="${inject("workerUrl")}"></script>`);
+  const v = await newVisitor(browser);
+  await v.page.goto(`${host.origin}/aged`);
+  expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "everyone" }]);
+  await cachedContent(v.page, site, "hero", "everyone");
+  // The HTTP cache's copy is past its max-age now (the sleep is the cache's clock, not a wait for an outcome).
+  await v.page.waitForTimeout(1500);
+  let release!: () => void;
+  held = new Promise<void>((ok) => (release = ok));
+  v.apiRequests.length = 0;
+  await v.page.reload();
+  // Decided from the device's cache while the script's revalidation is still held back.
+  expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }], source: "cache" });
+  expect(await v.page.locator("#hero-headline").innerText()).toBe("Hello again");
+  expect(asked).toEqual(["fetch", "revalidation"]);
+  expect(v.apiRequests.filter((r) => !r.url.includes("/facet.js"))).toEqual([]);
+  release();
+  expect(v.pageErrors).toEqual([]);
+  await v.context.close();
+  await new Promise<void>((ok) => proxy.close(() => ok()));
 });
