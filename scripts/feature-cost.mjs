@@ -85,7 +85,11 @@ export const FEATURES = [
     patches: [
       p(BOOT, "/** The segments that can still win on this page", "const first = fetchBoth;\n", '"?segments=" + ids : ""))];\n};\n'),
       p(BOOT, "  // The upgraded tag knows this page's slots at once", "", "      until(inline.timeout),\n    );\n"),
-      p(BOOT, "let config = inline ? ((inline.t = t0), inline) : cfg0?.segments", "let config = cfg0?.segments"),
+      p(
+        BOOT,
+        "let config = inline ? ((inline.t = cfg0?.v == inline.v ? cfg0!.t : t0), inline) : cfg0?.segments",
+        "let config = cfg0?.segments",
+      ),
       p(BOOT, "{ changes, ...x }", "x"),
       p(BOOT, "    if (changes) content = { v: x.v, changes };\n", ""),
       p(SESSION, "/** The upgraded tag (<script", "export const inline = undefined;\n", '"object" ? __facetInline : undefined;\n'),
@@ -116,7 +120,7 @@ export const FEATURES = [
       ),
       p(RENDER, "releasePrehide(cfg, ", "releasePrehide(0, "),
       p(STORE, "v: c.v, ", ""),
-      p(BOOT, "!(+(p?.v as string) >= inline.v)", "1"),
+      p(BOOT, "+(p?.v as string) != inline.v", "1"),
     ],
   },
   {
@@ -213,13 +217,17 @@ export const FEATURES = [
 /** Code that only goes when two features both go: each one alone still needs it. */
 const TOGETHER = [
   {
+    // The pre-hide's style data: read for its version (stale) and for when its CSS runs out (prehide-end).
+    when: ["stale", "prehide-end"],
+    patches: [p(BOOT, "  const p = doc.getElementById(PREHIDE_ID)?.dataset;\n", "")],
+  },
+  {
     // releasePrehide() also ends hideEarly's hiding; without both, nothing is left to call.
     when: ["prehide", "upgraded"],
     patches: [
       p(RENDER, "  releasePrehide(cfg, !profile);\n", ""),
       p("snippet/index.ts", "    releasePrehide();\n", ""),
       p("snippet/api.ts", "    releasePrehide();\n", ""),
-      p(BOOT, "if (forgotten) return releasePrehide();", "if (forgotten) return;"),
     ],
   },
   {

@@ -9,7 +9,7 @@ import { contextFor, render, variants } from "./render";
 import { doc, forgotten, inline, keep, profile, site, start, view, warn, type Config, type Visitor } from "./session";
 import { decide, onPage, pathsOf } from "./decide";
 import { fromEdge, hold } from "./edge";
-import { hideEarly, releasePrehide } from "./flicker";
+import { hideEarly } from "./flicker";
 import { PREHIDE_ID } from "../contract/storage";
 import { cached, load, mark } from "./store";
 import { specialLink } from "./special-link";
@@ -46,14 +46,15 @@ export const boot = async () => {
   if (!site) throw Error("data-site missing");
   if (specialLink()) return; // a preview or editor link: its own bundle runs, nothing is recorded
   // forget() queued before the script loaded: nothing is applied, fetched or stored on this page view.
-  if (forgotten) return releasePrehide();
+  if (forgotten) return; // (forget() released the pre-hide)
   // The experiences the page view alone decides come with their content in the upgraded script (InlineConfig).
   const pv = inline?.pageView;
   // The upgraded tag knows this page's slots at once: they are hidden from now until the decision (unless the
-  // pre-hide snippet already hid them: a copy baked from this version or newer, data-v). With the page view's
+  // pre-hide snippet already hid them: a copy baked from this very version, data-v; a newer copy beside a script
+  // the browser kept hides the newer version's slots). With the page view's
   // content, only the other experiences' slots (the page view's are decided below, in this task), and whatever
   // the pre-hide does: its style goes at that decision.
-  if (inline && (pv || !(+(p?.v as string) >= inline.v)))
+  if (inline && (pv || +(p?.v as string) != inline.v))
     hideEarly(
       onThisPage(inline).flatMap((e) => (pv?.[e.id] ? [] : e.slots)),
       until(inline.timeout),
@@ -91,8 +92,10 @@ export const boot = async () => {
   const now = Date.now();
   // An inlined config is the one this page view decides with: live within a minute of the script's fetch, else
   // the version the browser kept, which it revalidates in the background (stale-while-revalidate) for the next
-  // page view. A cache of another version is not used, and only the context is revalidated here, when it expires.
-  let config = inline ? ((inline.t = t0), inline) : cfg0?.segments ? cfg0 : undefined;
+  // page view. A cache of another version is not used. The cache is revalidated as the plain tag's is (at most
+  // once a minute, see below; the cached config's time), so that the next page view, with the script's new
+  // version, finds that version's context cached too.
+  let config = inline ? ((inline.t = cfg0?.v == inline.v ? cfg0!.t : t0), inline) : cfg0?.segments ? cfg0 : undefined;
   // A repeat visit decides from the cache even when the context is past its expiry (a new session
   // often is): the cache is refreshed in the background for the next page view.
   // A context cached before /context sent the device is not used. Those are also the ones that still hold
@@ -106,8 +109,10 @@ export const boot = async () => {
     if (changes) content = { v: x.v, changes };
     c.t = Date.now();
     config = c;
-    // A publish between the two requests: the context's references belong to another version.
-    ctx = x.v == c.v ? x : { ...x, server: {} };
+    // A publish between the two requests, or a script the browser kept from an older version: the context's
+    // references belong to another version. Used without them, and kept under no version (v: 0), so that the
+    // next page view, whatever its script's version, fetches one of its own instead of deciding without them.
+    ctx = x.v == c.v ? x : { ...x, server: {}, v: 0 };
     mark(site, c);
   }
   // The profile is only taken up now: a route change while Facet was loading left it alone (see

@@ -24,10 +24,12 @@ interface Versions {
 
 /**
  * The snippet keeps the config on the device and re-checks it in the background once it is more than 60 s old
- * (snippet/index.ts, revalidate); the page view after that check shows the new version. New visitors fetch it at once.
+ * (snippet/boot.ts, revalidate); with the upgraded tag the browser does the same with the script that carries it
+ * (stale-while-revalidate, worker/routes/public.ts). The page view after that check shows the new version. New
+ * visitors fetch it at once.
  */
 export const STALENESS =
-  "New visitors see it at once. Returning visitors see it within a minute: their browser re-checks a config older than 60 seconds in the background, and their next page view after that shows the new version.";
+  "New visitors see it at once. A returning visitor's browser re-checks its copy (the config, or with the upgraded tag the script that carries it) in the background once it is over 60 seconds old: that page view may still show the previous version, the next one shows this one. A visitor browsing the site sees it within a minute, plus one page view.";
 
 const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 1));
 

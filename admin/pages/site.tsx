@@ -152,7 +152,8 @@ export const siteScreen: Screen = async (ctx) => {
             <p>
               Or paste these two instead, first in the <code>&lt;head&gt;</code>: the inline pre-hide snippet keeps the slots Facet will
               change hidden from the first paint (only those, for at most the site's timeout), and the site's own script carries its
-              published config, so a first visit needs one request less. Returning visitors get a new publish within a minute.
+              published config, so a first visit needs one request less. Returning visitors get a new publish as with the plain tag: from
+              the page view after their browser has re-checked its copy, in the background, once it is over a minute old.
             </p>
             <p class="hint" id="install-fast-version">
               {fast.version === null ? (

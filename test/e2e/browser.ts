@@ -150,23 +150,39 @@ export const framesAfter = (page: Page, n: number) =>
     });
 
 /**
+ * Resolves once `check`, run in the page, answers true (it may answer with a promise: page.waitForFunction would
+ * take the promise itself for a true answer and resolve at once, so it can't wait on IndexedDB).
+ */
+export async function until<A>(page: Page, check: (arg: A) => boolean | Promise<boolean>, arg: A, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  // biome-ignore lint/suspicious/noExplicitAny: playwright's evaluate typing does not take a generic function
+  while (!(await page.evaluate(check as any, arg))) {
+    if (Date.now() > end) throw new Error(`the page did not get there in ${timeoutMs} ms: ${check}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
  * Resolves once `segment`'s content for `experience` is in the site's IndexedDB cache and the cache marker in
  * localStorage: what a repeat visit reads.
  */
 export const cachedContent = (page: Page, site: string, experience: string, segment: string) =>
-  page.waitForFunction(
+  until(
+    page,
     ([site, experience, segment]) =>
       new Promise<boolean>((resolve) => {
         const open = indexedDB.open("facet");
         open.onsuccess = () => {
-          const get = open.result.transaction("kv").objectStore("kv").get(`${site}:content`);
-          get.onsuccess = () => resolve(!!get.result?.changes?.[experience]?.[segment] && !!localStorage.getItem(`facet:${site}`));
-          get.onerror = () => resolve(false);
+          const db = open.result;
+          const get = db.transaction("kv").objectStore("kv").get(`${site}:content`);
+          get.onsuccess = () => (
+            db.close(), resolve(!!get.result?.changes?.[experience]?.[segment] && !!localStorage.getItem(`facet:${site}`))
+          );
+          get.onerror = () => (db.close(), resolve(false));
         };
         open.onerror = () => resolve(false);
       }),
     [site, experience, segment] as const,
-    { timeout: 10_000 },
   );
 
 /**

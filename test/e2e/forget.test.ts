@@ -175,8 +175,10 @@ it("called while content is fetched in vain, what is reported stays the original
   await pending;
   await v.page.evaluate(() => (window as any).facet.forget());
   answer();
-  // The decision that was waiting ends now, after the failed fetch: it reports nothing over forget()'s answer.
-  await framesAfter(v.page, 5);
+  // The decision that was waiting ends now, after the failed fetch (its warning says so): it reports nothing
+  // over forget()'s answer.
+  await expect.poll(() => v.warnings.some((w) => w.startsWith("facet:") && w.includes("503")), { timeout: 10_000 }).toBe(true);
+  await framesAfter(v.page, 2);
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
   expect(await facetReady(v.page)).toEqual({ segments: [], applied: [], source: "none" });
   expect(await text(v.page, "#hero-cta")).toBe("Sign up");

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { prehide } from "../../contract/prehide";
-import { facetReady, launch, newVisitor, type Visit } from "./browser";
+import { cachedContent, facetReady, launch, newVisitor, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { siteWithHeadline } from "./admin";
 
@@ -59,21 +59,7 @@ async function returning(): Promise<Visit> {
   // A first visit: the pre-hide opened nothing (no entry yet), facet.js opened its own database.
   expect(await atRead(v)).toEqual(["facet.js"]);
   expect(await v.page.evaluate(() => (window as any).__facetDb)).toBeUndefined();
-  await v.page.waitForFunction(
-    (site) =>
-      !!localStorage.getItem(`facet:${site}`) &&
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open("facet");
-        open.onsuccess = () => {
-          const get = open.result.transaction("kv").objectStore("kv").get(`${site}:content`);
-          get.onsuccess = () => resolve(!!get.result?.changes?.hero);
-          get.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-    key,
-    { timeout: 10_000 },
-  );
+  await cachedContent(v.page, key, "hero", "everyone");
   v.apiRequests.length = 0;
   return v;
 }

@@ -1,11 +1,11 @@
 // The upgraded tag (<script async src="…/v1/sites/KEY/facet.js">, config inlined): a first visit makes at most
 // two sequential requests after the HTML before the content lands (the script, then context + content),
 // counted from the DevTools protocol's request initiators, not from timing. The plain tag keeps working.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { ageProfile, cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames } from "./browser";
+import { ageProfile, cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames, until } from "./browser";
 import { landingPage, startHost, type Host } from "./host";
 import { admin } from "./admin";
 import { fastInstall } from "../../contract/prehide";
@@ -209,6 +209,20 @@ it("a page with experiences of both kinds: the page view's is shown as the scrip
   await v.context.close();
 });
 
+/** A server on another loopback port that answers with `handle` (the upgraded script, served another way). */
+async function scriptProxy(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => (server.closeAllConnections(), new Promise<void>((ok) => server.close(() => ok()))),
+  };
+}
+
+/** A page on the host with `site`'s upgraded tag loaded from `from`, the API calls going to the Worker. */
+const proxiedPage = (from: string, site: string) =>
+  landingPage(`<script async src="${from}/v1/sites/${site}/facet.js" data-api="${inject("workerUrl")}"></script>`);
+
 it("a returning visitor whose script is past its minute runs it at once: the revalidation waits in the background", async () => {
   const site = `${key}-aged`;
   await publishSite(site, { everyone: { "visit.count": { $gte: 1 } } }, [
@@ -217,8 +231,9 @@ it("a returning visitor whose script is past its minute runs it at once: the rev
   // In front of the Worker, a cache that ages faster: its answers say max-age=1 where the Worker says 60, and
   // keep the rest of the Worker's Cache-Control (what this test is about). It can hold a request back.
   let held: Promise<void> | undefined;
+  let release = () => {};
   const asked: string[] = [];
-  const proxy = createServer(async (req, res) => {
+  const proxy = await scriptProxy(async (req, res) => {
     asked.push(req.headers["if-none-match"] ? "revalidation" : "fetch");
     await held;
     const r = await fetch(`${inject("workerUrl")}${req.url}`, { headers: { "if-none-match": String(req.headers["if-none-match"] ?? "") } });
@@ -229,26 +244,132 @@ it("a returning visitor whose script is past its minute runs it at once: the rev
     });
     res.end(r.status == 304 ? undefined : Buffer.from(await r.arrayBuffer()));
   });
-  await new Promise<void>((ok) => proxy.listen(0, "127.0.0.1", ok));
-  const through = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  pages["/aged"] = landingPage(`<script async src="${through}/v1/sites/${site}/facet.js" data-api="${inject("workerUrl")}"></script>`);
+  pages["/aged"] = proxiedPage(proxy.origin, site);
   const v = await newVisitor(browser);
-  await v.page.goto(`${host.origin}/aged`);
-  expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "everyone" }]);
-  await cachedContent(v.page, site, "hero", "everyone");
-  // The HTTP cache's copy is past its max-age now (the sleep is the cache's clock, not a wait for an outcome).
-  await v.page.waitForTimeout(1500);
-  let release!: () => void;
-  held = new Promise<void>((ok) => (release = ok));
-  v.apiRequests.length = 0;
-  await v.page.reload();
-  // Decided from the device's cache while the script's revalidation is still held back.
-  expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }], source: "cache" });
-  expect(await v.page.locator("#hero-headline").innerText()).toBe("Hello again");
-  expect(asked).toEqual(["fetch", "revalidation"]);
-  expect(v.apiRequests.filter((r) => !r.url.includes("/facet.js"))).toEqual([]);
-  release();
-  expect(v.pageErrors).toEqual([]);
-  await v.context.close();
-  await new Promise<void>((ok) => proxy.close(() => ok()));
+  try {
+    await v.page.goto(`${host.origin}/aged`);
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "everyone" }]);
+    await cachedContent(v.page, site, "hero", "everyone");
+    // The HTTP cache's copy is past its max-age now (the sleep is the cache's clock, not a wait for an outcome).
+    await v.page.waitForTimeout(1500);
+    held = new Promise<void>((ok) => (release = ok));
+    v.apiRequests.length = 0;
+    await v.page.reload();
+    // Decided from the device's cache while the script's revalidation is still held back.
+    expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }], source: "cache" });
+    expect(await v.page.locator("#hero-headline").innerText()).toBe("Hello again");
+    await expect.poll(() => asked).toEqual(["fetch", "revalidation"]);
+    expect(v.apiRequests.filter((r) => !r.url.includes("/facet.js"))).toEqual([]);
+    expect(v.pageErrors).toEqual([]);
+  } finally {
+    release();
+    await v.context.close();
+    await proxy.close();
+  }
+});
+
+it("a context fetched beside a script of an older version is not kept for the next page view's version", async () => {
+  const site = `${key}-kept`;
+  // A segment on the server's results (geo.country): a context without them can't match it.
+  await publishSite(site, { german: { "geo.country": "DE" } }, [
+    { id: "hero", segment: "german", selector: "#hero-headline", value: "Hallo" },
+  ]);
+  const v1 = await (await fetch(`${inject("workerUrl")}/v1/sites/${site}/facet.js`)).text();
+  // Version 2: another segment, the same German content.
+  await admin("POST", `/sites/${site}/segments`, { id: "nowhere", name: "nowhere", condition: { "page.path": "/nowhere" } });
+  await admin("POST", `/sites/${site}/publish`);
+  // The browser still has the script of version 1 for the first page view (as a copy it kept would be); the
+  // next one gets the live version's.
+  let served = 0;
+  const proxy = await scriptProxy(async (req, res) => {
+    const body = served++ == 0 ? v1 : await (await fetch(`${inject("workerUrl")}${req.url}`)).text();
+    res.writeHead(200, { "content-type": "application/javascript", "cache-control": "no-store" });
+    res.end(body);
+  });
+  pages["/kept"] = proxiedPage(proxy.origin, site);
+  const v = await newVisitor(browser);
+  try {
+    // The visitor is in Germany (the Worker's dev-mode simulation, on the snippet's context requests).
+    await v.page.route("**/context*", (route) =>
+      route.continue({ headers: { ...route.request().headers(), "x-facet-simulate": "country=DE" } }),
+    );
+    await v.page.goto(`${host.origin}/kept`);
+    // Version 1's script with version 2's context: its server results are not used, so no German content.
+    expect((await facetReady(v.page)).applied).toEqual([]);
+    await v.page.waitForFunction(() => localStorage.length > 0);
+    await v.page.reload();
+    // Version 2's script: a context of its own, fetched, with the server's results.
+    expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "german" }] });
+    expect(await v.page.locator("#hero-headline").innerText()).toBe("Hallo");
+    expect(v.pageErrors).toEqual([]);
+  } finally {
+    await v.context.close();
+    await proxy.close();
+  }
+});
+
+it("a returning visitor's kept script of an older version revalidates the cache, so the next page view needs no request", async () => {
+  const site = `${key}-publish`;
+  await publishSite(site, { everyone: { "visit.count": { $gte: 1 } } }, [
+    { id: "hero", segment: "everyone", selector: "#hero-headline", value: "Hello again" },
+  ]);
+  const v1 = await (await fetch(`${inject("workerUrl")}/v1/sites/${site}/facet.js`)).text();
+  // The browser keeps version 1's script for the first two page views (the second as a copy past its minute
+  // would be), then gets the live one.
+  let served = 0;
+  const proxy = await scriptProxy(async (req, res) => {
+    const body = served++ < 2 ? v1 : await (await fetch(`${inject("workerUrl")}${req.url}`)).text();
+    res.writeHead(200, { "content-type": "application/javascript", "cache-control": "no-store" });
+    res.end(body);
+  });
+  pages["/publish"] = proxiedPage(proxy.origin, site);
+  const v = await newVisitor(browser);
+  try {
+    await v.page.goto(`${host.origin}/publish`);
+    expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "everyone" }]);
+    await cachedContent(v.page, site, "hero", "everyone");
+    // Version 2, and the device's copy of the config is two minutes old.
+    await admin("POST", `/sites/${site}/segments`, { id: "nowhere", name: "nowhere", condition: { "page.path": "/nowhere" } });
+    await admin("POST", `/sites/${site}/publish`);
+    const stored = (k: string) => `${site}:${k}`;
+    await v.page.evaluate(
+      (k) =>
+        new Promise<void>((ok) => {
+          const open = indexedDB.open("facet");
+          open.onsuccess = () => {
+            const tx = open.result.transaction("kv", "readwrite");
+            const s = tx.objectStore("kv");
+            const get = s.get(k);
+            get.onsuccess = () => s.put({ ...get.result, t: get.result.t - 120_000 }, k);
+            tx.oncomplete = () => ok();
+          };
+        }),
+      stored("config"),
+    );
+    // The kept version-1 script decides from the cache, and revalidates it in the background: version 2's context.
+    await v.page.reload();
+    expect((await facetReady(v.page)).source).toBe("cache");
+    await until(
+      v.page,
+      (k) =>
+        new Promise<boolean>((ok) => {
+          const open = indexedDB.open("facet");
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction("kv").objectStore("kv").get(k);
+            get.onsuccess = () => (db.close(), ok(get.result?.v === 2));
+          };
+        }),
+      stored("context"),
+    );
+    // The live script (version 2) finds its version's context cached: no request but the script.
+    v.apiRequests.length = 0;
+    await v.page.reload();
+    expect(await facetReady(v.page)).toMatchObject({ applied: [{ experience: "hero", segment: "everyone" }], source: "cache" });
+    expect(v.apiRequests.filter((r) => !r.url.includes("/facet.js"))).toEqual([]);
+    expect(v.pageErrors).toEqual([]);
+  } finally {
+    await v.context.close();
+    await proxy.close();
+  }
 });

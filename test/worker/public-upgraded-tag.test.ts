@@ -44,6 +44,7 @@ describe("GET /v1/sites/:site/facet.js", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=86400");
+    expect(res.headers.get("cdn-cache-control")).toBe("public, max-age=60");
     const body = await res.text();
     const config = await (await visit(`/v1/sites/${key}/config`)).json();
     expect(body).toBe(`(function(__facetInline){${env.TEST_SNIPPET}})(${JSON.stringify(config)})`);

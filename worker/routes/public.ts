@@ -84,6 +84,9 @@ export const publicRoutes = new Hono<AppEnv>()
   .get("/v1/sites/:site/facet.js", async (c) => {
     const { snap } = await snapshotFor(c);
     const js = await snippetJs(c.env);
+    // A shared cache (a CDN in front of the Worker) keeps it a minute and never serves it stale: new visitors
+    // get a new version within that minute (RFC 9213; browsers ignore this header).
+    c.header("CDN-Cache-Control", "public, max-age=60");
     return cachedDerived(
       c,
       snap.config,
