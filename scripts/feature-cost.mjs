@@ -81,7 +81,7 @@ export const FEATURES = [
   },
   {
     id: "upgraded",
-    name: "upgraded tag: inlined config, context?segments=, hideEarly (4dc3359)",
+    name: "upgraded tag: inlined config, context?segments=, hideEarly (4dc3359); its cache revalidated like the plain tag's (dad6554)",
     patches: [
       p(BOOT, "/** The segments that can still win on this page", "const first = fetchBoth;\n", '"?segments=" + ids : ""))];\n};\n'),
       p(BOOT, "  // The upgraded tag knows this page's slots at once", "", "      until(inline.timeout),\n    );\n"),
