@@ -29,7 +29,7 @@ interface Versions {
  * visitors fetch it at once.
  */
 export const STALENESS =
-  "New visitors see it at once. A returning visitor's browser re-checks its copy (the config, or with the upgraded tag the script that carries it) in the background once it is over 60 seconds old: that page view may still show the previous version, the next one shows this one. A visitor browsing the site sees it within a minute, plus one page view.";
+  "New visitors see it at once. Returning visitors see it from the page view after their browser's background check, which runs once their copy is over 60 seconds old: someone browsing the site sees it within about a minute, and someone coming back later still sees the previous version on their first page view.";
 
 const json = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 1));
 
