@@ -219,6 +219,16 @@ async function scriptProxy(handle: (req: IncomingMessage, res: ServerResponse) =
   };
 }
 
+/** A script server that answers the first `times` requests with `kept` (an older version's script), then the live one. */
+function keptScript(kept: string, times: number) {
+  let served = 0;
+  return scriptProxy(async (req, res) => {
+    const body = served++ < times ? kept : await (await fetch(`${inject("workerUrl")}${req.url}`)).text();
+    res.writeHead(200, { "content-type": "application/javascript", "cache-control": "no-store" });
+    res.end(body);
+  });
+}
+
 /** A page on the host with `site`'s upgraded tag loaded from `from`, the API calls going to the Worker. */
 const proxiedPage = (from: string, site: string) =>
   landingPage(`<script async src="${from}/v1/sites/${site}/facet.js" data-api="${inject("workerUrl")}"></script>`);
@@ -280,12 +290,7 @@ it("a context fetched beside a script of an older version is not kept for the ne
   await admin("POST", `/sites/${site}/publish`);
   // The browser still has the script of version 1 for the first page view (as a copy it kept would be); the
   // next one gets the live version's.
-  let served = 0;
-  const proxy = await scriptProxy(async (req, res) => {
-    const body = served++ == 0 ? v1 : await (await fetch(`${inject("workerUrl")}${req.url}`)).text();
-    res.writeHead(200, { "content-type": "application/javascript", "cache-control": "no-store" });
-    res.end(body);
-  });
+  const proxy = await keptScript(v1, 1);
   pages["/kept"] = proxiedPage(proxy.origin, site);
   const v = await newVisitor(browser);
   try {
@@ -316,12 +321,7 @@ it("a returning visitor's kept script of an older version revalidates the cache,
   const v1 = await (await fetch(`${inject("workerUrl")}/v1/sites/${site}/facet.js`)).text();
   // The browser keeps version 1's script for the first two page views (the second as a copy past its minute
   // would be), then gets the live one.
-  let served = 0;
-  const proxy = await scriptProxy(async (req, res) => {
-    const body = served++ < 2 ? v1 : await (await fetch(`${inject("workerUrl")}${req.url}`)).text();
-    res.writeHead(200, { "content-type": "application/javascript", "cache-control": "no-store" });
-    res.end(body);
-  });
+  const proxy = await keptScript(v1, 2);
   pages["/publish"] = proxiedPage(proxy.origin, site);
   const v = await newVisitor(browser);
   try {
