@@ -1,6 +1,6 @@
 // Headless Chromium for the browser tests, kept off the network but for loopback.
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { DB_NAME, STORE_NAME, storageKey } from "../../contract/storage";
+import { DB_NAME, STORE_NAME, slotsKey, storageKey } from "../../contract/storage";
 
 /** Headless Chromium, off the network but for loopback; each of `loopback` (edge mode's hosts) resolves there too. */
 export async function launch(...loopback: string[]): Promise<Browser> {
@@ -73,10 +73,26 @@ export function facetReady(page: Page, timeoutMs = 15_000): Promise<ReadyInfo> {
 
 export const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
-/** Moves the visitor's last page view back in time so the next one starts a new visit (session). */
-export async function ageProfile(page: Page, site: string, minutes: number) {
-  await page.evaluate(
-    ({ db, kv, key, minutes }) =>
+/** The values stored under `keys` in Facet's IndexedDB store, in this page's origin (undefined where missing). */
+export const stored = (page: Page, keys: string[]): Promise<any[]> =>
+  page.evaluate(
+    ({ db, kv, keys }) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const s = open.result.transaction(kv).objectStore(kv);
+          const got = keys.map((k) => s.get(k));
+          s.transaction.oncomplete = () => (open.result.close(), resolve(got.map((g) => g.result)));
+        };
+      }),
+    { db: DB_NAME, kv: STORE_NAME, keys },
+  );
+
+/** Moves the numeric `fields` of the entry stored under `key` back by `ms` (an older page view, an older fetch). */
+export const backdate = (page: Page, key: string, fields: string[], ms: number) =>
+  page.evaluate(
+    ({ db, kv, key, fields, ms }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(db);
         open.onerror = () => reject(open.error);
@@ -84,19 +100,17 @@ export async function ageProfile(page: Page, site: string, minutes: number) {
           const tx = open.result.transaction(kv, "readwrite");
           const store = tx.objectStore(kv);
           const get = store.get(key);
-          get.onsuccess = () => {
-            const p = get.result;
-            p.lastSeen -= minutes * 60_000;
-            p.firstSeen -= minutes * 60_000;
-            store.put(p, key);
-          };
-          tx.oncomplete = () => resolve();
+          get.onsuccess = () => store.put({ ...get.result, ...Object.fromEntries(fields.map((f) => [f, get.result[f] - ms])) }, key);
+          tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { db: DB_NAME, kv: STORE_NAME, key: storageKey(site, "profile"), minutes },
+    { db: DB_NAME, kv: STORE_NAME, key, fields, ms },
   );
-}
+
+/** Moves the visitor's last page view back in time so the next one starts a new visit (session). */
+export const ageProfile = (page: Page, site: string, minutes: number) =>
+  backdate(page, storageKey(site, "profile"), ["lastSeen", "firstSeen"], minutes * 60_000);
 
 /** What one painted frame showed of a slot: its text, or "hidden" (visibility/opacity/display), or "missing". */
 export type FrameState = string;
@@ -150,14 +164,13 @@ export const framesAfter = (page: Page, n: number) =>
     });
 
 /**
- * Resolves once `check`, run in the page, answers true (it may answer with a promise: page.waitForFunction would
- * take the promise itself for a true answer and resolve at once, so it can't wait on IndexedDB).
+ * Resolves once `check` answers true (asked again every 25 ms). For what only a promise answers in the page, such
+ * as IndexedDB: page.waitForFunction takes a returned promise itself for a true answer and resolves at once.
  */
-export async function until<A>(page: Page, check: (arg: A) => boolean | Promise<boolean>, arg: A, timeoutMs = 10_000) {
+export async function until(check: () => Promise<unknown>, timeoutMs = 10_000) {
   const end = Date.now() + timeoutMs;
-  // biome-ignore lint/suspicious/noExplicitAny: playwright's evaluate typing does not take a generic function
-  while (!(await page.evaluate(check as any, arg))) {
-    if (Date.now() > end) throw new Error(`the page did not get there in ${timeoutMs} ms: ${check}`);
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not there in ${timeoutMs} ms: ${check}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -168,21 +181,9 @@ export async function until<A>(page: Page, check: (arg: A) => boolean | Promise<
  */
 export const cachedContent = (page: Page, site: string, experience: string, segment: string) =>
   until(
-    page,
-    ([site, experience, segment]) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open("facet");
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction("kv").objectStore("kv").get(`${site}:content`);
-          get.onsuccess = () => (
-            db.close(), resolve(!!get.result?.changes?.[experience]?.[segment] && !!localStorage.getItem(`facet:${site}`))
-          );
-          get.onerror = () => (db.close(), resolve(false));
-        };
-        open.onerror = () => resolve(false);
-      }),
-    [site, experience, segment] as const,
+    async () =>
+      !!(await stored(page, [storageKey(site, "content")]))[0]?.changes?.[experience]?.[segment] &&
+      (await page.evaluate((k) => !!localStorage.getItem(k), slotsKey(site))),
   );
 
 /**

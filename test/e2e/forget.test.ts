@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { STORE_KEYS, slotsKey, storageKey } from "../../contract/storage";
 import { prehide } from "../../contract/prehide";
-import { cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames, text, type Visit } from "./browser";
+import { cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames, stored, text, type Visit } from "./browser";
 import { landingPage, startHost, tag, type Host } from "./host";
 import { admin } from "./admin";
 
@@ -52,26 +52,14 @@ afterAll(async () => {
 });
 
 /** What Facet keeps for the site on this device: its IndexedDB entries and its localStorage entry. */
-const stored = (page: Page) =>
-  page.evaluate(
-    ([keys, mark]) =>
-      new Promise<{ idb: string[]; local: boolean }>((resolve, reject) => {
-        const open = indexedDB.open("facet");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const s = open.result.transaction("kv").objectStore("kv");
-          const found: string[] = [];
-          keys.forEach((k, i) => {
-            const g = s.get(k);
-            g.onsuccess = () => {
-              if (g.result !== undefined) found.push(k);
-              if (i === keys.length - 1) resolve({ idb: found.sort(), local: localStorage.getItem(mark) !== null });
-            };
-          });
-        };
-      }),
-    [STORE_KEYS.map((k) => storageKey(key, k)), slotsKey(key)] as const,
-  );
+const kept = async (page: Page) => {
+  const keys = STORE_KEYS.map((k) => storageKey(key, k));
+  const values = await stored(page, keys);
+  return {
+    idb: keys.filter((_, i) => values[i] !== undefined).sort(),
+    local: await page.evaluate((mark) => localStorage.getItem(mark) !== null, slotsKey(key)),
+  };
+};
 
 /** A visitor on their second page view, personalized: the winner's content is in the device's cache. */
 async function returning(): Promise<Visit> {
@@ -79,7 +67,7 @@ async function returning(): Promise<Visit> {
   await v.page.goto(`${host.origin}/`);
   expect((await facetReady(v.page)).applied).toEqual([]);
   // The first page view's writes are done (a navigation would abort them): profile, config and context.
-  await expect.poll(async () => (await stored(v.page)).idb.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(async () => (await kept(v.page)).idb.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
   await v.page.reload();
   expect((await facetReady(v.page)).applied).toEqual([{ experience: "hero", segment: "again" }]);
   expect(await text(v.page, HERO)).toBe("Welcome back");
@@ -89,14 +77,14 @@ async function returning(): Promise<Visit> {
 
 it("reverts the page and erases IndexedDB and localStorage; the next page view is a first visit", async () => {
   const v = await returning();
-  expect((await stored(v.page)).idb.length).toBe(STORE_KEYS.length);
+  expect((await kept(v.page)).idb.length).toBe(STORE_KEYS.length);
 
   await v.page.evaluate(() => (window as any).facet.forget());
   expect(await text(v.page, HERO)).toBe("Original headline");
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
   // track() after forget() stores nothing: there is no session any more.
   await v.page.evaluate(() => (window as any).facet.track("signup"));
-  expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  expect(await kept(v.page)).toEqual({ idb: [], local: false });
 
   // The next page view knows nothing of the visitor: a first visit, fetched, that matches nothing.
   v.apiRequests.length = 0;
@@ -131,7 +119,7 @@ it("called while a repeat visit reads its cache, nothing is applied from it and 
   expect(await text(v.page, HERO)).toBe("Original headline");
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
   expect(await v.page.evaluate(() => (window as any).__info)).toEqual({ segments: [], applied: [], source: "none" });
-  expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  expect(await kept(v.page)).toEqual({ idb: [], local: false });
   // The read itself answered (within its 300 ms bound): a lost read would have asked the network instead.
   expect(v.apiRequests.filter((r) => r.url.includes("/context"))).toEqual([]);
   expect(v.pageErrors).toEqual([]);
@@ -154,7 +142,7 @@ it("queued before the script loads, nothing is applied, fetched or stored, not e
   expect(f.at(-1)).toMatchObject({ [HERO]: "Original headline", [SUB]: "Original subheadline" });
   expect(await v.page.evaluate(() => (window as any).__info)).toEqual({ segments: [], applied: [], source: "none" });
   expect(v.apiRequests.map((r) => new URL(r.url).pathname)).toEqual([`/v1/sites/${key}/facet.js`]);
-  expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  expect(await kept(v.page)).toEqual({ idb: [], local: false });
   expect(v.pageErrors).toEqual([]);
   await v.context.close();
 });
@@ -182,6 +170,6 @@ it("called while content is fetched in vain, what is reported stays the original
   expect(await v.page.evaluate(() => (window as any).facet.segments())).toEqual([]);
   expect(await facetReady(v.page)).toEqual({ segments: [], applied: [], source: "none" });
   expect(await text(v.page, "#hero-cta")).toBe("Sign up");
-  expect(await stored(v.page)).toEqual({ idb: [], local: false });
+  expect(await kept(v.page)).toEqual({ idb: [], local: false });
   await v.context.close();
 });

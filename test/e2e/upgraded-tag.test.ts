@@ -5,7 +5,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { ageProfile, cachedContent, facetReady, framesAfter, idbTrouble, launch, newVisitor, recordFrames, until } from "./browser";
+import {
+  ageProfile,
+  backdate,
+  cachedContent,
+  facetReady,
+  framesAfter,
+  idbTrouble,
+  launch,
+  newVisitor,
+  recordFrames,
+  stored,
+  until,
+} from "./browser";
+import { storageKey } from "../../contract/storage";
 import { landingPage, startHost, type Host } from "./host";
 import { admin } from "./admin";
 import { fastInstall } from "../../contract/prehide";
@@ -331,37 +344,11 @@ it("a returning visitor's kept script of an older version revalidates the cache,
     // Version 2, and the device's copy of the config is two minutes old.
     await admin("POST", `/sites/${site}/segments`, { id: "nowhere", name: "nowhere", condition: { "page.path": "/nowhere" } });
     await admin("POST", `/sites/${site}/publish`);
-    const stored = (k: string) => `${site}:${k}`;
-    await v.page.evaluate(
-      (k) =>
-        new Promise<void>((ok) => {
-          const open = indexedDB.open("facet");
-          open.onsuccess = () => {
-            const tx = open.result.transaction("kv", "readwrite");
-            const s = tx.objectStore("kv");
-            const get = s.get(k);
-            get.onsuccess = () => s.put({ ...get.result, t: get.result.t - 120_000 }, k);
-            tx.oncomplete = () => ok();
-          };
-        }),
-      stored("config"),
-    );
+    await backdate(v.page, storageKey(site, "config"), ["t"], 120_000);
     // The kept version-1 script decides from the cache, and revalidates it in the background: version 2's context.
     await v.page.reload();
     expect((await facetReady(v.page)).source).toBe("cache");
-    await until(
-      v.page,
-      (k) =>
-        new Promise<boolean>((ok) => {
-          const open = indexedDB.open("facet");
-          open.onsuccess = () => {
-            const db = open.result;
-            const get = db.transaction("kv").objectStore("kv").get(k);
-            get.onsuccess = () => (db.close(), ok(get.result?.v === 2));
-          };
-        }),
-      stored("context"),
-    );
+    await until(async () => (await stored(v.page, [storageKey(site, "context")]))[0]?.v === 2);
     // The live script (version 2) finds its version's context cached: no request but the script.
     v.apiRequests.length = 0;
     await v.page.reload();
